@@ -1,0 +1,47 @@
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace roster {
+
+/// One CSV record and the physical line it starts on (1-based).
+struct CsvRecord {
+  size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+/// Streams RFC 4180 records from a stream: quoted fields may hold commas,
+/// doubled quotes and line breaks; LF and CRLF both end a record; a UTF-8 BOM
+/// at the start is skipped. Reads one record at a time, so memory stays flat.
+class CsvReader {
+ public:
+  explicit CsvReader(std::istream& in, char delimiter = ',') : in_(in), delimiter_(delimiter) {}
+
+  /// Reads the next record; false at end of input. Throws roster::Error on an
+  /// unterminated quoted field, naming its line.
+  bool next(CsvRecord& record);
+
+ private:
+  int get();
+  std::istream& in_;
+  char delimiter_;
+  size_t line_ = 1;
+  bool started_ = false;
+};
+
+/// `cell` as an RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
+std::string csv_quote(std::string_view cell);
+
+/// OWASP's CSV-injection guard: a cell starting with = + - @ TAB or CR gets a
+/// leading apostrophe. A cell that already starts with an apostrophe gets one
+/// more, so spreadsheet_unescape can undo exactly what was added.
+std::string spreadsheet_escape(std::string_view cell);
+
+/// Undoes spreadsheet_escape: drops a leading apostrophe that is followed by
+/// one of = + - @ TAB CR or another apostrophe.
+std::string spreadsheet_unescape(std::string_view cell);
+
+}  // namespace roster

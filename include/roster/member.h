@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roster/date.h"
+
+namespace roster {
+
+/// A member as the user typed it: every field still text. Import and
+/// add-member both fill one of these and hand it to check_member.
+struct MemberDraft {
+  std::string name;
+  std::string uscc;
+  std::vector<std::string> sectors;  ///< codes or names; first is primary
+  std::string joined;                ///< YYYY-MM-DD; empty means the default
+  std::string left;                  ///< YYYY-MM-DD or empty
+  std::string tier;
+  std::string city;
+  std::string parent;
+  std::string note;
+};
+
+/// A member that passed every rule, ready to store.
+struct NewMember {
+  std::string name;
+  std::string name_key;  ///< see name_key() in text.h
+  std::optional<std::string> uscc;
+  std::vector<std::string> sector_codes;  ///< first is primary
+  std::string tier = "member";
+  std::string city;
+  std::string parent;
+  std::string note;
+  Date joined;
+  std::optional<Date> left;
+};
+
+/// One member as a listing shows it, with the period that matters on the
+/// listing's date.
+struct MemberRow {
+  int64_t id = 0;
+  std::string name;
+  std::optional<std::string> uscc;
+  std::vector<std::string> sector_codes;  ///< first is primary
+  std::string tier;
+  std::string city;
+  std::string parent;
+  std::string note;
+  Date joined;                 ///< start of the latest period begun by the date
+  std::optional<Date> left;    ///< its end, if it ended by the date
+  bool active() const { return !left.has_value(); }
+};
+
+}  // namespace roster

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roster/member.h"
+#include "roster/sectors.h"
+
+namespace roster {
+
+/// The four tiers, highest first.
+inline const std::vector<std::string> kTiers = {"president", "vice-president", "council", "member"};
+
+/// The tier `text` names (English, any case, or the Chinese 会长/副会长/理事/会员), or nullopt.
+std::optional<std::string> parse_tier(std::string_view text);
+
+/// What is wrong with one field.
+struct FieldProblem {
+  std::string field;   ///< column name, e.g. "uscc"
+  std::string reason;  ///< e.g. "USCC must be 18 characters, got 17"
+};
+
+/// Applies every per-member rule of PRODUCT.md to `draft`: name, USCC, sectors,
+/// dates (real, not after `as_of`, left after joined), tier and the free-text
+/// fields. On success fills `out` and returns no problems. Duplicates against
+/// stored members are the store's to check.
+std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorRegistry& sectors, Date as_of,
+                                       NewMember* out);
+
+/// Problems with a name alone (empty, too long, bad UTF-8, control characters).
+std::optional<std::string> name_problem(std::string_view trimmed_name);
+
+}  // namespace roster

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace roster {
+
+/// One entry of the sector registry.
+struct Sector {
+  std::string code;     ///< e.g. "healthcare"
+  std::string name_en;  ///< e.g. "Healthcare"
+  std::string name_zh;  ///< e.g. "医疗健康"
+  bool is_key = false;  ///< one of the association's key recruiting sectors
+  std::optional<int> target;
+};
+
+/// The sector registry in memory (it is small), for resolving what users type.
+class SectorRegistry {
+ public:
+  explicit SectorRegistry(std::vector<Sector> sectors) : sectors_(std::move(sectors)) {}
+
+  /// Finds a sector by code, English name or Chinese name, ignoring case and
+  /// width (NFKC); nullptr when none matches.
+  const Sector* resolve(std::string_view text) const;
+  const std::vector<Sector>& all() const { return sectors_; }
+
+ private:
+  std::vector<Sector> sectors_;
+};
+
+/// The contents of data/sectors.csv, compiled in.
+std::string_view seed_sectors_csv();
+
+/// Parses a sectors CSV (columns code,name_en,name_zh,key,target).
+std::vector<Sector> parse_sectors_csv(std::string_view csv);
+
+}  // namespace roster

@@ -1,0 +1,113 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roster/date.h"
+#include "roster/member.h"
+#include "roster/sectors.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace roster {
+
+/// The schema version this roster writes and understands (PRAGMA user_version).
+constexpr int kSchemaVersion = 1;
+/// PRAGMA application_id of every roster database ("ROST").
+constexpr int kApplicationId = 0x524F5354;
+
+/// The goal the road runs toward.
+struct Goal {
+  Date start = Date::from_ymd(2023, 7, 15);
+  int target = 200;
+  Date deadline = Date::from_ymd(2025, 7, 15);
+};
+
+/// What `roster init` records.
+struct InitSettings {
+  std::string association;
+  Goal goal;
+  std::vector<Sector> sectors;
+};
+
+/// Which members a listing wants.
+struct MemberFilter {
+  enum class Status { active, left, all };
+  Date as_of;
+  Status status = Status::active;
+  std::optional<std::string> sector_code;
+  std::optional<std::string> tier;
+  std::optional<std::string> city;
+  std::optional<Date> joined_since;
+  std::optional<Date> joined_until;
+  std::optional<std::string> search_key;  ///< already passed through name_key()
+  enum class Sort { name, joined, id };
+  Sort sort = Sort::id;
+  std::optional<int64_t> limit;
+};
+
+/// The one piece of roster that speaks SQL. Every write runs in a single
+/// BEGIN IMMEDIATE transaction; SQLite errors leave it as roster::Error in
+/// words a secretary can act on.
+class Store {
+ public:
+  /// Opens an existing roster database. Refuses, without touching the file, a
+  /// missing file, one that is not a roster database, or one from a newer
+  /// roster; brings an older schema up to date.
+  static Store open(const std::filesystem::path& path);
+  /// Creates a new database at `path`; refuses if anything is there already.
+  static Store create(const std::filesystem::path& path, const InitSettings& settings);
+
+  Store(Store&&) noexcept;
+  ~Store();
+
+  const std::filesystem::path& path() const { return path_; }
+  SectorRegistry sectors();
+  Goal goal();
+
+  /// Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back if it throws.
+  void write(const std::function<void()>& work);
+  /// Like write(), but commits only when `work` returns true (else rolls back:
+  /// how --dry-run and all-or-nothing imports leave the file untouched).
+  void write_if(const std::function<bool()>& work);
+
+  /// The id of the stored member whose name key or USCC matches, if any.
+  std::optional<std::pair<int64_t, std::string>> member_with_name_key(const std::string& key);
+  std::optional<std::pair<int64_t, std::string>> member_with_uscc(const std::string& uscc);
+
+  /// Inserts a checked member with its sectors and first period, and logs it
+  /// in the history; call inside write(). Returns the new id.
+  int64_t insert_member(const NewMember& member);
+
+  /// The id the next inserted member will get (for --dry-run messages).
+  int64_t next_member_id();
+
+  /// Calls `row` for each member matching `filter`, streaming.
+  void each_member(const MemberFilter& filter, const std::function<void(const MemberRow&)>& row);
+
+  /// Names the command whose changes the history records (e.g. "import").
+  void set_command(std::string command) { command_ = std::move(command); }
+
+  /// Appends one entry to the history log; call inside write().
+  void log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
+                  const std::string& before, const std::string& after);
+
+ private:
+  Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
+  std::filesystem::path path_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::string command_ = "roster";
+};
+
+/// Where the database is: --db, else $ROSTER_DB, else
+/// ${XDG_DATA_HOME:-~/.local/share}/roster/roster.db.
+std::filesystem::path resolve_db_path(const std::string& db_option);
+
+}  // namespace roster

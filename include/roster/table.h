@@ -1,0 +1,19 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace roster {
+
+/// A plain-text table for terminals, aligned by display width so CJK text
+/// lines up. Columns marked numeric are right-aligned.
+struct TextTable {
+  std::vector<std::string> headers;
+  std::vector<bool> numeric;  ///< per column; missing entries mean left-aligned
+  std::vector<std::vector<std::string>> rows;
+
+  void print(std::ostream& out, bool color) const;
+};
+
+}  // namespace roster

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace roster {
+
+/// True when `s` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+/// Number of Unicode code points in valid UTF-8.
+size_t code_point_count(std::string_view s);
+
+/// True when `s` holds a control character (Unicode category Cc: C0, DEL, C1).
+bool has_control_char(std::string_view s);
+
+/// Removes leading and trailing white space, Unicode's included (U+3000).
+std::string trim(std::string_view s);
+
+/// The key two names are compared by: NFKC, case folding, white-space runs
+/// folded to one space and trimmed. Full-width （杭州） and (杭州) share a key.
+/// `s` must be valid UTF-8.
+std::string name_key(std::string_view s);
+
+/// Columns `s` takes in a terminal: East Asian wide characters count two,
+/// combining marks none.
+size_t display_width(std::string_view s);
+
+/// `s` padded with spaces on the right to `width` display columns.
+std::string pad_right(std::string_view s, size_t width);
+/// `s` padded with spaces on the left to `width` display columns.
+std::string pad_left(std::string_view s, size_t width);
+
+}  // namespace roster

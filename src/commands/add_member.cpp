@@ -1,0 +1,83 @@
+// roster add-member: add one member, print its id.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "commands.h"
+#include "roster/error.h"
+#include "roster/member_rules.h"
+
+namespace roster {
+namespace {
+
+struct AddOptions {
+  MemberDraft draft;
+  bool dry_run = false;
+};
+
+std::string sector_list(const NewMember& m) {
+  return fmt::format("{}", fmt::join(m.sector_codes, ", "));
+}
+
+// Throws when the member is already in the roster, naming who it collides with.
+void refuse_duplicates(Store& store, const NewMember& m) {
+  if (auto existing = store.member_with_name_key(m.name_key)) {
+    throw Error(fmt::format("'{}' is already member #{} ({}); names are compared ignoring case, width and spacing",
+                            m.name, existing->first, existing->second));
+  }
+  if (m.uscc) {
+    if (auto existing = store.member_with_uscc(*m.uscc)) {
+      throw Error(fmt::format("USCC {} already belongs to member #{} ({})", *m.uscc, existing->first,
+                              existing->second));
+    }
+  }
+}
+
+int run_add_member(AddOptions o, const Context& ctx) {
+  Store store = ctx.open_store();
+  store.set_command("add-member");
+  NewMember member;
+  auto problems = check_member(o.draft, store.sectors(), ctx.as_of, &member);
+  if (!problems.empty()) throw Error(fmt::format("{}: {}", problems.front().field, problems.front().reason));
+
+  int64_t id = 0;
+  store.write_if([&] {
+    refuse_duplicates(store, member);
+    id = store.insert_member(member);
+    return !o.dry_run;
+  });
+  if (o.dry_run) {
+    ctx.note(fmt::format("dry run: would add member #{} {} ({}; joined {}); nothing written", id, member.name,
+                         sector_list(member), member.joined.iso()));
+    return kExitOk;
+  }
+  std::cout << id << '\n';
+  ctx.note(fmt::format("added member #{} {} ({}; joined {})", id, member.name, sector_list(member),
+                       member.joined.iso()));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_add_member(CLI::App& root) {
+  auto o = std::make_shared<AddOptions>();
+  auto* app = root.add_subcommand("add-member", "add a member; prints the new member's id");
+  app->add_option("NAME", o->draft.name, "the company's legal name")->required();
+  app->add_option("-s,--sector", o->draft.sectors, "sector code or name; repeat for more, the first is primary")
+      ->required();
+  app->add_option("--joined", o->draft.joined, "date joined, YYYY-MM-DD (default: today, or --as-of)");
+  app->add_option("--uscc", o->draft.uscc, "Unified Social Credit Code (18 characters)");
+  app->add_option("--tier", o->draft.tier, "president, vice-president, council or member (default member)");
+  app->add_option("--city", o->draft.city, "city");
+  app->add_option("--parent", o->draft.parent, "parent company or group");
+  app->add_option("--note", o->draft.note, "free-text note");
+  app->add_flag("--dry-run", o->dry_run, "check everything, write nothing");
+  app->footer(
+      "Example:\n"
+      "  id=$(roster add-member '杭州星云数字科技有限公司' --sector education --sector tourism \\\n"
+      "       --joined 2024-03-15 --city 杭州 --uscc 91330106MA2H3K5X1B)");
+  return {app, [o](const Context& ctx) { return run_add_member(*o, ctx); }};
+}
+
+}  // namespace roster

@@ -1,0 +1,98 @@
+#include "commands.h"
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include <fmt/core.h>
+
+#include "roster/error.h"
+#include "roster/version.h"
+
+namespace roster {
+
+const std::vector<CommandSetup>& all_commands() {
+  static const std::vector<CommandSetup> commands = {
+      setup_init,
+      setup_add_member,
+      setup_list,
+      setup_import,
+  };
+  return commands;
+}
+
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& g) {
+  app.add_option("--db", g.db, "database file (default: $ROSTER_DB, else ~/.local/share/roster/roster.db)");
+  app.add_option("-f,--format", g.format, "output format: table, tsv, csv, json, jsonl (default: table on a "
+                                          "terminal, tsv in a pipe)");
+  app.add_option("--as-of", g.as_of, "the date to report on, YYYY-MM-DD (default: today)");
+  app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", g.quiet, "no confirmations on stderr");
+}
+
+Context make_context(const GlobalOptions& g) {
+  Context ctx;
+  ctx.options = g;
+  ctx.db_path = resolve_db_path(g.db);
+  ctx.as_of_given = !g.as_of.empty();
+  ctx.as_of = ctx.as_of_given ? parse_date_option(g.as_of, "--as-of") : today();
+  ctx.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
+  return ctx;
+}
+
+// CLI11's messages can run over several lines; the contract is one line.
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+int run_roster(int argc, char** argv) {
+  CLI::App app{"roster — membership tracker for an industry association", "roster"};
+  app.set_version_flag("--version", std::string("roster ") + version());
+  app.footer(
+      "Examples:\n"
+      "  roster init --db members.db\n"
+      "  roster import data/demo-members.csv --db members.db\n"
+      "  roster list --sector tourism -f csv --db members.db");
+  app.require_subcommand(1);
+  app.fallthrough();  // global options also work after the command name
+  GlobalOptions globals;
+  add_global_options(app, globals);
+
+  std::vector<Command> commands;
+  for (CommandSetup setup : all_commands()) commands.push_back(setup(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::string where = app.get_subcommands().empty() ? "roster" : "roster " + app.get_subcommands().front()->get_name();
+    std::cerr << fmt::format("roster: error: {} (see `{} --help`)\n", one_line(e.what()), where);
+    return kExitUsage;
+  }
+
+  try {
+    Context ctx = make_context(globals);
+    for (const auto& command : commands) {
+      if (command.app->parsed()) return command.run(ctx);
+    }
+    return kExitUsage;
+  } catch (const Error& e) {
+    std::cout.flush();
+    std::cerr << "roster: error: " << e.what() << '\n';
+    return e.exit_code();
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "roster: error: " << e.code().message() << ": " << e.path1().string() << '\n';
+    return kExitError;
+  }
+}
+
+}  // namespace roster

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "roster/date.h"
+#include "roster/format.h"
+#include "roster/store.h"
+
+namespace roster {
+
+/// The global options, as typed; valid before or after the command name.
+struct GlobalOptions {
+  std::string db;
+  std::string format;
+  std::string as_of;
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+/// What every command runs with, resolved from GlobalOptions once.
+struct Context {
+  GlobalOptions options;
+  std::filesystem::path db_path;
+  Date as_of;
+  bool as_of_given = false;
+  bool stdout_is_terminal = false;
+
+  /// The -f format, or the default (table on a terminal, else tsv), checked
+  /// against the formats this command offers.
+  Format format(const std::vector<Format>& offered) const;
+  RenderOptions render_options(bool bom = false) const;
+  /// Opens the database named by --db / $ROSTER_DB / the XDG default.
+  Store open_store() const;
+  /// Prints "roster: MESSAGE" on stderr unless -q.
+  void note(const std::string& message) const;
+};
+
+/// One subcommand: its CLI11 app and what to run when it was chosen.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int(const Context&)> run;
+};
+
+/// Registers a subcommand on `root` and binds its options.
+using CommandSetup = Command (*)(CLI::App& root);
+
+// One line per command, one file per command (src/commands/NAME.cpp).
+Command setup_init(CLI::App& root);
+Command setup_add_member(CLI::App& root);
+Command setup_list(CLI::App& root);
+Command setup_import(CLI::App& root);
+
+/// Every command, in the order `roster --help` lists them.
+const std::vector<CommandSetup>& all_commands();
+
+/// Parses the command line and runs the chosen command; returns the exit code.
+int run_roster(int argc, char** argv);
+
+}  // namespace roster

@@ -1,0 +1,47 @@
+// roster init: create the database, seed the sectors and the goal.
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/error.h"
+
+namespace roster {
+namespace {
+
+struct InitOptions {
+  std::string association;
+  int target = 200;
+  std::string start = "2023-07-15";
+  std::string deadline = "2025-07-15";
+};
+
+int run_init(const InitOptions& o, const Context& ctx) {
+  InitSettings settings;
+  settings.association = o.association;
+  settings.goal.start = parse_date_option(o.start, "--start");
+  settings.goal.deadline = parse_date_option(o.deadline, "--deadline");
+  settings.goal.target = o.target;
+  if (o.target <= 0) throw usage_error(fmt::format("--target {} must be a positive number of members", o.target));
+  if (settings.goal.deadline <= settings.goal.start) {
+    throw usage_error(fmt::format("--deadline {} must come after --start {}", o.deadline, o.start));
+  }
+  settings.sectors = parse_sectors_csv(seed_sectors_csv());
+  Store store = Store::create(ctx.db_path, settings);
+  ctx.note(fmt::format("created {} with {} sectors; goal {} members by {}", store.path().string(),
+                       settings.sectors.size(), o.target, o.deadline));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_init(CLI::App& root) {
+  auto o = std::make_shared<InitOptions>();
+  auto* app = root.add_subcommand("init", "create a new roster database with the sector list and the goal");
+  app->add_option("--association", o->association, "the association's name");
+  app->add_option("--target", o->target, "members to reach (default 200)");
+  app->add_option("--start", o->start, "goal start date (default 2023-07-15)");
+  app->add_option("--deadline", o->deadline, "goal deadline (default 2025-07-15)");
+  app->footer("Example:\n  roster init --db members.db --association '浙江省元宇宙产业协会' --target 200");
+  return {app, [o](const Context& ctx) { return run_init(*o, ctx); }};
+}
+
+}  // namespace roster

@@ -1,0 +1,84 @@
+// roster list: members as of a date, filtered, in any list format.
+#include <iostream>
+
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/error.h"
+#include "roster/member_list.h"
+#include "roster/member_rules.h"
+#include "roster/text.h"
+
+namespace roster {
+namespace {
+
+struct ListOptions {
+  std::string sector, tier, city, status = "active", joined_since, joined_until, search, sort = "id";
+  int64_t limit = 0;
+  bool bom = false;
+};
+
+MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store) {
+  MemberFilter f;
+  f.as_of = ctx.as_of;
+  f.status = o.status == "left" ? MemberFilter::Status::left
+             : o.status == "all" ? MemberFilter::Status::all
+                                 : MemberFilter::Status::active;
+  f.sort = o.sort == "name" ? MemberFilter::Sort::name
+           : o.sort == "joined" ? MemberFilter::Sort::joined
+                                : MemberFilter::Sort::id;
+  if (!o.sector.empty()) {
+    const Sector* s = store.sectors().resolve(o.sector);
+    if (!s) throw usage_error(fmt::format("unknown sector '{}'; `roster sectors` lists them", o.sector));
+    f.sector_code = s->code;
+  }
+  if (!o.tier.empty()) {
+    auto tier = parse_tier(o.tier);
+    if (!tier) throw usage_error(fmt::format("unknown tier '{}'; use president, vice-president, council or member", o.tier));
+    f.tier = *tier;
+  }
+  if (!o.city.empty()) f.city = trim(o.city);
+  if (!o.joined_since.empty()) f.joined_since = parse_date_option(o.joined_since, "--joined-since");
+  if (!o.joined_until.empty()) f.joined_until = parse_date_option(o.joined_until, "--joined-until");
+  if (!o.search.empty()) f.search_key = name_key(trim(o.search));
+  if (o.limit < 0) throw usage_error("--limit must be a positive number");
+  if (o.limit > 0) f.limit = o.limit;
+  return f;
+}
+
+int run_list(const ListOptions& o, const Context& ctx) {
+  Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::jsonl});
+  Store store = ctx.open_store();
+  MemberFilter filter = build_filter(o, ctx, store);
+  MemberListReport report{ctx.as_of, filter.status != MemberFilter::Status::active};
+  auto writer = make_member_list_writer(format, std::cout, report, ctx.render_options(o.bom));
+  store.each_member(filter, [&](const MemberRow& row) { writer->row(row); });
+  writer->finish();
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_list(CLI::App& root) {
+  auto o = std::make_shared<ListOptions>();
+  auto* app = root.add_subcommand("list", "list members as of a date (--as-of), with filters");
+  app->add_option("--sector", o->sector, "only members in this sector (code or name)");
+  app->add_option("--tier", o->tier, "only this tier");
+  app->add_option("--city", o->city, "only this city");
+  app->add_option("--status", o->status, "active (default), left, or all")
+      ->check(CLI::IsMember({"active", "left", "all"}));
+  app->add_option("--joined-since", o->joined_since, "joined on or after this date");
+  app->add_option("--joined-until", o->joined_until, "joined on or before this date");
+  app->add_option("--search", o->search, "part of the name (ignoring case and width)");
+  app->add_option("--sort", o->sort, "id (default), name or joined")->check(CLI::IsMember({"id", "name", "joined"}));
+  app->add_option("--limit", o->limit, "at most N members");
+  app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
+  app->footer(
+      "Examples:\n"
+      "  roster list --sector tourism --sort name\n"
+      "  roster list --status left --as-of 2025-12-31 -f csv --bom > left.csv\n"
+      "  roster list -f json | jq '.[].name'");
+  return {app, [o](const Context& ctx) { return run_list(*o, ctx); }};
+}
+
+}  // namespace roster

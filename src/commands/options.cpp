@@ -1,0 +1,42 @@
+// Context: the global options, resolved for the commands.
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/error.h"
+
+namespace roster {
+
+Format Context::format(const std::vector<Format>& offered) const {
+  Format wanted = stdout_is_terminal ? Format::table : Format::tsv;
+  if (!options.format.empty()) {
+    auto parsed = parse_format(options.format);
+    if (!parsed) throw usage_error(fmt::format("unknown format '{}'", options.format));
+    wanted = *parsed;
+  }
+  for (Format f : offered) {
+    if (f == wanted) return f;
+  }
+  std::string names;
+  for (Format f : offered) names += (names.empty() ? "" : ", ") + format_name(f);
+  throw usage_error(fmt::format("this command cannot write {}; choose one of {}", format_name(wanted), names));
+}
+
+RenderOptions Context::render_options(bool bom) const {
+  RenderOptions r;
+  bool no_color = std::getenv("NO_COLOR") && *std::getenv("NO_COLOR");
+  r.color = options.color == "always" || (options.color == "auto" && stdout_is_terminal && !no_color);
+  if (options.color == "always" && no_color) r.color = true;  // an explicit flag beats the environment
+  r.bom = bom;
+  return r;
+}
+
+Store Context::open_store() const { return Store::open(db_path); }
+
+void Context::note(const std::string& message) const {
+  if (!options.quiet) std::cerr << "roster: " << message << '\n';
+}
+
+}  // namespace roster

@@ -1,0 +1,100 @@
+#include "roster/csv.h"
+
+#include <fmt/core.h>
+
+#include "roster/error.h"
+
+namespace roster {
+namespace {
+
+bool is_formula_trigger(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
+}
+
+}  // namespace
+
+int CsvReader::get() {
+  int c = in_.get();
+  if (c == '\n') ++line_;
+  return c;
+}
+
+bool CsvReader::next(CsvRecord& record) {
+  if (!started_) {
+    started_ = true;
+    if (in_.peek() == 0xEF) {
+      char bom[3];
+      in_.read(bom, 3);
+      if (!(in_.gcount() == 3 && bom[1] == '\xBB' && bom[2] == '\xBF')) {
+        in_.clear();
+        in_.seekg(0);
+      }
+    }
+  }
+  record.fields.clear();
+  record.line = line_;
+  int c = get();
+  if (c == EOF) return false;
+
+  std::string field;
+  bool quoted = false;       // inside a quoted section
+  bool was_quoted = false;   // field began with a quote
+  for (;; c = get()) {
+    if (quoted) {
+      if (c == EOF) {
+        throw Error(fmt::format("line {}: a quoted field is never closed; add the missing '\"'", record.line));
+      }
+      if (c == '"') {
+        if (in_.peek() == '"') {
+          get();
+          field.push_back('"');
+        } else {
+          quoted = false;
+        }
+      } else {
+        field.push_back(static_cast<char>(c));
+      }
+      continue;
+    }
+    if (c == EOF || c == '\n') {
+      if (!was_quoted && !field.empty() && field.back() == '\r') field.pop_back();
+      record.fields.push_back(std::move(field));
+      return true;
+    }
+    if (c == '\r' && in_.peek() == '\n') continue;  // CRLF: the LF ends the record
+    if (c == delimiter_) {
+      record.fields.push_back(std::move(field));
+      field.clear();
+      was_quoted = false;
+      continue;
+    }
+    if (c == '"' && field.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+      continue;
+    }
+    field.push_back(static_cast<char>(c));
+  }
+}
+
+std::string csv_quote(std::string_view cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string spreadsheet_escape(std::string_view cell) {
+  if (!cell.empty() && is_formula_trigger(cell.front())) return "'" + std::string(cell);
+  return std::string(cell);
+}
+
+std::string spreadsheet_unescape(std::string_view cell) {
+  if (cell.size() >= 2 && cell.front() == '\'' && is_formula_trigger(cell[1])) return std::string(cell.substr(1));
+  return std::string(cell);
+}
+
+}  // namespace roster

@@ -1,0 +1,87 @@
+#include "schema.h"
+
+#include <fmt/core.h>
+
+#include "roster/store.h"
+
+namespace roster::schema {
+namespace {
+
+// Migration i takes the schema from version i to version i + 1. A new
+// database runs them all, so every migration is exercised by every init.
+// Never edit a released migration; append a new one. docs/schema.md follows.
+constexpr const char* kMigrations[] = {
+    // 0 -> 1: the whole data model of PRODUCT.md.
+    R"SQL(
+CREATE TABLE association (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  name        TEXT NOT NULL DEFAULT '',
+  goal_start  TEXT NOT NULL,
+  goal_target INTEGER NOT NULL CHECK (goal_target > 0),
+  goal_deadline TEXT NOT NULL,
+  CHECK (goal_deadline > goal_start)
+);
+CREATE TABLE sectors (
+  code     TEXT PRIMARY KEY,
+  name_en  TEXT NOT NULL,
+  name_zh  TEXT NOT NULL,
+  is_key   INTEGER NOT NULL DEFAULT 0 CHECK (is_key IN (0, 1)),
+  target   INTEGER CHECK (target IS NULL OR target > 0),
+  position INTEGER NOT NULL
+);
+CREATE TABLE members (
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL CHECK (length(name) > 0),
+  name_key TEXT NOT NULL UNIQUE,
+  uscc     TEXT UNIQUE CHECK (uscc IS NULL OR length(uscc) = 18),
+  tier     TEXT NOT NULL DEFAULT 'member'
+           CHECK (tier IN ('president', 'vice-president', 'council', 'member')),
+  city     TEXT NOT NULL DEFAULT '',
+  parent   TEXT NOT NULL DEFAULT '',
+  note     TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE periods (
+  id        INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  joined_on TEXT NOT NULL,
+  left_on   TEXT,
+  reason    TEXT NOT NULL DEFAULT '',
+  CHECK (left_on IS NULL OR left_on > joined_on)
+);
+CREATE INDEX periods_by_member ON periods(member_id, joined_on);
+CREATE INDEX periods_by_joined ON periods(joined_on);
+CREATE INDEX periods_by_left ON periods(left_on) WHERE left_on IS NOT NULL;
+CREATE TABLE member_sectors (
+  member_id   INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  sector_code TEXT NOT NULL REFERENCES sectors(code) ON UPDATE CASCADE,
+  position    INTEGER NOT NULL CHECK (position >= 0),
+  PRIMARY KEY (member_id, sector_code),
+  UNIQUE (member_id, position)
+) WITHOUT ROWID;
+CREATE INDEX member_sectors_by_sector ON member_sectors(sector_code);
+CREATE TABLE history (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  user      TEXT NOT NULL,
+  command   TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  member_id INTEGER,
+  field     TEXT NOT NULL DEFAULT '',
+  before    TEXT NOT NULL DEFAULT '',
+  after     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX history_by_member ON history(member_id);
+)SQL",
+};
+
+}  // namespace
+
+void migrate(SQLite::Database& db, int from_version) {
+  static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
+  for (int v = from_version; v < kSchemaVersion; ++v) {
+    db.exec(kMigrations[v]);
+    db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+  }
+}
+
+}  // namespace roster::schema

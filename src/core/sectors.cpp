@@ -1,0 +1,48 @@
+#include "roster/sectors.h"
+
+#include <map>
+#include <sstream>
+
+#include <fmt/core.h>
+
+#include "roster/csv.h"
+#include "roster/error.h"
+#include "roster/text.h"
+
+namespace roster {
+
+const Sector* SectorRegistry::resolve(std::string_view text) const {
+  std::string key = name_key(trim(text));
+  if (key.empty()) return nullptr;
+  for (const auto& s : sectors_) {
+    if (name_key(s.code) == key || name_key(s.name_en) == key || name_key(s.name_zh) == key) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<Sector> parse_sectors_csv(std::string_view csv) {
+  std::istringstream in{std::string(csv)};
+  CsvReader reader(in);
+  CsvRecord record;
+  if (!reader.next(record)) throw Error("the sectors file is empty; it needs the header code,name_en,name_zh,key,target");
+  std::map<std::string, size_t> column;
+  for (size_t i = 0; i < record.fields.size(); ++i) column[trim(record.fields[i])] = i;
+  for (const char* name : {"code", "name_en", "name_zh", "key"}) {
+    if (!column.count(name)) throw Error(fmt::format("the sectors file has no '{}' column", name));
+  }
+  auto cell = [&](const char* name) -> std::string {
+    auto it = column.find(name);
+    if (it == column.end() || it->second >= record.fields.size()) return {};
+    return trim(record.fields[it->second]);
+  };
+  std::vector<Sector> sectors;
+  while (reader.next(record)) {
+    if (record.fields.size() == 1 && record.fields[0].empty()) continue;
+    Sector s{cell("code"), cell("name_en"), cell("name_zh"), cell("key") == "1", std::nullopt};
+    if (auto target = cell("target"); !target.empty()) s.target = std::stoi(target);
+    sectors.push_back(std::move(s));
+  }
+  return sectors;
+}
+
+}  // namespace roster

@@ -1,0 +1,238 @@
+#include "roster/store.h"
+
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/core.h>
+
+#include "roster/error.h"
+#include "schema.h"
+#include "store_errors.h"
+
+namespace roster {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+std::string quoted(const fs::path& path) { return fmt::format("'{}'", path.string()); }
+
+std::string current_user() {
+  for (const char* var : {"USER", "LOGNAME"}) {
+    if (const char* v = std::getenv(var); v && *v) return v;
+  }
+  return "unknown";
+}
+
+std::string utc_timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+void configure_connection(SQLite::Database& db) {
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys = ON");
+}
+
+}  // namespace
+
+void throw_store_error(const SQLite::Exception& e, const fs::path& path) {
+  switch (e.getErrorCode()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw Error(fmt::format("the database {} is busy with another roster process; try again in a moment",
+                              quoted(path)));
+    case SQLITE_READONLY:
+      throw Error(fmt::format("the database {} is read-only; nothing was changed (check the file's permissions "
+                              "and attributes, e.g. `lsattr`, or work on a copy)",
+                              quoted(path)));
+    case SQLITE_FULL:
+      throw Error(fmt::format("the disk holding {} is full; nothing was changed (free some space and try again)",
+                              quoted(path)));
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      throw Error(fmt::format("{} is not a roster database (or it is damaged); check --db", quoted(path)));
+    case SQLITE_CANTOPEN:
+      throw Error(fmt::format("cannot open the database {}; check that its folder exists and is writable",
+                              quoted(path)));
+    case SQLITE_IOERR:
+      throw Error(fmt::format("could not read or write {} ({}); nothing was changed", quoted(path), e.what()));
+    default:
+      throw Error(fmt::format("database error on {}: {}", quoted(path), e.what()));
+  }
+}
+
+Store::Store(fs::path path, std::unique_ptr<SQLite::Database> db) : path_(std::move(path)), db_(std::move(db)) {}
+Store::Store(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    throw Error(fmt::format("no database at {}; create one with `roster init --db {}`, or pass --db PATH",
+                            quoted(path), path.string()));
+  }
+  if (fs::is_directory(path, ec)) throw Error(fmt::format("{} is a folder, not a roster database", quoted(path)));
+
+  return guarded(path, [&] {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+    db->setBusyTimeout(kBusyTimeoutMs);
+    // Read the identity before anything could write: a foreign file is left
+    // exactly as it was.
+    int app_id = 0, version = 0;
+    try {
+      app_id = db->execAndGet("PRAGMA application_id").getInt();
+      version = db->execAndGet("PRAGMA user_version").getInt();
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() == SQLITE_NOTADB) {
+        throw Error(fmt::format("{} is not a roster database; check --db or $ROSTER_DB", quoted(path)));
+      }
+      throw;
+    }
+    if (app_id != kApplicationId) {
+      throw Error(fmt::format("{} is not a roster database (it is some other SQLite file); check --db or $ROSTER_DB",
+                              quoted(path)));
+    }
+    if (version > kSchemaVersion) {
+      throw Error(fmt::format("{} was written by a newer roster (schema version {}, this roster knows {}); "
+                              "upgrade roster to use it",
+                              quoted(path), version, kSchemaVersion));
+    }
+    configure_connection(*db);
+    Store store(path, std::move(db));
+    if (version < kSchemaVersion) {
+      store.write([&] {
+        int now = store.db_->execAndGet("PRAGMA user_version").getInt();
+        schema::migrate(*store.db_, now);
+        store.command_ = "migrate";
+        store.log_change(std::nullopt, "schema.migrate", "schema_version", std::to_string(now),
+                         std::to_string(kSchemaVersion));
+      });
+    }
+    return store;
+  });
+}
+
+Store Store::create(const fs::path& path, const InitSettings& settings) {
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    throw Error(fmt::format("{} already exists; roster init never overwrites a file (choose another --db, "
+                            "or move the old file away first)",
+                            quoted(path)));
+  }
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+  try {
+    return guarded(path, [&] {
+      auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db->exec("PRAGMA journal_mode = WAL");
+      configure_connection(*db);
+      Store store(path, std::move(db));
+      store.command_ = "init";
+      store.write([&] {
+        store.db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+        schema::migrate(*store.db_, 0);
+        SQLite::Statement goal(*store.db_,
+                               "INSERT INTO association (id, name, goal_start, goal_target, goal_deadline) "
+                               "VALUES (1, ?, ?, ?, ?)");
+        goal.bind(1, settings.association);
+        goal.bind(2, settings.goal.start.iso());
+        goal.bind(3, settings.goal.target);
+        goal.bind(4, settings.goal.deadline.iso());
+        goal.exec();
+        SQLite::Statement sector(*store.db_,
+                                 "INSERT INTO sectors (code, name_en, name_zh, is_key, target, position) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)");
+        int position = 0;
+        for (const auto& s : settings.sectors) {
+          sector.reset();
+          sector.bind(1, s.code);
+          sector.bind(2, s.name_en);
+          sector.bind(3, s.name_zh);
+          sector.bind(4, s.is_key ? 1 : 0);
+          if (s.target) sector.bind(5, *s.target);
+          else sector.bind(5);
+          sector.bind(6, position++);
+          sector.exec();
+        }
+        store.log_change(std::nullopt, "init", "", "",
+                         fmt::format("association={}; goal {} -> {} by {}; {} sectors", settings.association,
+                                     settings.goal.start.iso(), settings.goal.target, settings.goal.deadline.iso(),
+                                     settings.sectors.size()));
+      });
+      return store;
+    });
+  } catch (...) {
+    // A half-made database is worse than none: leave the path as we found it.
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ec);
+    throw;
+  }
+}
+
+void Store::write(const std::function<void()>& work) {
+  write_if([&] {
+    work();
+    return true;
+  });
+}
+
+void Store::write_if(const std::function<bool()>& work) {
+  guarded(path_, [&] {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    if (work()) tx.commit();
+  });
+}
+
+SectorRegistry Store::sectors() {
+  return guarded(path_, [&] {
+    std::vector<Sector> sectors;
+    SQLite::Statement q(*db_, "SELECT code, name_en, name_zh, is_key, target FROM sectors ORDER BY position, code");
+    while (q.executeStep()) {
+      Sector s{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+               q.getColumn(3).getInt() != 0, std::nullopt};
+      if (!q.getColumn(4).isNull()) s.target = q.getColumn(4).getInt();
+      sectors.push_back(std::move(s));
+    }
+    return SectorRegistry(std::move(sectors));
+  });
+}
+
+Goal Store::goal() {
+  return guarded(path_, [&] {
+    SQLite::Statement q(*db_, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
+    if (!q.executeStep()) throw Error(fmt::format("{} has no goal row; run `roster check`", quoted(path_)));
+    Goal g;
+    g.start = parse_iso_date(q.getColumn(0).getString()).value_or(g.start);
+    g.target = q.getColumn(1).getInt();
+    g.deadline = parse_iso_date(q.getColumn(2).getString()).value_or(g.deadline);
+    return g;
+  });
+}
+
+void Store::log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
+                       const std::string& before, const std::string& after) {
+  SQLite::Statement q(*db_,
+                      "INSERT INTO history (at, user, command, kind, member_id, field, before, after) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, utc_timestamp());
+  q.bind(2, current_user());
+  q.bind(3, command_);
+  q.bind(4, kind);
+  if (member_id) q.bind(5, *member_id);
+  else q.bind(5);
+  q.bind(6, field);
+  q.bind(7, before);
+  q.bind(8, after);
+  q.exec();
+}
+
+}  // namespace roster

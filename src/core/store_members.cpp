@@ -1,0 +1,157 @@
+// Store: the member rows — inserting and listing.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "roster/store.h"
+#include "store_errors.h"
+
+namespace roster {
+namespace {
+
+std::optional<std::pair<int64_t, std::string>> first_member(SQLite::Statement& q) {
+  if (!q.executeStep()) return std::nullopt;
+  return std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+}
+
+std::vector<std::string> split_codes(const std::string& joined) {
+  std::vector<std::string> codes;
+  size_t start = 0;
+  while (start <= joined.size() && !joined.empty()) {
+    size_t end = joined.find(';', start);
+    if (end == std::string::npos) end = joined.size();
+    codes.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return codes;
+}
+
+// The latest period begun by :as_of is the one a listing shows; the
+// periods_by_member index makes the lookup a single seek per member.
+constexpr const char* kListSql = R"SQL(
+SELECT m.id, m.name, m.uscc, m.tier, m.city, m.parent, m.note, p.joined_on,
+       CASE WHEN p.left_on <= :as_of THEN p.left_on END AS left_on,
+       (SELECT group_concat(sector_code, ';')
+          FROM (SELECT sector_code FROM member_sectors s WHERE s.member_id = m.id ORDER BY s.position)) AS sectors
+  FROM members m
+  JOIN periods p ON p.id = (SELECT id FROM periods q
+                             WHERE q.member_id = m.id AND q.joined_on <= :as_of
+                             ORDER BY q.joined_on DESC LIMIT 1)
+ WHERE 1 = 1)SQL";
+
+std::string list_sql(const MemberFilter& f) {
+  std::string sql = kListSql;
+  switch (f.status) {
+    case MemberFilter::Status::active: sql += " AND (p.left_on IS NULL OR p.left_on > :as_of)"; break;
+    case MemberFilter::Status::left: sql += " AND p.left_on <= :as_of"; break;
+    case MemberFilter::Status::all: break;
+  }
+  if (f.sector_code) {
+    sql += " AND EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector_code = :sector)";
+  }
+  if (f.tier) sql += " AND m.tier = :tier";
+  if (f.city) sql += " AND m.city = :city COLLATE NOCASE";
+  if (f.joined_since) sql += " AND p.joined_on >= :since";
+  if (f.joined_until) sql += " AND p.joined_on <= :until";
+  if (f.search_key) sql += " AND instr(m.name_key, :search) > 0";
+  switch (f.sort) {
+    case MemberFilter::Sort::id: sql += " ORDER BY m.id"; break;
+    case MemberFilter::Sort::name: sql += " ORDER BY m.name_key, m.id"; break;
+    case MemberFilter::Sort::joined: sql += " ORDER BY p.joined_on, m.id"; break;
+  }
+  if (f.limit) sql += " LIMIT :limit";
+  return sql;
+}
+
+}  // namespace
+
+std::optional<std::pair<int64_t, std::string>> Store::member_with_name_key(const std::string& key) {
+  return guarded(path_, [&] {
+    SQLite::Statement q(*db_, "SELECT id, name FROM members WHERE name_key = ?");
+    q.bind(1, key);
+    return first_member(q);
+  });
+}
+
+std::optional<std::pair<int64_t, std::string>> Store::member_with_uscc(const std::string& uscc) {
+  return guarded(path_, [&] {
+    SQLite::Statement q(*db_, "SELECT id, name FROM members WHERE uscc = ?");
+    q.bind(1, uscc);
+    return first_member(q);
+  });
+}
+
+int64_t Store::next_member_id() {
+  return guarded(path_, [&] { return db_->execAndGet("SELECT coalesce(max(id), 0) + 1 FROM members").getInt64(); });
+}
+
+int64_t Store::insert_member(const NewMember& m) {
+  SQLite::Statement member(*db_,
+                           "INSERT INTO members (name, name_key, uscc, tier, city, parent, note) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  member.bind(1, m.name);
+  member.bind(2, m.name_key);
+  if (m.uscc) member.bind(3, *m.uscc);
+  else member.bind(3);
+  member.bind(4, m.tier);
+  member.bind(5, m.city);
+  member.bind(6, m.parent);
+  member.bind(7, m.note);
+  member.exec();
+  int64_t id = db_->getLastInsertRowid();
+
+  SQLite::Statement period(*db_, "INSERT INTO periods (member_id, joined_on, left_on) VALUES (?, ?, ?)");
+  period.bind(1, id);
+  period.bind(2, m.joined.iso());
+  if (m.left) period.bind(3, m.left->iso());
+  else period.bind(3);
+  period.exec();
+
+  SQLite::Statement sector(*db_, "INSERT INTO member_sectors (member_id, sector_code, position) VALUES (?, ?, ?)");
+  for (size_t i = 0; i < m.sector_codes.size(); ++i) {
+    sector.reset();
+    sector.bind(1, id);
+    sector.bind(2, m.sector_codes[i]);
+    sector.bind(3, static_cast<int>(i));
+    sector.exec();
+  }
+
+  nlohmann::ordered_json after = {{"name", m.name},   {"uscc", m.uscc ? nlohmann::json(*m.uscc) : nlohmann::json()},
+                                  {"sectors", m.sector_codes}, {"tier", m.tier},
+                                  {"city", m.city},   {"parent", m.parent},
+                                  {"note", m.note},   {"joined", m.joined.iso()},
+                                  {"left", m.left ? nlohmann::json(m.left->iso()) : nlohmann::json()}};
+  log_change(id, "member.add", "", "", after.dump());
+  return id;
+}
+
+void Store::each_member(const MemberFilter& f, const std::function<void(const MemberRow&)>& row) {
+  guarded(path_, [&] {
+    SQLite::Statement q(*db_, list_sql(f));
+    q.bind(":as_of", f.as_of.iso());
+    if (f.sector_code) q.bind(":sector", *f.sector_code);
+    if (f.tier) q.bind(":tier", *f.tier);
+    if (f.city) q.bind(":city", *f.city);
+    if (f.joined_since) q.bind(":since", f.joined_since->iso());
+    if (f.joined_until) q.bind(":until", f.joined_until->iso());
+    if (f.search_key) q.bind(":search", *f.search_key);
+    if (f.limit) q.bind(":limit", *f.limit);
+    MemberRow r;
+    while (q.executeStep()) {
+      r.id = q.getColumn(0).getInt64();
+      r.name = q.getColumn(1).getString();
+      r.uscc = q.getColumn(2).isNull() ? std::nullopt : std::optional<std::string>(q.getColumn(2).getString());
+      r.tier = q.getColumn(3).getString();
+      r.city = q.getColumn(4).getString();
+      r.parent = q.getColumn(5).getString();
+      r.note = q.getColumn(6).getString();
+      r.joined = parse_iso_date(q.getColumn(7).getString()).value_or(Date());
+      r.left = q.getColumn(8).isNull() ? std::nullopt : parse_iso_date(q.getColumn(8).getString());
+      r.sector_codes = split_codes(q.getColumn(9).getString());
+      row(r);
+    }
+  });
+}
+
+}  // namespace roster

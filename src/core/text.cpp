@@ -1,0 +1,128 @@
+#include "roster/text.h"
+
+#include <cstdlib>
+#include <memory>
+
+#include <utf8proc.h>
+
+namespace roster {
+namespace {
+
+// Calls `fn(code_point)` for each code point of valid UTF-8 `s`; returns false
+// at the first malformed sequence.
+template <typename Fn>
+bool for_each_code_point(std::string_view s, Fn fn) {
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    fn(cp);
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+bool is_space(utf8proc_int32_t cp) {
+  if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d)) return true;
+  auto cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+}
+
+std::string encode(utf8proc_int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(cp, buf);
+  return std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  return for_each_code_point(s, [](utf8proc_int32_t) {});
+}
+
+size_t code_point_count(std::string_view s) {
+  size_t n = 0;
+  for_each_code_point(s, [&](utf8proc_int32_t) { ++n; });
+  return n;
+}
+
+bool has_control_char(std::string_view s) {
+  bool found = false;
+  for_each_code_point(s, [&](utf8proc_int32_t cp) {
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) found = true;
+  });
+  return found;
+}
+
+std::string trim(std::string_view s) {
+  // Walk code points, remembering the byte span from the first to the last
+  // non-space one.
+  size_t begin = std::string_view::npos, end = 0, offset = 0;
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  while (offset < s.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(p + offset, static_cast<utf8proc_ssize_t>(s.size() - offset), &cp);
+    if (n <= 0) return std::string(s);  // not UTF-8: leave for the validator to report
+    if (!is_space(cp)) {
+      if (begin == std::string_view::npos) begin = offset;
+      end = offset + static_cast<size_t>(n);
+    }
+    offset += static_cast<size_t>(n);
+  }
+  if (begin == std::string_view::npos) return {};
+  return std::string(s.substr(begin, end - begin));
+}
+
+std::string name_key(std::string_view s) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD);
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                        static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
+  if (n < 0) return std::string(s);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(mapped, &std::free);
+  std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+
+  std::string key;
+  key.reserve(folded.size());
+  bool pending_space = false;
+  for_each_code_point(folded, [&](utf8proc_int32_t cp) {
+    if (is_space(cp)) {
+      pending_space = !key.empty();
+      return;
+    }
+    if (pending_space) key.push_back(' ');
+    pending_space = false;
+    key += encode(cp);
+  });
+  return key;
+}
+
+size_t display_width(std::string_view s) {
+  size_t width = 0;
+  bool ok = for_each_code_point(s, [&](utf8proc_int32_t cp) {
+    int w = utf8proc_charwidth(cp);
+    if (w > 0) width += static_cast<size_t>(w);
+  });
+  return ok ? width : s.size();
+}
+
+std::string pad_right(std::string_view s, size_t width) {
+  size_t w = display_width(s);
+  std::string out(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view s, size_t width) {
+  size_t w = display_width(s);
+  std::string out;
+  if (w < width) out.append(width - w, ' ');
+  out += s;
+  return out;
+}
+
+}  // namespace roster

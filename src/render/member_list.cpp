@@ -1,0 +1,151 @@
+#include "roster/member_list.h"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "roster/csv.h"
+#include "roster/error.h"
+#include "roster/table.h"
+
+namespace roster {
+namespace {
+
+// The columns of tsv and csv, in order; docs/usage.md lists them.
+const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors", "tier",  "city",
+                                           "parent", "note", "joined", "left",    "status"};
+
+std::string joined_sectors(const MemberRow& m) {
+  std::string out;
+  for (const auto& code : m.sector_codes) {
+    if (!out.empty()) out += ';';
+    out += code;
+  }
+  return out;
+}
+
+std::vector<std::string> cells(const MemberRow& m) {
+  return {std::to_string(m.id), m.name,  m.uscc.value_or(""), joined_sectors(m), m.tier,
+          m.city,               m.parent, m.note,              m.joined.iso(),    m.left ? m.left->iso() : "",
+          m.active() ? "active" : "left"};
+}
+
+class TsvWriter : public MemberListWriter {
+ public:
+  explicit TsvWriter(std::ostream& out) : out_(out) { write(kColumns); }
+  void row(const MemberRow& m) override { write(cells(m)); }
+  void finish() override { out_.flush(); }
+
+ private:
+  // Validation keeps tabs and line breaks out of every stored field.
+  void write(const std::vector<std::string>& values) {
+    for (size_t i = 0; i < values.size(); ++i) out_ << (i ? "\t" : "") << values[i];
+    out_ << '\n';
+  }
+  std::ostream& out_;
+};
+
+class CsvWriter : public MemberListWriter {
+ public:
+  CsvWriter(std::ostream& out, bool bom) : out_(out) {
+    if (bom) out_ << "\xEF\xBB\xBF";
+    write(kColumns);
+  }
+  void row(const MemberRow& m) override { write(cells(m)); }
+  void finish() override { out_.flush(); }
+
+ private:
+  void write(const std::vector<std::string>& values) {
+    for (size_t i = 0; i < values.size(); ++i) out_ << (i ? "," : "") << csv_quote(spreadsheet_escape(values[i]));
+    out_ << "\r\n";
+  }
+  std::ostream& out_;
+};
+
+nlohmann::ordered_json to_json(const MemberRow& m) {
+  using nlohmann::json;
+  return {{"id", m.id},
+          {"name", m.name},
+          {"uscc", m.uscc ? json(*m.uscc) : json()},
+          {"sectors", m.sector_codes},
+          {"primary_sector", m.sector_codes.empty() ? json() : json(m.sector_codes.front())},
+          {"tier", m.tier},
+          {"city", m.city},
+          {"parent", m.parent},
+          {"note", m.note},
+          {"joined", m.joined.iso()},
+          {"left", m.left ? json(m.left->iso()) : json()},
+          {"status", m.active() ? "active" : "left"}};
+}
+
+class JsonWriter : public MemberListWriter {
+ public:
+  JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {
+    if (!lines_) out_ << '[';
+  }
+  void row(const MemberRow& m) override {
+    if (!lines_) out_ << (count_++ ? ",\n  " : "\n  ");
+    out_ << to_json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (lines_) out_ << '\n';
+  }
+  void finish() override {
+    if (!lines_) out_ << (count_ ? "\n]\n" : "]\n");
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  bool lines_;
+  size_t count_ = 0;
+};
+
+class TableWriter : public MemberListWriter {
+ public:
+  TableWriter(std::ostream& out, const MemberListReport& report, bool color)
+      : out_(out), report_(report), color_(color) {
+    table_.headers = {"ID", "NAME", "SECTORS", "TIER", "CITY", "JOINED"};
+    if (report_.show_left) table_.headers.push_back("LEFT");
+    table_.numeric = {true};
+  }
+  void row(const MemberRow& m) override {
+    std::vector<std::string> r = {std::to_string(m.id), m.name, joined_sectors(m), m.tier, m.city, m.joined.iso()};
+    if (report_.show_left) r.push_back(m.left ? m.left->iso() : "");
+    active_ += m.active() ? 1 : 0;
+    table_.rows.push_back(std::move(r));
+  }
+  void finish() override {
+    table_.print(out_, color_);
+    size_t shown = table_.rows.size();
+    if (report_.show_left) {
+      out_ << fmt::format("{} member{} shown ({} active, {} left) as of {}\n", shown, shown == 1 ? "" : "s",
+                          active_, shown - active_, report_.as_of.iso());
+    } else {
+      out_ << fmt::format("{} active member{} as of {}\n", shown, shown == 1 ? "" : "s", report_.as_of.iso());
+    }
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  MemberListReport report_;
+  bool color_;
+  TextTable table_;
+  size_t active_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<MemberListWriter> make_member_list_writer(Format format, std::ostream& out,
+                                                          const MemberListReport& report,
+                                                          const RenderOptions& options) {
+  switch (format) {
+    case Format::table: return std::make_unique<TableWriter>(out, report, options.color);
+    case Format::tsv: return std::make_unique<TsvWriter>(out);
+    case Format::csv: return std::make_unique<CsvWriter>(out, options.bom);
+    case Format::json: return std::make_unique<JsonWriter>(out, false);
+    case Format::jsonl: return std::make_unique<JsonWriter>(out, true);
+    default:
+      throw usage_error(fmt::format("list cannot write {}; use table, tsv, csv, json or jsonl", format_name(format)));
+  }
+}
+
+}  // namespace roster
