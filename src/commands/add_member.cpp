@@ -39,7 +39,8 @@ int run_add_member(AddOptions o, const Context& ctx) {
   store.set_command("add-member");
   NewMember member;
   auto problems = check_member(o.draft, store.sectors(), ctx.as_of, &member);
-  if (!problems.empty()) throw Error(fmt::format("{}: {}", problems.front().field, problems.front().reason));
+  // Each reason names its field ("USCC check character is …"), so it stands alone.
+  if (!problems.empty()) throw Error(problems.front().reason);
 
   int64_t id = 0;
   store.write_if([&] {

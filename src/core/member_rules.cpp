@@ -14,7 +14,7 @@ constexpr size_t kMaxNameLength = 200;
 constexpr size_t kMaxTextLength = 2000;
 
 std::optional<std::string> text_problem(std::string_view text, size_t max_length) {
-  if (!is_valid_utf8(text)) return "is not valid UTF-8; save the file as UTF-8";
+  if (!is_valid_utf8(text)) return "is not valid UTF-8 text; check the encoding of the terminal or file (roster expects UTF-8)";
   if (has_control_char(text)) return "contains a control character (tab, line break or similar); remove it";
   if (code_point_count(text) > max_length) {
     return fmt::format("is {} characters long; the limit is {}", code_point_count(text), max_length);
@@ -27,12 +27,12 @@ std::optional<Date> check_date(const std::string& text, const char* field, Date 
                                std::vector<FieldProblem>& problems) {
   auto date = parse_iso_date(text);
   if (!date) {
-    problems.push_back({field, fmt::format("'{}' is not a real date; write it as YYYY-MM-DD", text)});
+    problems.push_back({field, fmt::format("{} date '{}' is not a real date; write it as YYYY-MM-DD", field, text)});
     return std::nullopt;
   }
   if (*date > as_of) {
-    problems.push_back({field, fmt::format("{} is in the future (after {}); enter a date that has happened",
-                                           text, as_of.iso())});
+    problems.push_back({field, fmt::format("{} date {} is in the future (after {}); enter a date that has happened",
+                                           field, text, as_of.iso())});
     return std::nullopt;
   }
   return date;
@@ -109,7 +109,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
   if (auto left_text = trim(draft.left); !left_text.empty()) {
     auto left = check_date(left_text, "left", as_of, problems);
     if (left && joined && *left <= *joined) {
-      problems.push_back({"left", fmt::format("left {} is not after joined {}; a member leaves after joining",
+      problems.push_back({"left", fmt::format("left date {} is not after the joined date {}; a member leaves after joining",
                                               left->iso(), joined->iso())});
     } else if (left) {
       m.left = *left;

@@ -1,0 +1,134 @@
+#include "harness.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace roster::test {
+namespace fs = std::filesystem;
+
+RunResult run_program(const std::vector<std::string>& argv, const std::string& input) {
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
+    posix_spawn_file_actions_addclose(&actions, fd);
+  }
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  if (rc != 0) throw std::runtime_error(std::string("cannot start ") + argv[0] + ": " + std::strerror(rc));
+
+  RunResult result;
+  size_t written = 0;
+  int in_fd = in_pipe[1];
+  if (input.empty()) {
+    close(in_fd);
+    in_fd = -1;
+  } else {
+    fcntl(in_fd, F_SETFL, O_NONBLOCK);
+  }
+  bool out_open = true, err_open = true;
+  char buf[65536];
+  while (out_open || err_open) {
+    std::vector<pollfd> fds;
+    if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
+    if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
+    if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
+    poll(fds.data(), fds.size(), -1);
+    for (auto& p : fds) {
+      if (p.fd == in_fd && (p.revents & (POLLOUT | POLLERR | POLLHUP))) {
+        ssize_t n = write(in_fd, input.data() + written, input.size() - written);
+        if (n > 0) written += static_cast<size_t>(n);
+        if (n < 0 || written == input.size()) {
+          close(in_fd);
+          in_fd = -1;
+        }
+      } else if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
+        ssize_t n = read(p.fd, buf, sizeof buf);
+        if (n <= 0) {
+          (p.fd == out_pipe[0] ? out_open : err_open) = false;
+        } else {
+          (p.fd == out_pipe[0] ? result.out : result.err).append(buf, static_cast<size_t>(n));
+        }
+      }
+    }
+  }
+  if (in_fd >= 0) close(in_fd);
+  close(out_pipe[0]);
+  close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+RunResult run_roster(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv = {ROSTER_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv, input);
+}
+
+TempDir::TempDir() {
+  std::string pattern = (fs::temp_directory_path() / "roster-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+DbFixture::DbFixture() {
+  auto r = run_roster({"init", "--db", db, "-q"});
+  if (r.code != 0) throw std::runtime_error("roster init failed: " + r.err);
+}
+
+RunResult DbFixture::roster(std::vector<std::string> args, const std::string& input) const {
+  args.push_back("--db");
+  args.push_back(db);
+  return run_roster(args, input);
+}
+
+std::string dump_database(const std::string& db) {
+  auto r = run_program({"sqlite3", "-readonly", db,
+                        ".dump", "PRAGMA user_version;", "PRAGMA application_id;"});
+  return r.out + r.err;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+fs::path source_dir() { return ROSTER_SOURCE_DIR; }
+
+}  // namespace roster::test

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace roster::test {
+
+/// What one run of the real binary did.
+struct RunResult {
+  std::string out;
+  std::string err;
+  int code = -1;
+};
+
+/// Runs roster with `args`, feeding `input` on stdin; stdout is a pipe, so the
+/// default format is tsv and colour is off.
+RunResult run_roster(const std::vector<std::string>& args, const std::string& input = "");
+
+/// Runs any program (e.g. sqlite3, python3) the same way.
+RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "");
+
+/// A fresh temporary folder, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// A temporary folder holding a fresh database made by `roster init`.
+struct DbFixture {
+  TempDir dir;
+  std::string db = dir.file("roster.db");
+  DbFixture();
+  /// roster ARGS --db DB
+  RunResult roster(std::vector<std::string> args, const std::string& input = "") const;
+};
+
+/// A logical snapshot of a database: sqlite3's .dump plus user_version and
+/// application_id, for "the file is unchanged" checks.
+std::string dump_database(const std::string& db);
+
+/// The bytes of a file ("" if missing).
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& content);
+
+/// The repository's source folder (for data/ and expected files).
+std::filesystem::path source_dir();
+
+}  // namespace roster::test
