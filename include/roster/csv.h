@@ -28,8 +28,11 @@ class CsvReader {
   int get();
   std::istream& in_;
   char delimiter_;
+  int peek();
   size_t line_ = 1;
   bool started_ = false;
+  std::string pending_;  ///< bytes read while looking for a BOM that was not one
+  size_t pending_pos_ = 0;
 };
 
 /// `cell` as an RFC 4180 field: quoted when it holds a comma, quote, CR or LF.

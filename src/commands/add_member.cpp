@@ -77,7 +77,7 @@ Command setup_add_member(CLI::App& root) {
   app->footer(
       "Example:\n"
       "  id=$(roster add-member '杭州星云数字科技有限公司' --sector education --sector tourism \\\n"
-      "       --joined 2024-03-15 --city 杭州 --uscc 91330106MA2H3K5X1B)");
+      "       --joined 2024-03-15 --city 杭州 --uscc 91330106MA2H3K5X19)");
   return {app, [o](const Context& ctx) { return run_add_member(*o, ctx); }};
 }
 

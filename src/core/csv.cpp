@@ -14,20 +14,33 @@ bool is_formula_trigger(char c) {
 }  // namespace
 
 int CsvReader::get() {
+  if (pending_pos_ < pending_.size()) return static_cast<unsigned char>(pending_[pending_pos_++]);
   int c = in_.get();
   if (c == '\n') ++line_;
   return c;
 }
 
+int CsvReader::peek() {
+  if (pending_pos_ < pending_.size()) return static_cast<unsigned char>(pending_[pending_pos_]);
+  return in_.peek();
+}
+
 bool CsvReader::next(CsvRecord& record) {
   if (!started_) {
     started_ = true;
+    // Pipes cannot rewind, so the BOM is taken only once it is certain; the
+    // bytes of a lone 0xEF (…) are put back in pending_ instead.
     if (in_.peek() == 0xEF) {
-      char bom[3];
-      in_.read(bom, 3);
-      if (!(in_.gcount() == 3 && bom[1] == '\xBB' && bom[2] == '\xBF')) {
-        in_.clear();
-        in_.seekg(0);
+      in_.get();
+      if (in_.peek() == 0xBB) {
+        in_.get();
+        if (in_.peek() == 0xBF) {
+          in_.get();
+        } else {
+          pending_ = "\xEF\xBB";
+        }
+      } else {
+        pending_ = "\xEF";
       }
     }
   }
@@ -45,7 +58,7 @@ bool CsvReader::next(CsvRecord& record) {
         throw Error(fmt::format("line {}: a quoted field is never closed; add the missing '\"'", record.line));
       }
       if (c == '"') {
-        if (in_.peek() == '"') {
+        if (peek() == '"') {
           get();
           field.push_back('"');
         } else {
@@ -61,7 +74,7 @@ bool CsvReader::next(CsvRecord& record) {
       record.fields.push_back(std::move(field));
       return true;
     }
-    if (c == '\r' && in_.peek() == '\n') continue;  // CRLF: the LF ends the record
+    if (c == '\r' && peek() == '\n') continue;  // CRLF: the LF ends the record
     if (c == delimiter_) {
       record.fields.push_back(std::move(field));
       field.clear();

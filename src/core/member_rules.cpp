@@ -1,5 +1,6 @@
 #include "roster/member_rules.h"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/core.h>
@@ -86,7 +87,9 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
       m.sector_codes.push_back(s->code);
     }
   }
-  if (m.sector_codes.empty() && problems.empty()) {
+  bool sector_refused = std::any_of(problems.begin(), problems.end(),
+                                    [](const FieldProblem& p) { return p.field == "sectors"; });
+  if (m.sector_codes.empty() && !sector_refused) {
     problems.push_back({"sectors", "no sector given; every member needs at least one (--sector CODE)"});
   }
 

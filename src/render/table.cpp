@@ -21,6 +21,7 @@ void TextTable::print(std::ostream& out, bool color) const {
       if (c > 0) text += "  ";
       text += right ? pad_left(cell, width[c]) : (last ? cell : pad_right(cell, width[c]));
     }
+    while (!text.empty() && text.back() == ' ') text.pop_back();  // an empty last cell leaves no trailing blanks
     return text;
   };
   out << (color ? "\x1b[1m" : "") << line(headers) << (color ? "\x1b[0m" : "") << '\n';

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages roster needs to build and test, if any are missing.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libcli11-dev libsqlitecpp-dev libfmt-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev catch2
+  sqlite3 python3 e2fsprogs util-linux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "roster: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# README command 2 (and CI): install what is missing, build with warnings as
+# errors, run every test; then build again with AddressSanitizer and UBSan and
+# run every test under them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+jobs=$(nproc)
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROSTER_TESTS=ON -DROSTER_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j"$jobs")
+
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DROSTER_TESTS=ON -DROSTER_WERROR=ON -DROSTER_SANITIZE=ON >/dev/null
+cmake --build build-sanitize -j"$jobs"
+(cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
