@@ -18,15 +18,18 @@ struct CsvRecord {
 /// at the start is skipped. Reads one record at a time, so memory stays flat.
 class CsvReader {
  public:
-  explicit CsvReader(std::istream& in, char delimiter = ',') : in_(in), delimiter_(delimiter) {}
+  /// `label` names the input in messages ("members.csv", "<stdin>").
+  explicit CsvReader(std::istream& in, std::string label = "input", char delimiter = ',')
+      : in_(in), label_(std::move(label)), delimiter_(delimiter) {}
 
   /// Reads the next record; false at end of input. Throws roster::Error on an
-  /// unterminated quoted field, naming its line.
+  /// unterminated quoted field, as "LABEL:LINE: …".
   bool next(CsvRecord& record);
 
  private:
   int get();
   std::istream& in_;
+  std::string label_;
   char delimiter_;
   int peek();
   size_t line_ = 1;

@@ -44,7 +44,7 @@ struct MemberFilter {
   Status status = Status::active;
   std::optional<std::string> sector_code;
   std::optional<std::string> tier;
-  std::optional<std::string> city;
+  std::optional<std::string> city;  ///< already passed through name_key()
   std::optional<Date> joined_since;
   std::optional<Date> joined_until;
   std::optional<std::string> search_key;  ///< already passed through name_key()

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "commands.h"
+#include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/member_rules.h"
 
@@ -20,20 +21,6 @@ std::string sector_list(const NewMember& m) {
   return fmt::format("{}", fmt::join(m.sector_codes, ", "));
 }
 
-// Throws when the member is already in the roster, naming who it collides with.
-void refuse_duplicates(Store& store, const NewMember& m) {
-  if (auto existing = store.member_with_name_key(m.name_key)) {
-    throw Error(fmt::format("'{}' is already member #{} ({}); names are compared ignoring case, width and spacing",
-                            m.name, existing->first, existing->second));
-  }
-  if (m.uscc) {
-    if (auto existing = store.member_with_uscc(*m.uscc)) {
-      throw Error(fmt::format("USCC {} already belongs to member #{} ({})", *m.uscc, existing->first,
-                              existing->second));
-    }
-  }
-}
-
 int run_add_member(AddOptions o, const Context& ctx) {
   Store store = ctx.open_store();
   store.set_command("add-member");
@@ -44,7 +31,9 @@ int run_add_member(AddOptions o, const Context& ctx) {
 
   int64_t id = 0;
   store.write_if([&] {
-    refuse_duplicates(store, member);
+    if (auto duplicates = stored_duplicates(store, member); !duplicates.empty()) {
+      throw Error(duplicates.front().reason);
+    }
     id = store.insert_member(member);
     return !o.dry_run;
   });
@@ -65,8 +54,10 @@ Command setup_add_member(CLI::App& root) {
   auto o = std::make_shared<AddOptions>();
   auto* app = root.add_subcommand("add-member", "add a member; prints the new member's id");
   app->add_option("NAME", o->draft.name, "the company's legal name")->required();
+  // One value per --sector, so `--sector a -- -Name` ends the options as usual.
   app->add_option("-s,--sector", o->draft.sectors, "sector code or name; repeat for more, the first is primary")
-      ->required();
+      ->required()
+      ->allow_extra_args(false);
   app->add_option("--joined", o->draft.joined, "date joined, YYYY-MM-DD (default: today, or --as-of)");
   app->add_option("--uscc", o->draft.uscc, "Unified Social Credit Code (18 characters)");
   app->add_option("--tier", o->draft.tier, "president, vice-president, council or member (default member)");

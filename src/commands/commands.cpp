@@ -43,6 +43,20 @@ Context make_context(const GlobalOptions& g) {
   return ctx;
 }
 
+// The first word on the command line that is not an option or an option's
+// value: what the user meant as the command.
+std::string first_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--db" || arg == "-f" || arg == "--format" || arg == "--as-of" || arg == "--color") {
+      ++i;
+    } else if (!arg.starts_with("-")) {
+      return arg;
+    }
+  }
+  return {};
+}
+
 // CLI11's messages can run over several lines; the contract is one line.
 std::string one_line(std::string text) {
   for (char& c : text) {
@@ -74,6 +88,11 @@ int run_roster(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (app.get_subcommands().empty() && !first_word(argc, argv).empty()) {
+      std::cerr << fmt::format("roster: error: unknown command '{}' (see `roster --help` for the commands)\n",
+                               first_word(argc, argv));
+      return kExitUsage;
+    }
     std::string where = app.get_subcommands().empty() ? "roster" : "roster " + app.get_subcommands().front()->get_name();
     std::cerr << fmt::format("roster: error: {} (see `{} --help`)\n", one_line(e.what()), where);
     return kExitUsage;

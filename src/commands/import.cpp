@@ -1,4 +1,7 @@
 // roster import: load members from roster's CSV, all or nothing.
+#include <unistd.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -17,18 +20,36 @@ struct ImportOptions {
   size_t max_errors = 50;
 };
 
+// Copies stdin to an unlinked temporary file, so the write transaction is not
+// held open while a slow pipe trickles in, and memory stays flat.
+void spool_stdin(std::fstream& spool) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/roster-import-XXXXXX";
+  int fd = mkstemp(path.data());
+  if (fd < 0) throw Error(fmt::format("cannot make a temporary file for stdin in {}; set TMPDIR", path));
+  close(fd);
+  spool.open(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
+  unlink(path.c_str());
+  spool << std::cin.rdbuf();
+  if (!spool) {
+    spool.clear();  // empty stdin sets failbit; an empty file is reported by the reader
+  }
+  spool.flush();
+  spool.seekg(0);
+}
+
 int run_import(const ImportOptions& o, const Context& ctx) {
   Store store = ctx.open_store();
   store.set_command("import");
-  std::ifstream file;
-  std::istream* in = &std::cin;
+  std::fstream file;
   std::string label = o.file == "-" ? "<stdin>" : o.file;
-  if (o.file != "-") {
-    file.open(o.file, std::ios::binary);
+  if (o.file == "-") {
+    spool_stdin(file);
+  } else {
+    file.open(o.file, std::ios::in | std::ios::binary);
     if (!file) throw Error(fmt::format("cannot read '{}'; check the path", o.file));
-    in = &file;
   }
-  CsvMemberReader reader(*in, label);
+  CsvMemberReader reader(file, label);
   ImportResult result = import_members(store, reader, ctx.as_of, o.dry_run, o.max_errors);
 
   for (const auto& p : result.problems) std::cerr << fmt::format("{}:{}: {}: {}\n", label, p.line, p.field, p.reason);
@@ -37,14 +58,15 @@ int run_import(const ImportOptions& o, const Context& ctx) {
                              result.problem_count - result.problems.size());
   }
   if (result.problem_count > 0) {
-    throw Error(fmt::format("{}: {} problem{} in {} rows; nothing was imported (fix the rows above and run again)",
-                            label, result.problem_count, result.problem_count == 1 ? "" : "s", result.rows));
+    throw Error(fmt::format("{}: {} problem{} in {} row{}; nothing was imported (fix the rows above and run again)",
+                            label, result.problem_count, result.problem_count == 1 ? "" : "s", result.rows,
+                            result.rows == 1 ? "" : "s"));
   }
   if (o.dry_run) {
     ctx.note(fmt::format("dry run: {} rows checked, {} members would be added; nothing written", result.rows,
                          result.added));
   } else {
-    ctx.note(fmt::format("imported {} members from {}", result.added, label));
+    ctx.note(fmt::format("imported {} member{} from {}", result.added, result.added == 1 ? "" : "s", label));
   }
   return kExitOk;
 }
@@ -61,7 +83,7 @@ Command setup_import(CLI::App& root) {
   app->footer(
       "Examples:\n"
       "  roster import data/demo-members.csv\n"
-      "  roster list -f csv --db old.db | roster import - --db new.db");
+      "  roster list -f csv --status all --db old.db | roster import - --db new.db");
   return {app, [o](const Context& ctx) { return run_import(*o, ctx); }};
 }
 

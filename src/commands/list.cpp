@@ -37,11 +37,10 @@ MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store
     if (!tier) throw usage_error(fmt::format("unknown tier '{}'; use president, vice-president, council or member", o.tier));
     f.tier = *tier;
   }
-  if (!o.city.empty()) f.city = trim(o.city);
+  if (!o.city.empty()) f.city = name_key(trim(o.city));
   if (!o.joined_since.empty()) f.joined_since = parse_date_option(o.joined_since, "--joined-since");
   if (!o.joined_until.empty()) f.joined_until = parse_date_option(o.joined_until, "--joined-until");
   if (!o.search.empty()) f.search_key = name_key(trim(o.search));
-  if (o.limit < 0) throw usage_error("--limit must be a positive number");
   if (o.limit > 0) f.limit = o.limit;
   return f;
 }
@@ -71,7 +70,7 @@ Command setup_list(CLI::App& root) {
   app->add_option("--joined-until", o->joined_until, "joined on or before this date");
   app->add_option("--search", o->search, "part of the name (ignoring case and width)");
   app->add_option("--sort", o->sort, "id (default), name or joined")->check(CLI::IsMember({"id", "name", "joined"}));
-  app->add_option("--limit", o->limit, "at most N members");
+  app->add_option("--limit", o->limit, "at most N members")->check(CLI::PositiveNumber);
   app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
   app->footer(
       "Examples:\n"

@@ -27,8 +27,8 @@ Format Context::format(const std::vector<Format>& offered) const {
 RenderOptions Context::render_options(bool bom) const {
   RenderOptions r;
   bool no_color = std::getenv("NO_COLOR") && *std::getenv("NO_COLOR");
-  r.color = options.color == "always" || (options.color == "auto" && stdout_is_terminal && !no_color);
-  if (options.color == "always" && no_color) r.color = true;  // an explicit flag beats the environment
+  // PRODUCT.md: never with NO_COLOR, whatever --color says.
+  r.color = !no_color && (options.color == "always" || (options.color == "auto" && stdout_is_terminal));
   r.bom = bom;
   return r;
 }

@@ -55,7 +55,8 @@ bool CsvReader::next(CsvRecord& record) {
   for (;; c = get()) {
     if (quoted) {
       if (c == EOF) {
-        throw Error(fmt::format("line {}: a quoted field is never closed; add the missing '\"'", record.line));
+        throw Error(fmt::format("{}:{}: a quoted field is never closed; add the missing '\"'", label_,
+                                record.line));
       }
       if (c == '"') {
         if (peek() == '"') {

@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
@@ -14,6 +15,9 @@ namespace {
 
 const std::vector<std::string> kImportColumns = {"name", "uscc", "sectors", "joined", "left",
                                                  "tier", "city", "parent",  "note"};
+// Columns of `roster list` output that import reads past: ids are given by
+// the receiving database, and status follows from the dates.
+const std::vector<std::string> kIgnoredColumns = {"id", "status"};
 
 std::vector<std::string> split_sectors(const std::string& cell) {
   std::vector<std::string> out;
@@ -31,13 +35,14 @@ bool blank(const CsvRecord& r) { return r.fields.size() == 1 && trim(r.fields[0]
 
 }  // namespace
 
-CsvMemberReader::CsvMemberReader(std::istream& in, std::string label) : csv_(in), label_(std::move(label)) {
+CsvMemberReader::CsvMemberReader(std::istream& in, std::string label) : csv_(in, label), label_(std::move(label)) {
   CsvRecord header;
   if (!csv_.next(header)) throw Error(fmt::format("{}: the file is empty; it needs a header line such as {}", label_,
                                                   "name,uscc,sectors,joined,left,tier,city,parent,note"));
   width_ = header.fields.size();
   for (size_t i = 0; i < header.fields.size(); ++i) {
     std::string name = name_key(trim(header.fields[i]));
+    if (std::find(kIgnoredColumns.begin(), kIgnoredColumns.end(), name) != kIgnoredColumns.end()) continue;
     bool known = std::find(kImportColumns.begin(), kImportColumns.end(), name) != kImportColumns.end();
     if (!known) {
       throw Error(fmt::format("{}:{}: header: unknown column '{}'; roster's columns are "
@@ -100,22 +105,22 @@ ImportResult import_members(Store& store, MemberRowReader& reader, Date as_of, b
       for (auto& p : problems) refuse(row.line, p.field, p.reason);
       if (!problems.empty()) continue;
 
+      // Earlier rows of this file first (they are in the transaction, so the
+      // store would name them by id, not by line), then the stored roster.
       bool duplicate = false;
       if (auto [it, fresh] = line_of_key.emplace(member.name_key, row.line); !fresh) {
         refuse(row.line, "name", fmt::format("'{}' is already on line {} of this file", member.name, it->second));
         duplicate = true;
-      } else if (auto existing = store.member_with_name_key(member.name_key)) {
-        refuse(row.line, "name", fmt::format("'{}' is already member #{} ({})",
-                                             member.name, existing->first, existing->second));
-        duplicate = true;
       }
       if (member.uscc) {
         if (auto [it, fresh] = line_of_uscc.emplace(*member.uscc, row.line); !fresh) {
-          refuse(row.line, "uscc", fmt::format("{} is already on line {} of this file", *member.uscc, it->second));
+          refuse(row.line, "uscc", fmt::format("USCC {} is already on line {} of this file", *member.uscc, it->second));
           duplicate = true;
-        } else if (auto existing = store.member_with_uscc(*member.uscc)) {
-          refuse(row.line, "uscc", fmt::format("{} already belongs to member #{} ({})", *member.uscc,
-                                               existing->first, existing->second));
+        }
+      }
+      if (!duplicate) {
+        for (auto& p : stored_duplicates(store, member)) {
+          refuse(row.line, p.field, p.reason);
           duplicate = true;
         }
       }

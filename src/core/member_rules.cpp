@@ -90,7 +90,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
   bool sector_refused = std::any_of(problems.begin(), problems.end(),
                                     [](const FieldProblem& p) { return p.field == "sectors"; });
   if (m.sector_codes.empty() && !sector_refused) {
-    problems.push_back({"sectors", "no sector given; every member needs at least one (--sector CODE)"});
+    problems.push_back({"sectors", "no sector given; every member needs at least one (--sector, or the sectors column of a file)"});
   }
 
   if (auto tier = parse_tier(draft.tier)) m.tier = *tier;

@@ -22,7 +22,7 @@ const Sector* SectorRegistry::resolve(std::string_view text) const {
 
 std::vector<Sector> parse_sectors_csv(std::string_view csv) {
   std::istringstream in{std::string(csv)};
-  CsvReader reader(in);
+  CsvReader reader(in, "sectors.csv");
   CsvRecord record;
   if (!reader.next(record)) throw Error("the sectors file is empty; it needs the header code,name_en,name_zh,key,target");
   std::map<std::string, size_t> column;

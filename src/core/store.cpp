@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 
 #include "roster/error.h"
+#include "roster/text.h"
 #include "schema.h"
 #include "store_errors.h"
 
@@ -39,9 +40,23 @@ std::string utc_timestamp() {
   return buf;
 }
 
+// SQL's name_key(text): the same folding as roster::name_key, so queries can
+// compare cities and names the way users expect (杭州 = 杭州, HZ = hz).
+void sql_name_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  if (!text) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  std::string key = name_key(trim(text));
+  sqlite3_result_text(ctx, key.c_str(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
 void configure_connection(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
   db.exec("PRAGMA foreign_keys = ON");
+  sqlite3_create_function_v2(db.getHandle(), "name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             sql_name_key, nullptr, nullptr, nullptr);
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ std::string list_sql(const MemberFilter& f) {
     sql += " AND EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector_code = :sector)";
   }
   if (f.tier) sql += " AND m.tier = :tier";
-  if (f.city) sql += " AND m.city = :city COLLATE NOCASE";
+  if (f.city) sql += " AND name_key(m.city) = :city";
   if (f.joined_since) sql += " AND p.joined_on >= :since";
   if (f.joined_until) sql += " AND p.joined_on <= :until";
   if (f.search_key) sql += " AND instr(m.name_key, :search) > 0";

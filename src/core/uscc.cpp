@@ -1,5 +1,7 @@
 #include "roster/uscc.h"
 
+#include "roster/text.h"
+
 #include <array>
 
 #include <fmt/core.h>
@@ -14,6 +16,11 @@ constexpr std::array<int, 17> kWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 2
 int value_of(char c) {
   auto pos = kAlphabet.find(c);
   return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
+}
+
+size_t utf8_sequence_length(char lead) {
+  auto c = static_cast<unsigned char>(lead);
+  return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
 }
 
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
@@ -32,17 +39,20 @@ char uscc_check_char(std::string_view first17) {
 }
 
 std::optional<std::string> normalize_uscc(std::string_view code, std::string* reason) {
+  // Chinese input methods often type full-width ９１３… : NFKC folds them to ASCII.
+  std::string folded = is_valid_utf8(code) ? name_key(code) : std::string(code);
   std::string up;
-  up.reserve(code.size());
-  for (char c : code) up.push_back(upper(c));
-  if (up.size() != 18) {
-    *reason = fmt::format("USCC must be 18 characters, got {}", up.size());
+  for (char c : folded) up.push_back(upper(c));
+  size_t length = is_valid_utf8(up) ? code_point_count(up) : up.size();
+  if (length != 18) {
+    *reason = fmt::format("USCC must be 18 characters, got {}", length);
     return std::nullopt;
   }
   for (size_t i = 0; i < up.size(); ++i) {
     if (value_of(up[i]) < 0) {
       *reason = fmt::format("USCC character {} '{}' is not allowed (use 0-9 and A-Z without I, O, S, V, Z)",
-                            i + 1, up[i]);
+                            code_point_count(std::string_view(up).substr(0, i)) + 1,
+                            up.substr(i, utf8_sequence_length(up[i])));
       return std::nullopt;
     }
   }

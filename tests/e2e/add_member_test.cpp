@@ -67,7 +67,7 @@ TEST_CASE("the database comes from --db, else $ROSTER_DB, else the XDG data fold
   CHECK(std::filesystem::exists(dir.path() / "xdg" / "roster" / "roster.db"));
 }
 
-TEST_CASE("--version and --help exit 0; no command is a usage error", "[cli]") {
+TEST_CASE("--version and --help exit 0 and no command is a usage error", "[cli]") {
   auto v = run_roster({"--version"});
   CHECK(v.code == 0);
   CHECK(v.out == "roster 0.1.0\n");
@@ -77,4 +77,28 @@ TEST_CASE("--version and --help exit 0; no command is a usage error", "[cli]") {
   auto none = run_roster({});
   CHECK(none.code == 2);
   CHECK(none.err == "roster: error: A subcommand is required (see `roster --help`)\n");
+}
+
+TEST_CASE("an unknown command is named in the error", "[cli]") {
+  auto r = run_roster({"--db", "x.db", "lsit"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "roster: error: unknown command 'lsit' (see `roster --help` for the commands)\n");
+}
+
+TEST_CASE("a name starting with '-' is given after --", "[add-member]") {
+  DbFixture fx;
+  auto r = run_roster({"add-member", "--db", fx.db, "--sector", "other", "--joined", "2024-01-01", "--", "-名"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "1\n");
+  CHECK(fx.roster({"list", "-f", "jsonl", "--as-of", "2024-01-01"}).out.find("\"name\":\"-名\"") != std::string::npos);
+}
+
+TEST_CASE("colour only when asked and never with NO_COLOR", "[cli]") {
+  DbFixture fx;
+  auto always = fx.roster({"list", "-f", "table", "--color", "always"});
+  CHECK(always.out.rfind("\x1b[1m", 0) == 0);
+  auto never = run_program({"env", "NO_COLOR=1", ROSTER_BIN, "list", "-f", "table", "--color", "always", "--db", fx.db});
+  CHECK(never.out.find('\x1b') == std::string::npos);
+  auto piped = fx.roster({"list", "-f", "table"});
+  CHECK(piped.out.find('\x1b') == std::string::npos);
 }

@@ -69,7 +69,8 @@ TEST_CASE("import is all-or-nothing and reports every bad row as FILE:LINE: fiel
         file + ":8: name: name contains a control character (tab, line break or similar); remove it\n" +
         file + ":10: tier: unknown tier 'boss'; use president, vice-president, council or member\n" +
         file + ":11: name: '好公司一' is already on line 2 of this file\n" +
-        file + ":12: name: '已有会员有限公司' is already member #1 (已有会员有限公司)\n" +
+        file + ":12: name: '已有会员有限公司' is already member #1 (已有会员有限公司); names are compared ignoring "
+               "case, width and spacing\n" +
         file + ":13: row: 4 cells where the header has 9; quote cells that contain commas\n" +
         file + ":14: joined: joined date 2099-01-01 is in the future (after 2026-11-29); enter a date that has happened\n" +
         "roster: error: " + file + ": 11 problems in 12 rows; nothing was imported (fix the rows above and run again)\n");
@@ -87,8 +88,8 @@ TEST_CASE("import catches duplicate USCCs inside the file and against the databa
   auto r = fx.roster({"import", "-", "--as-of", "2026-11-29"}, csv);
   CHECK(r.code == 1);
   CHECK(r.err ==
-        "<stdin>:3: uscc: 91110000600037341L is already on line 2 of this file\n"
-        "<stdin>:4: uscc: 91310110666007217T already belongs to member #1 (甲公司)\n"
+        "<stdin>:3: uscc: USCC 91110000600037341L is already on line 2 of this file\n"
+        "<stdin>:4: uscc: USCC 91310110666007217T already belongs to member #1 (甲公司)\n"
         "roster: error: <stdin>: 2 problems in 3 rows; nothing was imported (fix the rows above and run again)\n");
   CHECK(count_members(fx.db) == "1\n1\n");
 }
@@ -126,9 +127,28 @@ TEST_CASE("import refuses a file it cannot read as roster's CSV", "[import]") {
         "name,uscc,sectors,joined,left,tier,city,parent,note\n");
   auto unclosed = fx.roster({"import", "-"}, "name,sectors\n\"甲,tourism\n");
   CHECK(unclosed.code == 1);
-  CHECK(unclosed.err == "roster: error: line 2: a quoted field is never closed; add the missing '\"'\n");
+  CHECK(unclosed.err == "roster: error: <stdin>:2: a quoted field is never closed; add the missing '\"'\n");
   auto missing = fx.roster({"import", "/nonexistent/members.csv"});
   CHECK(missing.code == 1);
   CHECK(missing.err == "roster: error: cannot read '/nonexistent/members.csv'; check the path\n");
   CHECK(dump_database(fx.db) == before);
+}
+
+TEST_CASE("list -f csv piped into import fills a new database with the same members", "[import]") {
+  DbFixture from, to;
+  REQUIRE(from.roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--as-of", "2025-06-01",
+                       "-q"}).code == 0);
+  auto csv = from.roster({"list", "-f", "csv", "--status", "all", "--as-of", "2025-06-01"});
+  auto r = to.roster({"import", "-", "--as-of", "2025-06-01"}, csv.out);
+  CHECK(r.code == 0);
+  CHECK(r.err == "roster: imported 8 members from <stdin>\n");
+  CHECK(to.roster({"list", "-f", "csv", "--status", "all", "--as-of", "2025-06-01"}).out == csv.out);
+}
+
+TEST_CASE("import of one row says so in the singular", "[import]") {
+  DbFixture fx;
+  auto ok = fx.roster({"import", "-", "--as-of", "2026-11-29"}, "name,sectors,joined\n甲公司,tourism,2024-01-01\n");
+  CHECK(ok.err == "roster: imported 1 member from <stdin>\n");
+  auto bad = fx.roster({"import", "-", "--as-of", "2026-11-29"}, "name,sectors,joined\n乙公司,mining,2024-01-01\n");
+  CHECK(bad.err.find("1 problem in 1 row;") != std::string::npos);
 }

@@ -40,3 +40,15 @@ TEST_CASE("init takes the association name and goal as options, and checks them"
   CHECK(zero.err == "roster: error: --target 0 must be a positive number of members\n");
   CHECK_FALSE(std::filesystem::exists(dir.file("c.db")));
 }
+
+TEST_CASE("an older schema is brought up to date on open, and the upgrade is logged", "[init]") {
+  // A roster file at schema version 0: the application id is set, nothing else.
+  TempDir dir;
+  std::string db = dir.file("old.db");
+  REQUIRE(run_program({"sqlite3", db, "PRAGMA application_id = 1380930388; PRAGMA journal_mode = WAL;"}).code == 0);
+  auto r = run_roster({"list", "--db", db, "-f", "tsv", "--as-of", "2026-11-29"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "id\tname\tuscc\tsectors\ttier\tcity\tparent\tnote\tjoined\tleft\tstatus\n");
+  auto q = run_program({"sqlite3", db, "PRAGMA user_version; SELECT kind, before, after FROM history;"});
+  CHECK(q.out == "1\nschema.migrate|0|1\n");
+}

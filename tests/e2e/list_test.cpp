@@ -51,6 +51,7 @@ TEST_CASE("list filters by date, status, sector, tier, city, join dates and name
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--tier", "council"}) == "4");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--city", "hangzhou"}) == "5");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--city", "杭州"}) == "1 2 8");
+  CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--city", "ＨＡＮＧＺＨＯＵ"}) == "5");  // full-width, any case
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--joined-since", "2024-03-15"}) == "5 6 8");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--joined-until", "2024-03-15"}) == "1 2 4 5");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--search", "(杭州)"}) == "2");   // matches （杭州）

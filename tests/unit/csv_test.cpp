@@ -119,7 +119,7 @@ TEST_CASE("CsvReader reads a first byte 0xEF that is no BOM, even from a pipe", 
 
 TEST_CASE("CsvReader uses another delimiter when asked", "[csv]") {
   std::istringstream in("a\tb,c\n");
-  CsvReader reader(in, '\t');
+  CsvReader reader(in, "tabs.tsv", '\t');
   CsvRecord record;
   REQUIRE(reader.next(record));
   CHECK(record.fields == Fields{"a", "b,c"});
@@ -128,7 +128,7 @@ TEST_CASE("CsvReader uses another delimiter when asked", "[csv]") {
 
 TEST_CASE("CsvReader refuses an unterminated quote, naming its line", "[csv]") {
   std::istringstream in("name\nok\n\"never closed\nstill open\n");
-  CsvReader reader(in);
+  CsvReader reader(in, "members.csv");
   CsvRecord record;
   REQUIRE(reader.next(record));
   REQUIRE(reader.next(record));
@@ -136,7 +136,7 @@ TEST_CASE("CsvReader refuses an unterminated quote, naming its line", "[csv]") {
     reader.next(record);
     FAIL("no exception for an unterminated quote");
   } catch (const roster::Error& e) {
-    CHECK_THAT(std::string(e.what()), Catch::StartsWith("line 3:"));
+    CHECK_THAT(std::string(e.what()), Catch::StartsWith("members.csv:3: a quoted field is never closed"));
     CHECK(e.exit_code() == roster::kExitError);
   }
 }

@@ -65,3 +65,13 @@ TEST_CASE("uscc_check_char computes the 18th character from the first 17", "[usc
   CHECK(uscc_check_char("9111000060003IOZS") == '?');
   CHECK(uscc_check_char("9131011066600721") == '?');
 }
+
+TEST_CASE("USCC typed with full-width characters is folded to ASCII; other scripts are named", "[uscc]") {
+  std::string reason;
+  // ９１３１… as a Chinese input method types it.
+  auto code = normalize_uscc("\uFF19\uFF11310110666007217\uFF54", &reason);
+  REQUIRE(code.has_value());
+  CHECK(*code == "91310110666007217T");
+  CHECK_FALSE(normalize_uscc("9131011066600721号T", &reason).has_value());
+  CHECK(reason == "USCC character 17 '号' is not allowed (use 0-9 and A-Z without I, O, S, V, Z)");
+}

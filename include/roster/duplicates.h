@@ -1,0 +1,16 @@
+#pragma once
+
+#include <vector>
+
+#include "roster/member.h"
+#include "roster/member_rules.h"
+#include "roster/store.h"
+
+namespace roster {
+
+/// What stops `member` from joining the stored roster: a stored member with
+/// the same USCC, or the same name after name_key() folding. Each problem
+/// names the member it collides with. Shared by add-member and import.
+std::vector<FieldProblem> stored_duplicates(Store& store, const NewMember& member);
+
+}  // namespace roster
