@@ -23,7 +23,9 @@ class SectorRegistry {
 
   /// Finds a sector by code, English name or Chinese name, ignoring case and
   /// width (NFKC); nullptr when none matches.
-  const Sector* resolve(std::string_view text) const;
+  const Sector* resolve(std::string_view text) const&;
+  /// The pointer would outlive a temporary registry: keep the registry in a variable.
+  const Sector* resolve(std::string_view text) && = delete;
   const std::vector<Sector>& all() const { return sectors_; }
 
  private:

@@ -28,7 +28,8 @@ MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store
            : o.sort == "joined" ? MemberFilter::Sort::joined
                                 : MemberFilter::Sort::id;
   if (!o.sector.empty()) {
-    const Sector* s = store.sectors().resolve(o.sector);
+    SectorRegistry registry = store.sectors();
+    const Sector* s = registry.resolve(o.sector);
     if (!s) throw usage_error(fmt::format("unknown sector '{}'; `roster sectors` lists them", o.sector));
     f.sector_code = s->code;
   }

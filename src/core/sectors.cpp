@@ -11,7 +11,7 @@
 
 namespace roster {
 
-const Sector* SectorRegistry::resolve(std::string_view text) const {
+const Sector* SectorRegistry::resolve(std::string_view text) const& {
   std::string key = name_key(trim(text));
   if (key.empty()) return nullptr;
   for (const auto& s : sectors_) {

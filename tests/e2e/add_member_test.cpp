@@ -67,7 +67,7 @@ TEST_CASE("the database comes from --db, else $ROSTER_DB, else the XDG data fold
   CHECK(std::filesystem::exists(dir.path() / "xdg" / "roster" / "roster.db"));
 }
 
-TEST_CASE("--version and --help exit 0 and no command is a usage error", "[cli]") {
+TEST_CASE("roster --version and --help exit 0 and no command is a usage error", "[cli]") {
   auto v = run_roster({"--version"});
   CHECK(v.code == 0);
   CHECK(v.out == "roster 0.1.0\n");
