@@ -125,7 +125,8 @@ TEST_CASE("Store::create makes a database that Store::open reads back", "[store]
   Store store = Store::open(dir / "roster.db");
   CHECK(store.path() == dir / "roster.db");
   CHECK(store.sectors().all().size() == settings().sectors.size());
-  CHECK(store.sectors().resolve("文化旅游")->code == "tourism");
+  SectorRegistry registry = store.sectors();
+  CHECK(registry.resolve("文化旅游")->code == "tourism");
   CHECK(store.goal().target == 200);
   CHECK(store.goal().deadline == Date::from_ymd(2025, 7, 15));
 }
