@@ -5,7 +5,7 @@
 
 namespace roster {
 
-/// Process exit codes, as promised in PRODUCT.md.
+/// Process exit codes, as docs/usage.md promises them.
 enum ExitCode : int {
   kExitOk = 0,
   kExitError = 1,        ///< bad data, database or I/O problem

@@ -22,7 +22,7 @@ struct FieldProblem {
   std::string reason;  ///< e.g. "USCC must be 18 characters, got 17"
 };
 
-/// Applies every per-member rule of PRODUCT.md to `draft`: name, USCC, sectors,
+/// Applies every per-member rule (docs/usage.md) to `draft`: name, USCC, sectors,
 /// dates (real, not after `as_of`, left after joined), tier and the free-text
 /// fields. On success fills `out` and returns no problems. Duplicates against
 /// stored members are the store's to check.

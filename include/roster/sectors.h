@@ -32,6 +32,9 @@ class SectorRegistry {
   std::vector<Sector> sectors_;
 };
 
+/// "unknown sector 'X'; use one of healthcare, e-commerce, …" for a failed resolve.
+std::string unknown_sector_message(std::string_view text, const SectorRegistry& sectors);
+
 /// The contents of data/sectors.csv, compiled in.
 std::string_view seed_sectors_csv();
 

@@ -86,9 +86,6 @@ class Store {
   /// in the history; call inside write(). Returns the new id.
   int64_t insert_member(const NewMember& member);
 
-  /// The id the next inserted member will get (for --dry-run messages).
-  int64_t next_member_id();
-
   /// Calls `row` for each member matching `filter`, streaming.
   void each_member(const MemberFilter& filter, const std::function<void(const MemberRow&)>& row);
 

@@ -24,9 +24,10 @@ struct ImportOptions {
 // held open while a slow pipe trickles in, and memory stays flat.
 void spool_stdin(std::fstream& spool) {
   const char* tmpdir = std::getenv("TMPDIR");
-  std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/roster-import-XXXXXX";
+  std::string folder = tmpdir && *tmpdir ? tmpdir : "/tmp";
+  std::string path = folder + "/roster-import-XXXXXX";
   int fd = mkstemp(path.data());
-  if (fd < 0) throw Error(fmt::format("cannot make a temporary file for stdin in {}; set TMPDIR", path));
+  if (fd < 0) throw Error(fmt::format("cannot make a temporary file for stdin in {}; set TMPDIR to a writable folder", folder));
   close(fd);
   spool.open(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
   unlink(path.c_str());

@@ -30,7 +30,7 @@ MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store
   if (!o.sector.empty()) {
     SectorRegistry registry = store.sectors();
     const Sector* s = registry.resolve(o.sector);
-    if (!s) throw usage_error(fmt::format("unknown sector '{}'; `roster sectors` lists them", o.sector));
+    if (!s) throw usage_error(unknown_sector_message(o.sector, registry));
     f.sector_code = s->code;
   }
   if (!o.tier.empty()) {
@@ -71,7 +71,8 @@ Command setup_list(CLI::App& root) {
   app->add_option("--joined-until", o->joined_until, "joined on or before this date");
   app->add_option("--search", o->search, "part of the name (ignoring case and width)");
   app->add_option("--sort", o->sort, "id (default), name or joined")->check(CLI::IsMember({"id", "name", "joined"}));
-  app->add_option("--limit", o->limit, "at most N members")->check(CLI::PositiveNumber);
+  app->add_option("--limit", o->limit, "at most N members")
+      ->check(CLI::Validator([](std::string& v) { return std::stoll(v) > 0 ? "" : "must be 1 or more"; }, "N>0"));
   app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
   app->footer(
       "Examples:\n"

@@ -27,7 +27,7 @@ Format Context::format(const std::vector<Format>& offered) const {
 RenderOptions Context::render_options(bool bom) const {
   RenderOptions r;
   bool no_color = std::getenv("NO_COLOR") && *std::getenv("NO_COLOR");
-  // PRODUCT.md: never with NO_COLOR, whatever --color says.
+  // Never with NO_COLOR, whatever --color says (docs/usage.md).
   r.color = !no_color && (options.color == "always" || (options.color == "auto" && stdout_is_terminal));
   r.bom = bom;
   return r;

@@ -81,8 +81,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
     if (trim(text).empty()) continue;
     const Sector* s = sectors.resolve(text);
     if (!s) {
-      problems.push_back({"sectors", fmt::format("unknown sector '{}'; see `roster sectors` for the list, "
-                                                 "or add it with `roster sectors add`", trim(text))});
+      problems.push_back({"sectors", unknown_sector_message(text, sectors)});
     } else if (seen.insert(s->code).second) {
       m.sector_codes.push_back(s->code);
     }

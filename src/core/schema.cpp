@@ -11,7 +11,7 @@ namespace {
 // database runs them all, so every migration is exercised by every init.
 // Never edit a released migration; append a new one. docs/schema.md follows.
 constexpr const char* kMigrations[] = {
-    // 0 -> 1: the whole data model of PRODUCT.md.
+    // 0 -> 1: members, periods, sectors, their links, the goal and the history.
     R"SQL(
 CREATE TABLE association (
   id          INTEGER PRIMARY KEY CHECK (id = 1),

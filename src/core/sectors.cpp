@@ -20,6 +20,12 @@ const Sector* SectorRegistry::resolve(std::string_view text) const& {
   return nullptr;
 }
 
+std::string unknown_sector_message(std::string_view text, const SectorRegistry& sectors) {
+  std::string codes;
+  for (const auto& s : sectors.all()) codes += (codes.empty() ? "" : ", ") + s.code;
+  return fmt::format("unknown sector '{}'; use one of {} (or its English or Chinese name)", trim(text), codes);
+}
+
 std::vector<Sector> parse_sectors_csv(std::string_view csv) {
   std::istringstream in{std::string(csv)};
   CsvReader reader(in, "sectors.csv");

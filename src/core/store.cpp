@@ -224,7 +224,7 @@ SectorRegistry Store::sectors() {
 Goal Store::goal() {
   return guarded(path_, [&] {
     SQLite::Statement q(*db_, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
-    if (!q.executeStep()) throw Error(fmt::format("{} has no goal row; run `roster check`", quoted(path_)));
+    if (!q.executeStep()) throw Error(fmt::format("{} has no goal row; the file is damaged (restore a backup, or start again with `roster init`)", quoted(path_)));
     Goal g;
     g.start = parse_iso_date(q.getColumn(0).getString()).value_or(g.start);
     g.target = q.getColumn(1).getInt();

@@ -82,10 +82,6 @@ std::optional<std::pair<int64_t, std::string>> Store::member_with_uscc(const std
   });
 }
 
-int64_t Store::next_member_id() {
-  return guarded(path_, [&] { return db_->execAndGet("SELECT coalesce(max(id), 0) + 1 FROM members").getInt64(); });
-}
-
 int64_t Store::insert_member(const NewMember& m) {
   SQLite::Statement member(*db_,
                            "INSERT INTO members (name, name_key, uscc, tier, city, parent, note) "

@@ -51,8 +51,7 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
        "roster: error: name is not valid UTF-8 text; check the encoding of the terminal or file (roster expects "
        "UTF-8)\n"},
       {"unknown sector", {"add-member", "新公司", "--sector", "mining"}, 1,
-       "roster: error: unknown sector 'mining'; see `roster sectors` for the list, or add it with `roster sectors "
-       "add`\n"},
+       "roster: error: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"},
       {"bad USCC checksum", {"add-member", "新公司", "--sector", "tourism", "--uscc", "91110000600037341N"}, 1,
        "roster: error: USCC check character is 'N' but the code calls for 'L'; check for a typo\n"},
       {"USCC with I, O, S, V or Z", {"add-member", "新公司", "--sector", "tourism", "--uscc", "9111000060003IOZSV"}, 1,
@@ -77,10 +76,12 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
        "roster: error: The following arguments were not expected: red --colour (see `roster add-member --help`)\n"},
       {"bad --as-of", {"list", "--as-of", "2023-13-01"}, 2,
        "roster: error: --as-of '2023-13-01' is not a real date; write it as YYYY-MM-DD, e.g. 2024-03-15\n"},
+      {"--limit 0", {"list", "--limit", "0"}, 2,
+       "roster: error: --limit: must be 1 or more (see `roster list --help`)\n"},
       {"bad --status", {"list", "--status", "gone"}, 2,
        "roster: error: --status: gone not in {active,left,all} (see `roster list --help`)\n"},
       {"unknown list sector", {"list", "--sector", "mining"}, 2,
-       "roster: error: unknown sector 'mining'; `roster sectors` lists them\n"},
+       "roster: error: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"},
       {"init over an existing database", {"init"}, 1,
        "roster: error: '{db}' already exists; roster init never overwrites a file (choose another --db, or move the "
        "old file away first)\n"},

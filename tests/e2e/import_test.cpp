@@ -63,7 +63,7 @@ TEST_CASE("import is all-or-nothing and reports every bad row as FILE:LINE: fiel
   CHECK(r.err ==
         file + ":3: name: name is empty; give the member's legal name\n" +
         file + ":4: uscc: USCC check character is 'N' but the code calls for 'L'; check for a typo\n" +
-        file + ":5: sectors: unknown sector 'mining'; see `roster sectors` for the list, or add it with `roster sectors add`\n" +
+        file + ":5: sectors: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n" +
         file + ":6: joined: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD\n" +
         file + ":7: left: left date 2024-04-01 is not after the joined date 2024-05-01; a member leaves after joining\n" +
         file + ":8: name: name contains a control character (tab, line break or similar); remove it\n" +
@@ -111,8 +111,8 @@ TEST_CASE("import --max-errors caps the report and counts the rest", "[import]")
   auto r = fx.roster({"import", "-", "--max-errors", "2", "--as-of", "2026-11-29"}, csv);
   CHECK(r.code == 1);
   CHECK(r.err ==
-        "<stdin>:2: sectors: unknown sector 'mining'; see `roster sectors` for the list, or add it with `roster sectors add`\n"
-        "<stdin>:3: sectors: unknown sector 'mining'; see `roster sectors` for the list, or add it with `roster sectors add`\n"
+        "<stdin>:2: sectors: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"
+        "<stdin>:3: sectors: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"
         "<stdin>: … and 3 more problems not shown (raise --max-errors to see them)\n"
         "roster: error: <stdin>: 5 problems in 5 rows; nothing was imported (fix the rows above and run again)\n");
 }

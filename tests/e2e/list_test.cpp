@@ -108,7 +108,7 @@ TEST_CASE("list -f csv read back by Python's csv module equals what was added", 
   TempDir dir;
   write_file(dir.file("out.csv"), csv.out);
   // Python reads the file as a spreadsheet would; undoing the OWASP
-  // apostrophe is the reader's side of the contract (PRODUCT.md).
+  // apostrophe is the reader's side of the contract (docs/usage.md).
   auto py = run_program({"python3", "-c",
                          "import csv,sys\n"
                          "def un(c):\n"
