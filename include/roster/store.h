@@ -11,6 +11,7 @@
 #include "roster/date.h"
 #include "roster/member.h"
 #include "roster/sectors.h"
+#include "roster/timeline.h"
 
 namespace SQLite {
 class Database;
@@ -71,6 +72,11 @@ class Store {
   const std::filesystem::path& path() const { return path_; }
   SectorRegistry sectors();
   Goal goal();
+  std::string association_name();
+  /// Replaces the goal and logs each changed field; call inside write().
+  void set_goal(const Goal& goal);
+  /// Every join and departure, summed per date by SQL (see timeline.h).
+  Timeline membership_timeline();
 
   /// Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back if it throws.
   void write(const std::function<void()>& work);

@@ -17,6 +17,8 @@ const std::vector<CommandSetup>& all_commands() {
       setup_add_member,
       setup_list,
       setup_import,
+      setup_progress,
+      setup_goal,
   };
   return commands;
 }

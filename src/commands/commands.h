@@ -54,6 +54,8 @@ Command setup_init(CLI::App& root);
 Command setup_add_member(CLI::App& root);
 Command setup_list(CLI::App& root);
 Command setup_import(CLI::App& root);
+Command setup_progress(CLI::App& root);
+Command setup_goal(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

@@ -233,6 +233,43 @@ Goal Store::goal() {
   });
 }
 
+std::string Store::association_name() {
+  return guarded(path_, [&] { return db_->execAndGet("SELECT name FROM association WHERE id = 1").getString(); });
+}
+
+void Store::set_goal(const Goal& goal) {
+  Goal old = this->goal();
+  SQLite::Statement q(*db_, "UPDATE association SET goal_start = ?, goal_target = ?, goal_deadline = ? WHERE id = 1");
+  q.bind(1, goal.start.iso());
+  q.bind(2, goal.target);
+  q.bind(3, goal.deadline.iso());
+  q.exec();
+  if (old.start != goal.start) log_change(std::nullopt, "goal.set", "start", old.start.iso(), goal.start.iso());
+  if (old.target != goal.target) {
+    log_change(std::nullopt, "goal.set", "target", std::to_string(old.target), std::to_string(goal.target));
+  }
+  if (old.deadline != goal.deadline) {
+    log_change(std::nullopt, "goal.set", "deadline", old.deadline.iso(), goal.deadline.iso());
+  }
+}
+
+Timeline Store::membership_timeline() {
+  return guarded(path_, [&] {
+    // Two index-only aggregates; the result has one row per date with a change.
+    SQLite::Statement q(*db_,
+                        "SELECT joined_on, count(*), 0 FROM periods GROUP BY joined_on "
+                        "UNION ALL "
+                        "SELECT left_on, 0, count(*) FROM periods WHERE left_on IS NOT NULL GROUP BY left_on");
+    std::vector<DayChange> changes;
+    while (q.executeStep()) {
+      auto date = parse_iso_date(q.getColumn(0).getString());
+      if (!date) continue;  // `roster check` reports malformed dates
+      changes.push_back({*date, q.getColumn(1).getInt(), q.getColumn(2).getInt()});
+    }
+    return Timeline(std::move(changes));
+  });
+}
+
 void Store::log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
                        const std::string& before, const std::string& after) {
   SQLite::Statement q(*db_,

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roster/date.h"
+#include "roster/road.h"
+#include "roster/store.h"
+#include "roster/timeline.h"
+
+namespace roster {
+
+/// One month of the member-count chart: the count and the road on the
+/// month's last day (or the as-of date, for the month it falls in).
+struct MonthPoint {
+  std::string month;  ///< "2024-03"
+  Date date;
+  int active = 0;
+  double road = 0;
+};
+
+/// Everything `roster progress` says, computed once and rendered by every
+/// format. Fractional figures are rounded to two decimals here, so the
+/// formats cannot disagree.
+struct ProgressReport {
+  std::string association;
+  Date as_of;
+  Goal goal;
+  int baseline = 0;  ///< active members on the start date
+  int active = 0;
+  double percent = 0;  ///< active / target × 100
+  int gained = 0;      ///< active − baseline (0 before the start)
+  int remaining = 0;   ///< target − active, at least 0
+  int days_elapsed = 0;
+  int days_left = 0;
+  double weeks_elapsed = 0;
+  double weeks_left = 0;
+  std::optional<double> required_weekly_pace;
+  std::optional<double> pace_since_start;  ///< net members per week since the start
+  int joins_90_days = 0;
+  int departures_90_days = 0;
+  std::optional<double> pace_90_days;  ///< net members per week over the last 90 days
+  double road_today = 0;
+  double ahead_members = 0;  ///< negative: behind
+  std::optional<int> ahead_days;
+  std::optional<Date> projected_date;  ///< at the 90-day pace
+  GoalStatus status = GoalStatus::behind;
+  std::optional<int> active_on_deadline;  ///< once the deadline has come
+  std::vector<MonthPoint> months;
+};
+
+/// The trailing window for the recent pace.
+constexpr int kTrailingDays = 90;
+
+/// Builds the report from the goal and the membership timeline. Pure.
+ProgressReport build_progress_report(const std::string& association, const Goal& goal, const Timeline& timeline,
+                                     Date as_of);
+
+/// Rounds to two decimals (the precision every format shows).
+double round2(double value);
+
+}  // namespace roster

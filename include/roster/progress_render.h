@@ -1,0 +1,19 @@
+#pragma once
+
+#include <ostream>
+
+#include "roster/format.h"
+#include "roster/progress.h"
+
+namespace roster {
+
+/// Writes `report` as table, json, tsv or markdown.
+void render_progress(const ProgressReport& report, Format format, std::ostream& out, const RenderOptions& options);
+
+/// The one-line verdict, e.g. "behind: 37.57 members (252 days) behind the road".
+std::string progress_verdict(const ProgressReport& report);
+
+/// A text bar of `width` cells, `fraction` (0..1) of them full.
+std::string text_bar(double fraction, int width);
+
+}  // namespace roster

@@ -1,0 +1,87 @@
+// roster goal: show the goal, or change it with `goal set`.
+#include <iostream>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "roster/error.h"
+#include "roster/table.h"
+
+namespace roster {
+namespace {
+
+struct GoalOptions {
+  CLI::App* set = nullptr;
+  std::string start, deadline;
+  int target = 0;
+};
+
+void show_goal(const Goal& goal, int baseline, Format format, const Context& ctx) {
+  std::vector<std::pair<std::string, std::string>> rows = {{"start", goal.start.iso()},
+                                                           {"baseline", std::to_string(baseline)},
+                                                           {"target", std::to_string(goal.target)},
+                                                           {"deadline", goal.deadline.iso()}};
+  if (format == Format::json) {
+    nlohmann::ordered_json doc = {
+        {"start", goal.start.iso()}, {"baseline", baseline}, {"target", goal.target}, {"deadline", goal.deadline.iso()}};
+    std::cout << doc.dump(2) << '\n';
+  } else if (format == Format::tsv) {
+    std::cout << "field\tvalue\n";
+    for (const auto& [k, v] : rows) std::cout << k << '\t' << v << '\n';
+  } else {
+    TextTable table{{"FIELD", "VALUE"}, {}, {}};
+    for (const auto& [k, v] : rows) table.rows.push_back({k, v});
+    table.print(std::cout, ctx.render_options().color);
+  }
+}
+
+int run_goal(const GoalOptions& o, const Context& ctx) {
+  Store store = ctx.open_store();
+  if (!o.set->parsed()) {
+    Format format = ctx.format({Format::table, Format::tsv, Format::json});
+    Goal goal = store.goal();
+    show_goal(goal, store.membership_timeline().active_on(goal.start), format, ctx);
+    return kExitOk;
+  }
+  if (o.start.empty() && o.deadline.empty() && o.set->count("--target") == 0) {
+    throw usage_error("goal set needs at least one of --start, --target, --deadline");
+  }
+  store.set_command("goal set");
+  Goal goal;
+  store.write([&] {
+    goal = store.goal();
+    if (!o.start.empty()) goal.start = parse_date_option(o.start, "--start");
+    if (!o.deadline.empty()) goal.deadline = parse_date_option(o.deadline, "--deadline");
+    if (o.set->count("--target")) {
+      if (o.target <= 0) throw usage_error(fmt::format("--target {} must be a positive number of members", o.target));
+      goal.target = o.target;
+    }
+    if (goal.deadline <= goal.start) {
+      throw usage_error(fmt::format("the deadline {} must come after the start {}", goal.deadline.iso(),
+                                    goal.start.iso()));
+    }
+    store.set_goal(goal);
+  });
+  ctx.note(fmt::format("goal: {} members by {}, counting from {}", goal.target, goal.deadline.iso(),
+                       goal.start.iso()));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_goal(CLI::App& root) {
+  auto o = std::make_shared<GoalOptions>();
+  auto* app = root.add_subcommand("goal", "show the goal (start, baseline, target, deadline), or change it");
+  o->set = app->add_subcommand("set", "change the goal; the change is logged in the history");
+  o->set->add_option("--start", o->start, "the date the road starts from, YYYY-MM-DD");
+  o->set->add_option("--target", o->target, "members to reach");
+  o->set->add_option("--deadline", o->deadline, "the date to reach them by, YYYY-MM-DD");
+  app->footer(
+      "Examples:\n"
+      "  roster goal\n"
+      "  roster goal set --target 250 --deadline 2026-12-31");
+  return {app, [o](const Context& ctx) { return run_goal(*o, ctx); }};
+}
+
+}  // namespace roster

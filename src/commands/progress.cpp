@@ -1,0 +1,40 @@
+// roster progress: the road to the goal, as of any date.
+#include <iostream>
+
+#include "commands.h"
+#include "roster/error.h"
+#include "roster/progress_render.h"
+
+namespace roster {
+namespace {
+
+struct ProgressOptions {
+  bool check = false;
+};
+
+int run_progress(const ProgressOptions& o, const Context& ctx) {
+  Format format = ctx.format({Format::table, Format::tsv, Format::json, Format::markdown});
+  Store store = ctx.open_store();
+  ProgressReport report =
+      build_progress_report(store.association_name(), store.goal(), store.membership_timeline(), ctx.as_of);
+  render_progress(report, format, std::cout, ctx.render_options());
+  std::cout.flush();
+  bool alarming = report.status == GoalStatus::behind || report.status == GoalStatus::missed;
+  return o.check && alarming ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace
+
+Command setup_progress(CLI::App& root) {
+  auto o = std::make_shared<ProgressOptions>();
+  auto* app = root.add_subcommand("progress", "how far along the road to the goal we are, as of a date");
+  app->add_flag("--check", o->check, "exit 3 when the status is behind or missed (for cron alerts)");
+  app->footer(
+      "Examples:\n"
+      "  roster progress\n"
+      "  roster progress --as-of 2025-07-15 -f json | jq .status\n"
+      "  roster progress --check -q > /dev/null || echo 'behind the road'");
+  return {app, [o](const Context& ctx) { return run_progress(*o, ctx); }};
+}
+
+}  // namespace roster

@@ -1,0 +1,83 @@
+#include "roster/progress.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/core.h>
+
+namespace roster {
+namespace {
+
+Date last_day_of_month(Date d) {
+  int y = d.year(), m = d.month() + 1;
+  if (m == 13) {
+    m = 1;
+    ++y;
+  }
+  return Date::from_ymd(y, m, 1).plus_days(-1);
+}
+
+Date first_day_of_month(Date d) { return Date::from_ymd(d.year(), d.month(), 1); }
+
+std::optional<double> rounded(std::optional<double> v) {
+  if (!v) return v;
+  return round2(*v);
+}
+
+// One point per month from the start's month (or the first join, if earlier
+// and the as-of date is before the start) through the as-of month.
+std::vector<MonthPoint> month_series(const Road& road, const Timeline& timeline, Date as_of) {
+  Date from = road.start;
+  if (as_of < road.start) from = timeline.first_join().value_or(as_of);
+  std::vector<MonthPoint> points;
+  for (Date month = first_day_of_month(from); month <= as_of; month = last_day_of_month(month).plus_days(1)) {
+    Date point = std::min(last_day_of_month(month), as_of);
+    points.push_back({fmt::format("{:04d}-{:02d}", month.year(), month.month()), point, timeline.active_on(point),
+                      round2(road.value_on(point))});
+  }
+  return points;
+}
+
+}  // namespace
+
+double round2(double value) { return std::round(value * 100.0) / 100.0 + 0.0; }
+
+ProgressReport build_progress_report(const std::string& association, const Goal& goal, const Timeline& timeline,
+                                     Date as_of) {
+  ProgressReport r;
+  r.association = association;
+  r.as_of = as_of;
+  r.goal = goal;
+  r.baseline = timeline.active_on(goal.start);
+  Road road{goal.start, r.baseline, goal.deadline, goal.target};
+
+  r.active = timeline.active_on(as_of);
+  r.percent = round2(100.0 * r.active / goal.target);
+  bool started = as_of >= goal.start;
+  r.gained = started ? r.active - r.baseline : 0;
+  r.remaining = std::max(0, goal.target - r.active);
+  r.days_elapsed = std::max(0, as_of.days() - goal.start.days());
+  r.days_left = std::max(0, goal.deadline.days() - std::max(as_of, goal.start).days());
+  r.weeks_elapsed = round2(r.days_elapsed / 7.0);
+  r.weeks_left = round2(r.days_left / 7.0);
+
+  r.required_weekly_pace = rounded(required_weekly_pace(r.active, goal.target, std::max(as_of, goal.start),
+                                                        goal.deadline));
+  r.pace_since_start = rounded(started ? weekly_pace(r.gained, r.days_elapsed) : std::nullopt);
+  Date window_start = as_of.plus_days(-kTrailingDays);
+  r.joins_90_days = timeline.joins_between(window_start, as_of);
+  r.departures_90_days = timeline.departures_between(window_start, as_of);
+  auto pace_90 = weekly_pace(r.joins_90_days - r.departures_90_days, kTrailingDays);
+  r.pace_90_days = rounded(pace_90);
+
+  r.road_today = round2(road.value_on(as_of));
+  r.ahead_members = started ? round2(r.active - road.value_on(as_of)) : 0;
+  r.ahead_days = started ? road.days_ahead(r.active, as_of) : std::nullopt;
+  r.projected_date = projected_date(r.active, goal.target, pace_90, as_of);  // unrounded pace
+  if (as_of >= goal.deadline) r.active_on_deadline = timeline.active_on(goal.deadline);
+  r.status = goal_status(road, r.active, as_of, r.active_on_deadline);
+  r.months = month_series(road, timeline, as_of);
+  return r;
+}
+
+}  // namespace roster
