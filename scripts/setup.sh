@@ -11,4 +11,4 @@ cmake --build build -j"$(nproc)" --target roster >/dev/null
 rm -f build/demo.db build/demo.db-wal build/demo.db-shm
 build/roster init --db build/demo.db --association "浙江省元宇宙产业协会 (demo)"
 build/roster import data/demo-members.csv --db build/demo.db
-build/roster list --db build/demo.db -f table --sort joined
+build/roster progress --db build/demo.db -f table
