@@ -35,6 +35,13 @@ class SectorRegistry {
 /// "unknown sector 'X'; use one of healthcare, e-commerce, …" for a failed resolve.
 std::string unknown_sector_message(std::string_view text, const SectorRegistry& sectors);
 
+/// What is wrong with `sector` as a registry entry: a code that is not 1–32
+/// lower-case letters, digits or hyphens; an empty or malformed name; a
+/// non-positive target; or a code or name that already names another sector
+/// (`self` is the code being edited, which may keep its own names).
+std::optional<std::string> sector_problem(const Sector& sector, const SectorRegistry& registry,
+                                          const std::string& self = "");
+
 /// The contents of data/sectors.csv, compiled in.
 std::string_view seed_sectors_csv();
 

@@ -19,6 +19,8 @@ class Database;
 
 namespace roster {
 
+struct SectorCount;
+
 /// The schema version this roster writes and understands (PRAGMA user_version).
 constexpr int kSchemaVersion = 1;
 /// PRAGMA application_id of every roster database ("ROST").
@@ -77,6 +79,21 @@ class Store {
   void set_goal(const Goal& goal);
   /// Every join and departure, summed per date by SQL (see timeline.h).
   Timeline membership_timeline();
+
+  // The sector registry and its figures (store_sectors.cpp).
+  /// Per-sector member counts as of `as_of`, joins and departures in (since, as_of].
+  std::vector<SectorCount> sector_counts(Date as_of, Date since);
+  /// Active members linked to no key sector, by id.
+  std::vector<std::pair<int64_t, std::string>> members_without_key_sector(Date as_of);
+  /// Members, past or present, linked to `code`.
+  int members_using_sector(const std::string& code);
+  /// Registry changes, each logged in the history; call inside write().
+  void add_sector(const Sector& sector);
+  void update_sector(const std::string& code, const Sector& updated);
+  void remove_sector(const std::string& code);
+  /// Moves every link from `from` to `into` (keeping the better position when
+  /// a member has both), removes `from`; returns the links moved.
+  int merge_sectors(const std::string& from, const std::string& into);
 
   /// Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back if it throws.
   void write(const std::function<void()>& work);

@@ -19,6 +19,7 @@ const std::vector<CommandSetup>& all_commands() {
       setup_import,
       setup_progress,
       setup_goal,
+      setup_sectors,
   };
   return commands;
 }

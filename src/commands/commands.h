@@ -46,6 +46,12 @@ struct Command {
   std::function<int(const Context&)> run;
 };
 
+/// The registry subcommands of `sectors` (add, edit, remove, merge).
+struct SectorRegistryCommands {
+  std::vector<std::pair<CLI::App*, std::function<int(const Context&)>>> commands;
+};
+SectorRegistryCommands setup_sector_registry(CLI::App& sectors);
+
 /// Registers a subcommand on `root` and binds its options.
 using CommandSetup = Command (*)(CLI::App& root);
 
@@ -56,6 +62,7 @@ Command setup_list(CLI::App& root);
 Command setup_import(CLI::App& root);
 Command setup_progress(CLI::App& root);
 Command setup_goal(CLI::App& root);
+Command setup_sectors(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

@@ -26,6 +26,29 @@ std::string unknown_sector_message(std::string_view text, const SectorRegistry& 
   return fmt::format("unknown sector '{}'; use one of {} (or its English or Chinese name)", trim(text), codes);
 }
 
+std::optional<std::string> sector_problem(const Sector& s, const SectorRegistry& registry, const std::string& self) {
+  bool code_ok = !s.code.empty() && s.code.size() <= 32 && s.code.front() != '-';
+  for (char c : s.code) code_ok = code_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+  if (!code_ok) {
+    return fmt::format("sector code '{}' must be 1-32 lower-case letters, digits or hyphens, e.g. smart-city", s.code);
+  }
+  for (const auto& [name, what] : {std::pair{s.name_en, "--name"}, std::pair{s.name_zh, "--name-zh"}}) {
+    if (trim(name).empty()) return fmt::format("{} is empty; give the sector's name", what);
+    if (!is_valid_utf8(name) || has_control_char(name) || code_point_count(name) > 100) {
+      return fmt::format("{} must be up to 100 characters of plain UTF-8 text", what);
+    }
+  }
+  if (s.target && *s.target <= 0) return fmt::format("--target {} must be a positive number of members", *s.target);
+  for (const auto& text : {s.code, s.name_en, s.name_zh}) {
+    const Sector* other = registry.resolve(text);
+    if (other && other->code != self) {
+      return fmt::format("'{}' already names sector {} ({} / {}); choose another", text, other->code, other->name_en,
+                         other->name_zh);
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<Sector> parse_sectors_csv(std::string_view csv) {
   std::istringstream in{std::string(csv)};
   CsvReader reader(in, "sectors.csv");

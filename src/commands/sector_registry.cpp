@@ -1,0 +1,131 @@
+// roster sectors add | edit | remove | merge: keep the sector list.
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/error.h"
+
+namespace roster {
+namespace {
+
+struct SectorEdit {
+  std::string code, name_en, name_zh, into;
+  bool key = false, not_key = false, no_target = false;
+  int target = 0;
+};
+
+// The registered sector `text` names, or an error listing the codes.
+Sector existing_sector(Store& store, const std::string& text) {
+  SectorRegistry registry = store.sectors();
+  const Sector* s = registry.resolve(text);
+  if (!s) throw Error(unknown_sector_message(text, registry));
+  return *s;
+}
+
+void refuse_problem(const Sector& s, Store& store, const std::string& self) {
+  SectorRegistry registry = store.sectors();
+  if (auto problem = sector_problem(s, registry, self)) throw Error(*problem);
+}
+
+int add(const SectorEdit& e, CLI::App* app, const Context& ctx) {
+  Store store = ctx.open_store();
+  store.set_command("sectors add");
+  Sector s{e.code, e.name_en, e.name_zh, e.key, std::nullopt};
+  if (app->count("--target")) s.target = e.target;
+  store.write([&] {
+    refuse_problem(s, store, "");
+    store.add_sector(s);
+  });
+  ctx.note(fmt::format("added sector {} ({} / {})", s.code, s.name_en, s.name_zh));
+  return kExitOk;
+}
+
+int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
+  Store store = ctx.open_store();
+  store.set_command("sectors edit");
+  Sector s;
+  store.write([&] {
+    s = existing_sector(store, e.code);
+    if (app->count("--name")) s.name_en = e.name_en;
+    if (app->count("--name-zh")) s.name_zh = e.name_zh;
+    if (e.key) s.is_key = true;
+    if (e.not_key) s.is_key = false;
+    if (app->count("--target")) s.target = e.target;
+    if (e.no_target) s.target.reset();
+    refuse_problem(s, store, s.code);
+    store.update_sector(s.code, s);
+  });
+  ctx.note(fmt::format("updated sector {}", s.code));
+  return kExitOk;
+}
+
+int remove(const SectorEdit& e, const Context& ctx) {
+  Store store = ctx.open_store();
+  store.set_command("sectors remove");
+  Sector s;
+  store.write([&] {
+    s = existing_sector(store, e.code);
+    if (int n = store.members_using_sector(s.code); n > 0) {
+      throw Error(fmt::format("sector {} is used by {} member{} (past or present); move them first with "
+                              "`roster sectors merge {} OTHER`",
+                              s.code, n, n == 1 ? "" : "s", s.code));
+    }
+    store.remove_sector(s.code);
+  });
+  ctx.note(fmt::format("removed sector {}", s.code));
+  return kExitOk;
+}
+
+int merge(const SectorEdit& e, const Context& ctx) {
+  Store store = ctx.open_store();
+  store.set_command("sectors merge");
+  Sector from, into;
+  int moved = 0;
+  store.write([&] {
+    from = existing_sector(store, e.code);
+    into = existing_sector(store, e.into);
+    if (from.code == into.code) {
+      throw Error(fmt::format("cannot merge sector {} into itself; name two different sectors", from.code));
+    }
+    moved = store.merge_sectors(from.code, into.code);
+  });
+  ctx.note(fmt::format("merged sector {} into {}: {} member link{} moved; {} is gone", from.code, into.code, moved,
+                       moved == 1 ? "" : "s", from.code));
+  return kExitOk;
+}
+
+}  // namespace
+
+SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
+  auto e = std::make_shared<SectorEdit>();
+  SectorRegistryCommands out;
+
+  auto* add_app = sectors.add_subcommand("add", "add a sector to the list");
+  add_app->add_option("CODE", e->code, "short code: lower-case letters, digits, hyphens")->required();
+  add_app->add_option("--name", e->name_en, "English name")->required();
+  add_app->add_option("--name-zh", e->name_zh, "Chinese name")->required();
+  add_app->add_flag("--key", e->key, "a key recruiting sector");
+  add_app->add_option("--target", e->target, "members the sector should reach");
+  out.commands.emplace_back(add_app, [e, add_app](const Context& ctx) { return add(*e, add_app, ctx); });
+
+  auto* edit_app = sectors.add_subcommand("edit", "change a sector's names, key flag or target");
+  edit_app->add_option("SECTOR", e->code, "code or name")->required();
+  edit_app->add_option("--name", e->name_en, "English name");
+  edit_app->add_option("--name-zh", e->name_zh, "Chinese name");
+  auto* key = edit_app->add_flag("--key", e->key, "make it a key sector");
+  edit_app->add_flag("--not-key", e->not_key, "make it an ordinary sector")->excludes(key);
+  auto* target = edit_app->add_option("--target", e->target, "members the sector should reach");
+  edit_app->add_flag("--no-target", e->no_target, "drop the target")->excludes(target);
+  out.commands.emplace_back(edit_app, [e, edit_app](const Context& ctx) { return edit(*e, edit_app, ctx); });
+
+  auto* remove_app = sectors.add_subcommand("remove", "remove an unused sector");
+  remove_app->add_option("SECTOR", e->code, "code or name")->required();
+  out.commands.emplace_back(remove_app, [e](const Context& ctx) { return remove(*e, ctx); });
+
+  auto* merge_app = sectors.add_subcommand("merge", "move every member of one sector into another, then drop it");
+  merge_app->add_option("OLD", e->code, "the sector to fold away")->required();
+  merge_app->add_option("INTO", e->into, "the sector that takes its members")->required();
+  out.commands.emplace_back(merge_app, [e](const Context& ctx) { return merge(*e, ctx); });
+  return out;
+}
+
+}  // namespace roster

@@ -1,0 +1,58 @@
+// roster sectors: where the association is strong or thin.
+#include <iostream>
+
+#include "commands.h"
+#include "roster/error.h"
+#include "roster/road.h"
+#include "roster/sector_render.h"
+
+namespace roster {
+namespace {
+
+struct SectorsOptions {
+  std::string since;
+  bool key_only = false;
+  bool check = false;
+  bool bom = false;
+  SectorRegistryCommands registry;
+};
+
+int run_sectors(const SectorsOptions& o, const Context& ctx) {
+  for (const auto& [sub, run] : o.registry.commands) {
+    if (sub->parsed()) return run(ctx);
+  }
+  Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::markdown});
+  Date since = o.since.empty() ? ctx.as_of.plus_days(-90) : parse_date_option(o.since, "--since");
+  Store store = ctx.open_store();
+  Goal goal = store.goal();
+  Timeline timeline = store.membership_timeline();
+  Road road{goal.start, timeline.active_on(goal.start), goal.deadline, goal.target};
+  SectorReport report = build_sector_report(
+      ctx.as_of, since, timeline.active_on(ctx.as_of), road.value_on(ctx.as_of) / goal.target, store.sectors().all(),
+      store.sector_counts(ctx.as_of, since), store.members_without_key_sector(ctx.as_of), o.key_only);
+  render_sectors(report, format, std::cout, ctx.render_options(o.bom));
+  std::cout.flush();
+  return o.check && report.any_lagging() ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace
+
+Command setup_sectors(CLI::App& root) {
+  auto o = std::make_shared<SectorsOptions>();
+  auto* app = root.add_subcommand("sectors", "members per sector as of a date; manage the sector list");
+  app->add_option("--since", o->since, "count joins and departures after this date (default: 90 days before --as-of)");
+  app->add_flag("--key-only", o->key_only, "only the key sectors");
+  app->add_flag("--check", o->check, "exit 3 when a key sector with a target lags the road");
+  app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
+  app->require_subcommand(0, 1);
+  o->registry = setup_sector_registry(*app);
+  app->footer(
+      "Examples:\n"
+      "  roster sectors --key-only\n"
+      "  roster sectors --as-of 2025-06-30 --since 2025-01-01 -f csv --bom > sectors.csv\n"
+      "  roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15\n"
+      "  roster sectors merge culture entertainment");
+  return {app, [o](const Context& ctx) { return run_sectors(*o, ctx); }};
+}
+
+}  // namespace roster

@@ -1,0 +1,153 @@
+// Store: the sector registry and the per-sector figures.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/core.h>
+
+#include "roster/sector_report.h"
+#include "roster/store.h"
+#include "store_errors.h"
+
+namespace roster {
+namespace {
+
+constexpr const char* kActive = "p.joined_on <= :as_of AND (p.left_on IS NULL OR p.left_on > :as_of)";
+
+std::string target_text(const std::optional<int>& t) { return t ? std::to_string(*t) : ""; }
+
+}  // namespace
+
+std::vector<SectorCount> Store::sector_counts(Date as_of, Date since) {
+  return guarded(path_, [&] {
+    // A member has at most one period covering a date, so counting covering
+    // periods counts members.
+    SQLite::Statement q(*db_, fmt::format(R"SQL(
+SELECT s.code,
+       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
+         WHERE ms.sector_code = s.code AND ms.position = 0 AND {0}),
+       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
+         WHERE ms.sector_code = s.code AND {0}),
+       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
+         WHERE ms.sector_code = s.code AND p.joined_on > :since AND p.joined_on <= :as_of),
+       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
+         WHERE ms.sector_code = s.code AND p.left_on > :since AND p.left_on <= :as_of)
+  FROM sectors s ORDER BY s.position, s.code)SQL",
+                                          kActive));
+    q.bind(":as_of", as_of.iso());
+    q.bind(":since", since.iso());
+    std::vector<SectorCount> counts;
+    while (q.executeStep()) {
+      counts.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(),
+                        q.getColumn(3).getInt(), q.getColumn(4).getInt()});
+    }
+    return counts;
+  });
+}
+
+std::vector<std::pair<int64_t, std::string>> Store::members_without_key_sector(Date as_of) {
+  return guarded(path_, [&] {
+    SQLite::Statement q(*db_, fmt::format(R"SQL(
+SELECT m.id, m.name FROM members m JOIN periods p ON p.member_id = m.id AND {}
+ WHERE NOT EXISTS (SELECT 1 FROM member_sectors ms JOIN sectors s ON s.code = ms.sector_code
+                    WHERE ms.member_id = m.id AND s.is_key)
+ ORDER BY m.id)SQL",
+                                          kActive));
+    q.bind(":as_of", as_of.iso());
+    std::vector<std::pair<int64_t, std::string>> members;
+    while (q.executeStep()) members.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    return members;
+  });
+}
+
+int Store::members_using_sector(const std::string& code) {
+  return guarded(path_, [&] {
+    SQLite::Statement q(*db_, "SELECT count(DISTINCT member_id) FROM member_sectors WHERE sector_code = ?");
+    q.bind(1, code);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  });
+}
+
+void Store::add_sector(const Sector& s) {
+  SQLite::Statement q(*db_,
+                      "INSERT INTO sectors (code, name_en, name_zh, is_key, target, position) "
+                      "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM sectors))");
+  q.bind(1, s.code);
+  q.bind(2, s.name_en);
+  q.bind(3, s.name_zh);
+  q.bind(4, s.is_key ? 1 : 0);
+  if (s.target) q.bind(5, *s.target);
+  else q.bind(5);
+  q.exec();
+  log_change(std::nullopt, "sector.add", s.code, "",
+             fmt::format("{} / {}{}{}", s.name_en, s.name_zh, s.is_key ? ", key" : "",
+                         s.target ? ", target " + std::to_string(*s.target) : ""));
+}
+
+void Store::update_sector(const std::string& code, const Sector& s) {
+  SectorRegistry registry = sectors();
+  const Sector* old = registry.resolve(code);
+  SQLite::Statement q(*db_, "UPDATE sectors SET name_en = ?, name_zh = ?, is_key = ?, target = ? WHERE code = ?");
+  q.bind(1, s.name_en);
+  q.bind(2, s.name_zh);
+  q.bind(3, s.is_key ? 1 : 0);
+  if (s.target) q.bind(4, *s.target);
+  else q.bind(4);
+  q.bind(5, code);
+  q.exec();
+  if (!old) return;
+  auto log = [&](const char* field, const std::string& before, const std::string& after) {
+    if (before != after) log_change(std::nullopt, "sector.edit", code + "." + field, before, after);
+  };
+  log("name_en", old->name_en, s.name_en);
+  log("name_zh", old->name_zh, s.name_zh);
+  log("key", old->is_key ? "1" : "0", s.is_key ? "1" : "0");
+  log("target", target_text(old->target), target_text(s.target));
+}
+
+void Store::remove_sector(const std::string& code) {
+  SQLite::Statement q(*db_, "DELETE FROM sectors WHERE code = ?");
+  q.bind(1, code);
+  q.exec();
+  log_change(std::nullopt, "sector.remove", code, code, "");
+}
+
+int Store::merge_sectors(const std::string& from, const std::string& into) {
+  // Members in both: drop the `from` link, and give `into` the better of the
+  // two positions (so a primary `from` makes `into` primary).
+  SQLite::Statement both(*db_, R"SQL(
+SELECT a.member_id, a.position, b.position FROM member_sectors a
+  JOIN member_sectors b ON b.member_id = a.member_id AND b.sector_code = :into
+ WHERE a.sector_code = :from)SQL");
+  both.bind(":from", from);
+  both.bind(":into", into);
+  std::vector<std::tuple<int64_t, int, int>> shared;
+  while (both.executeStep()) {
+    shared.emplace_back(both.getColumn(0).getInt64(), both.getColumn(1).getInt(), both.getColumn(2).getInt());
+  }
+  SQLite::Statement drop(*db_, "DELETE FROM member_sectors WHERE member_id = ? AND sector_code = ?");
+  SQLite::Statement promote(*db_, "UPDATE member_sectors SET position = ? WHERE member_id = ? AND sector_code = ?");
+  for (auto [member, from_pos, into_pos] : shared) {
+    drop.reset();
+    drop.bind(1, member);
+    drop.bind(2, from);
+    drop.exec();
+    if (from_pos < into_pos) {
+      promote.reset();
+      promote.bind(1, from_pos);
+      promote.bind(2, member);
+      promote.bind(3, into);
+      promote.exec();
+    }
+  }
+  SQLite::Statement move(*db_, "UPDATE member_sectors SET sector_code = ? WHERE sector_code = ?");
+  move.bind(1, into);
+  move.bind(2, from);
+  int moved = move.exec() + static_cast<int>(shared.size());
+  SQLite::Statement gone(*db_, "DELETE FROM sectors WHERE code = ?");
+  gone.bind(1, from);
+  gone.exec();
+  log_change(std::nullopt, "sector.merge", from, from, fmt::format("{} ({} member links moved)", into, moved));
+  return moved;
+}
+
+}  // namespace roster
