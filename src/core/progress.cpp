@@ -24,11 +24,12 @@ std::optional<double> rounded(std::optional<double> v) {
   return round2(*v);
 }
 
-// One point per month from the start's month (or the first join, if earlier
-// and the as-of date is before the start) through the as-of month.
+// One point per month from the start's month through the as-of month; before
+// the start, from the first join's month (or the as-of month, if nobody had
+// joined by then), so the chart always has a point.
 std::vector<MonthPoint> month_series(const Road& road, const Timeline& timeline, Date as_of) {
   Date from = road.start;
-  if (as_of < road.start) from = timeline.first_join().value_or(as_of);
+  if (as_of < road.start) from = std::min(timeline.first_join().value_or(as_of), as_of);  // never empty
   std::vector<MonthPoint> points;
   for (Date month = first_day_of_month(from); month <= as_of; month = last_day_of_month(month).plus_days(1)) {
     Date point = std::min(last_day_of_month(month), as_of);
