@@ -96,7 +96,11 @@ int run_roster(int argc, char** argv) {
                                first_word(argc, argv));
       return kExitUsage;
     }
-    std::string where = app.get_subcommands().empty() ? "roster" : "roster " + app.get_subcommands().front()->get_name();
+    std::string where = "roster";  // the deepest command given, e.g. "roster sectors edit"
+    for (CLI::App* a = &app; !a->get_subcommands().empty();) {
+      a = a->get_subcommands().front();
+      where += " " + a->get_name();
+    }
     std::cerr << fmt::format("roster: error: {} (see `{} --help`)\n", one_line(e.what()), where);
     return kExitUsage;
   }

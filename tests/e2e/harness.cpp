@@ -111,6 +111,18 @@ RunResult DbFixture::roster(std::vector<std::string> args, const std::string& in
   return run_roster(args, input);
 }
 
+SmallGoalFixture::SmallGoalFixture() {
+  auto init = run_roster({"init", "--db", db, "--association", "Test Association", "--target", "10", "-q"});
+  auto load = run_roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--db", db, "--as-of",
+                          "2025-06-01", "-q"});
+  if (init.code != 0 || load.code != 0) throw std::runtime_error(init.err + load.err);
+}
+
+RunResult SmallGoalFixture::roster(std::vector<std::string> args) const {
+  args.insert(args.end(), {"--db", db});
+  return run_roster(args);
+}
+
 std::string dump_database(const std::string& db) {
   auto r = run_program({"sqlite3", "-readonly", db,
                         ".dump", "PRAGMA user_version;", "PRAGMA application_id;"});

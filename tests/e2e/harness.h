@@ -43,6 +43,16 @@ struct DbFixture {
   RunResult roster(std::vector<std::string> args, const std::string& input = "") const;
 };
 
+/// tests/e2e/fixtures/small.csv (8 members, two of whom left) under a goal
+/// of 10 members from 2023-07-15 to 2025-07-15, association "Test Association".
+struct SmallGoalFixture {
+  TempDir dir;
+  std::string db = dir.file("roster.db");
+  SmallGoalFixture();
+  /// roster ARGS --db DB
+  RunResult roster(std::vector<std::string> args) const;
+};
+
 /// A logical snapshot of a database: sqlite3's .dump plus user_version and
 /// application_id, for "the file is unchanged" checks.
 std::string dump_database(const std::string& db);

@@ -4,29 +4,8 @@
 
 using namespace roster::test;
 
-namespace {
-
-// tests/e2e/fixtures/small.csv under a goal of 10 members from 2023-07-15 to
-// 2025-07-15: 3 founders (one leaves 2024-06-30), joins through 2025-01-10.
-struct ProgressFixture {
-  TempDir dir;
-  std::string db = dir.file("roster.db");
-  ProgressFixture() {
-    auto init = run_roster({"init", "--db", db, "--association", "Test Association", "--target", "10", "-q"});
-    auto load = run_roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--db", db,
-                            "--as-of", "2025-06-01", "-q"});
-    if (init.code != 0 || load.code != 0) throw std::runtime_error(init.err + load.err);
-  }
-  RunResult roster(std::vector<std::string> args) const {
-    args.insert(args.end(), {"--db", db});
-    return run_roster(args);
-  }
-};
-
-}  // namespace
-
 TEST_CASE("progress -f json gives every figure, worked by hand", "[progress]") {
-  ProgressFixture fx;
+  SmallGoalFixture fx;
   auto r = fx.roster({"progress", "-f", "json", "--as-of", "2024-07-15"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
@@ -38,7 +17,7 @@ TEST_CASE("progress -f json gives every figure, worked by hand", "[progress]") {
 }
 
 TEST_CASE("progress as a table and as markdown match the expected files", "[progress]") {
-  ProgressFixture fx;
+  SmallGoalFixture fx;
   auto table = fx.roster({"progress", "-f", "table", "--as-of", "2024-07-15"});
   CHECK(table.out == read_file(source_dir() / "tests/e2e/expected/progress-2024-07-15.table"));
   auto md = fx.roster({"progress", "-f", "markdown", "--as-of", "2024-07-15"});
@@ -46,7 +25,7 @@ TEST_CASE("progress as a table and as markdown match the expected files", "[prog
 }
 
 TEST_CASE("progress -f tsv has one figure per line", "[progress]") {
-  ProgressFixture fx;
+  SmallGoalFixture fx;
   auto r = fx.roster({"progress", "--as-of", "2025-07-15"});  // tsv: stdout is a pipe
   CHECK(r.out.rfind("figure\tvalue\n", 0) == 0);
   CHECK(r.out.find("\nstatus\tmissed\n") != std::string::npos);
@@ -55,7 +34,7 @@ TEST_CASE("progress -f tsv has one figure per line", "[progress]") {
 }
 
 TEST_CASE("progress --check exits 3 only when behind or missed", "[progress]") {
-  ProgressFixture fx;
+  SmallGoalFixture fx;
   struct Case {
     const char* as_of;
     const char* target;
@@ -77,7 +56,7 @@ TEST_CASE("progress --check exits 3 only when behind or missed", "[progress]") {
 }
 
 TEST_CASE("progress after the deadline reports the shortfall honestly", "[progress]") {
-  ProgressFixture fx;
+  SmallGoalFixture fx;
   auto r = fx.roster({"progress", "-f", "table", "--as-of", "2026-01-01"});
   CHECK(r.out.find("  status     missed by 4 members on 2025-07-15; 6 today, 4 to go\n") != std::string::npos);
 }
@@ -101,7 +80,7 @@ TEST_CASE("progress on an empty roster", "[progress]") {
 }
 
 TEST_CASE("goal shows the goal with its computed baseline, and goal set changes and logs it", "[goal]") {
-  ProgressFixture fx;
+  SmallGoalFixture fx;
   auto show = fx.roster({"goal", "-f", "tsv"});
   CHECK(show.out == "field\tvalue\nstart\t2023-07-15\nbaseline\t3\ntarget\t10\ndeadline\t2025-07-15\n");
   auto set = fx.roster({"goal", "set", "--target", "12", "--deadline", "2026-07-15"});
@@ -116,7 +95,7 @@ TEST_CASE("goal shows the goal with its computed baseline, and goal set changes 
 }
 
 TEST_CASE("goal set refuses a bad goal and leaves the database as it was", "[goal]") {
-  ProgressFixture fx;
+  SmallGoalFixture fx;
   std::string before = dump_database(fx.db);
   struct Bad {
     std::vector<std::string> args;
