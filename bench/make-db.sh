@@ -2,7 +2,7 @@
 # Makes a synthetic roster database of N members for benchmarks, straight
 # with sqlite3 on roster's own schema: every member has a first period, one in
 # five left, and of those half re-joined, so 100,000 members have 110,000
-# periods; with RE=2 the re-joiners are one in five (120,000 periods).
+# periods; with RE=5 every leaver re-joined (120,000 periods).
 # Usage: bench/make-db.sh ROSTER_BIN DB N
 set -euo pipefail
 roster=$1 db=$2 n=$3

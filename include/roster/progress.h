@@ -38,6 +38,7 @@ struct ProgressReport {
   double weeks_left = 0;
   std::optional<double> required_weekly_pace;
   std::optional<double> pace_since_start;  ///< net members per week since the start
+  int trailing_days = 0;  ///< the recent-pace window: 90 days, fewer in the first 90 after the start
   int joins_90_days = 0;
   int departures_90_days = 0;
   std::optional<double> pace_90_days;  ///< net members per week over the last 90 days

@@ -10,6 +10,7 @@
 
 #include "roster/date.h"
 #include "roster/member.h"
+#include "roster/member_record.h"
 #include "roster/sectors.h"
 #include "roster/timeline.h"
 
@@ -108,6 +109,33 @@ class Store {
   /// Inserts a checked member with its sectors and first period, and logs it
   /// in the history; call inside write(). Returns the new id.
   int64_t insert_member(const NewMember& member);
+
+  // One member's record and lifecycle (store_lifecycle.cpp).
+  /// Members that REF could mean: the id (digits, optionally after '#'), the
+  /// exact name (compared by name_key) or the USCC. Empty if none.
+  std::vector<std::pair<int64_t, std::string>> members_matching(const std::string& ref);
+  /// Up to `limit` members whose name contains `text` (name_key folding).
+  std::vector<std::pair<int64_t, std::string>> members_named_like(const std::string& text, int limit);
+  /// Everything about member `id`; throws if there is none.
+  MemberRecord member_record(int64_t id);
+  /// Replaces the member's fields and sectors, logging each changed field;
+  /// call inside write().
+  void update_member(int64_t id, const NewMember& updated);
+  /// Closes the open period on `left`; call inside write().
+  void end_period(int64_t id, Date left, const std::string& reason);
+  /// Opens a new period on `joined`; call inside write().
+  void open_period(int64_t id, Date joined);
+  /// Deletes the member and every trace of who it was: its history entries
+  /// are emptied and one "member.purge" entry records that a member went.
+  void purge_member(int64_t id);
+  /// Calls `entry` for each history entry matching `filter`, oldest first.
+  void each_history(const HistoryFilter& filter, const std::function<void(const HistoryEntry&)>& entry);
+  /// Every problem `roster check` finds: SQLite's integrity and foreign-key
+  /// checks, then the data rules. Empty when the file is sound.
+  std::vector<std::string> check_problems();
+  /// Writes a consistent copy of the database to `target` (VACUUM INTO a
+  /// temporary file beside it, then rename).
+  void backup_to(const std::filesystem::path& target);
 
   /// Calls `row` for each member matching `filter`, streaming.
   void each_member(const MemberFilter& filter, const std::function<void(const MemberRow&)>& row);

@@ -77,6 +77,7 @@ Command setup_goal(CLI::App& root) {
   o->set->add_option("--start", o->start, "the date the road starts from, YYYY-MM-DD");
   o->set->add_option("--target", o->target, "members to reach");
   o->set->add_option("--deadline", o->deadline, "the date to reach them by, YYYY-MM-DD");
+  o->set->footer("Example:\n  roster goal set --target 250 --deadline 2026-12-31");
   app->footer(
       "Examples:\n"
       "  roster goal\n"

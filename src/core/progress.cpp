@@ -65,10 +65,14 @@ ProgressReport build_progress_report(const std::string& association, const Goal&
   r.required_weekly_pace = rounded(required_weekly_pace(r.active, goal.target, std::max(as_of, goal.start),
                                                         goal.deadline));
   r.pace_since_start = rounded(started ? weekly_pace(r.gained, r.days_elapsed) : std::nullopt);
+  // The window never reaches back past the start: the founders who make up
+  // the baseline are not recent growth. In the first 90 days it is shorter.
   Date window_start = as_of.plus_days(-kTrailingDays);
+  if (started) window_start = std::max(window_start, goal.start);
+  r.trailing_days = as_of.days() - window_start.days();
   r.joins_90_days = timeline.joins_between(window_start, as_of);
   r.departures_90_days = timeline.departures_between(window_start, as_of);
-  auto pace_90 = weekly_pace(r.joins_90_days - r.departures_90_days, kTrailingDays);
+  auto pace_90 = weekly_pace(r.joins_90_days - r.departures_90_days, r.trailing_days);
   r.pace_90_days = rounded(pace_90);
 
   r.road_today = round2(road.value_on(as_of));

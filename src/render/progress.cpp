@@ -40,6 +40,7 @@ ordered_json figures(const ProgressReport& r) {
           {"required_weekly_pace", or_null(r.required_weekly_pace)},
           {"pace_since_start", or_null(r.pace_since_start)},
           {"pace_90_days", or_null(r.pace_90_days)},
+          {"trailing_days", r.trailing_days},
           {"joins_90_days", r.joins_90_days},
           {"departures_90_days", r.departures_90_days},
           {"road_today", r.road_today},
@@ -106,15 +107,15 @@ void render_table(const ProgressReport& r, std::ostream& out, bool color) {
   out << fmt::format("  time       {} days gone ({} weeks), {} days left ({} weeks)\n", r.days_elapsed,
                      number(r.weeks_elapsed), r.days_left, number(r.weeks_left));
   out << fmt::format("  pace       needed {}; since start {}; last {} days {} ({} joined, {} left)\n",
-                     per_week(r.required_weekly_pace), per_week(r.pace_since_start), kTrailingDays,
+                     per_week(r.required_weekly_pace), per_week(r.pace_since_start), r.trailing_days,
                      per_week(r.pace_90_days), r.joins_90_days, r.departures_90_days);
   if (r.status == GoalStatus::not_started) {
     out << fmt::format("  road       starts on {} from {}\n", r.goal.start.iso(), r.baseline);
   } else {
     out << fmt::format("  road       {} today; {}\n", number(r.road_today), ahead_phrase(r));
   }
-  out << fmt::format("  projected  {}\n", r.projected_date ? r.projected_date->iso() + " at the last 90 days' pace"
-                                                           : std::string("never at the last 90 days' pace"));
+  out << fmt::format("  projected  {} at the last {} days' pace\n",
+                     r.projected_date ? r.projected_date->iso() : std::string("never"), r.trailing_days);
   out << '\n' << bold << fmt::format("  {:<7}  {:>6}  {:<40}  {:>7}", "month", "active", "", "road") << reset << '\n';
   for (const auto& row : chart_rows(r, 40)) out << row << '\n';
 }

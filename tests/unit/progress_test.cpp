@@ -436,3 +436,20 @@ TEST_CASE("Progress report is on-track when active equals the road exactly", "[p
     }
   }
 }
+
+TEST_CASE("Progress report's recent window stops at the start, so founders are not recent growth", "[progress]") {
+  // 10 founders on the start 2024-01-01, 2 joins on 01-20, as of 2024-01-31:
+  // the window is (2024-01-01, 2024-01-31], 30 days, 2 joins:
+  // 2 × 7 / 30 = 0.4667 → 0.47 per week.
+  Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 1, 20), 2, 0}});
+  ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 1, 31));
+  CHECK(r.trailing_days == 30);
+  CHECK(r.joins_90_days == 2);
+  CHECK(r.pace_90_days == Approx(0.47));
+  // On the start day itself the window is empty: no recent pace.
+  ProgressReport day0 = build_progress_report("Assoc", year_goal(), t, ymd(2024, 1, 1));
+  CHECK(day0.trailing_days == 0);
+  CHECK_FALSE(day0.pace_90_days.has_value());
+  // Once 90 days have passed the window is the full 90.
+  CHECK(build_progress_report("Assoc", year_goal(), t, ymd(2024, 5, 1)).trailing_days == 90);
+}

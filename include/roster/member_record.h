@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roster/date.h"
+
+namespace roster {
+
+/// One membership period [joined, left).
+struct Period {
+  Date joined;
+  std::optional<Date> left;
+  std::string reason;  ///< why the member left, if given
+};
+
+/// One entry of the change log.
+struct HistoryEntry {
+  int64_t id = 0;
+  std::string at;  ///< UTC, "2026-11-29T08:00:00Z"
+  std::string user;
+  std::string command;
+  std::string kind;  ///< e.g. member.add, member.edit, member.leave
+  std::optional<int64_t> member_id;
+  std::string field;
+  std::string before;
+  std::string after;
+};
+
+/// Everything stored about one member.
+struct MemberRecord {
+  int64_t id = 0;
+  std::string name;
+  std::optional<std::string> uscc;
+  std::vector<std::string> sector_codes;  ///< first is primary
+  std::string tier;
+  std::string city;
+  std::string parent;
+  std::string note;
+  std::vector<Period> periods;  ///< oldest first
+  std::vector<HistoryEntry> history;
+  /// The period still open (no left date), if any.
+  const Period* open_period() const;
+};
+
+/// Which history entries to show.
+struct HistoryFilter {
+  std::optional<int64_t> member_id;
+  std::optional<Date> since;  ///< entries on or after this UTC date
+  std::optional<Date> until;  ///< entries on or before this UTC date
+  std::optional<std::string> kind;  ///< exact kind, or a prefix ending in '.' ("member.")
+};
+
+}  // namespace roster
