@@ -11,6 +11,13 @@ namespace roster {
 /// What stops `member` from joining the stored roster: a stored member with
 /// the same USCC, or the same name after name_key() folding. Each problem
 /// names the member it collides with. Shared by add-member and import.
-std::vector<FieldProblem> stored_duplicates(Store& store, const NewMember& member);
+/// `except` is the member being edited, who may keep its own name and USCC.
+std::vector<FieldProblem> stored_duplicates(Store& store, const NewMember& member,
+                                            std::optional<int64_t> except = std::nullopt);
+
+/// The member REF names: an id (digits, optionally after '#'), an exact name
+/// (compared by name_key) or a USCC. Throws an Error listing the candidates
+/// when REF matches several members or none.
+int64_t resolve_member_ref(Store& store, const std::string& ref);
 
 }  // namespace roster

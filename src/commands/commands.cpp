@@ -15,11 +15,18 @@ const std::vector<CommandSetup>& all_commands() {
   static const std::vector<CommandSetup> commands = {
       setup_init,
       setup_add_member,
+      setup_edit_member,
+      setup_remove_member,
+      setup_rejoin,
+      setup_show,
       setup_list,
-      setup_import,
       setup_progress,
-      setup_goal,
       setup_sectors,
+      setup_goal,
+      setup_import,
+      setup_history,
+      setup_check,
+      setup_backup,
   };
   return commands;
 }

@@ -63,6 +63,13 @@ Command setup_import(CLI::App& root);
 Command setup_progress(CLI::App& root);
 Command setup_goal(CLI::App& root);
 Command setup_sectors(CLI::App& root);
+Command setup_edit_member(CLI::App& root);
+Command setup_remove_member(CLI::App& root);
+Command setup_rejoin(CLI::App& root);
+Command setup_show(CLI::App& root);
+Command setup_history(CLI::App& root);
+Command setup_check(CLI::App& root);
+Command setup_backup(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

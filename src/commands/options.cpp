@@ -1,4 +1,5 @@
 // Context: the global options, resolved for the commands.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -11,6 +12,8 @@ namespace roster {
 
 Format Context::format(const std::vector<Format>& offered) const {
   Format wanted = stdout_is_terminal ? Format::table : Format::tsv;
+  // A command with no tsv (show) falls back to its first format in a pipe.
+  if (std::find(offered.begin(), offered.end(), wanted) == offered.end()) wanted = offered.front();
   if (!options.format.empty()) {
     auto parsed = parse_format(options.format);
     if (!parsed) throw usage_error(fmt::format("unknown format '{}'", options.format));

@@ -1,0 +1,96 @@
+// roster edit-member: change a member's fields, with add-member's rules.
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "commands.h"
+#include "roster/duplicates.h"
+#include "roster/error.h"
+#include "roster/member_rules.h"
+
+namespace roster {
+namespace {
+
+struct EditOptions {
+  std::string ref, name, uscc, tier, city, parent, note;
+  std::vector<std::string> sectors, add_sectors, remove_sectors;
+  CLI::App* app = nullptr;
+};
+
+// The member as it is, with the options laid over it.
+MemberDraft draft_from(const MemberRecord& m, const EditOptions& o, const SectorRegistry& registry) {
+  auto given = [&](const char* option) { return o.app->count(option) > 0; };
+  MemberDraft d{given("--name") ? o.name : m.name,
+                given("--uscc") ? o.uscc : m.uscc.value_or(""),
+                given("--sector") ? o.sectors : m.sector_codes,
+                "",  // dates are not edited here: remove-member and rejoin change periods
+                "",
+                given("--tier") ? o.tier : m.tier,
+                given("--city") ? o.city : m.city,
+                given("--parent") ? o.parent : m.parent,
+                given("--note") ? o.note : m.note};
+  for (const auto& s : o.add_sectors) d.sectors.push_back(s);
+  for (const auto& text : o.remove_sectors) {
+    const Sector* s = registry.resolve(text);
+    if (!s) throw Error(unknown_sector_message(text, registry));
+    auto it = std::find(d.sectors.begin(), d.sectors.end(), s->code);
+    if (it == d.sectors.end()) throw Error(fmt::format("member #{} is not in sector {}", m.id, s->code));
+    d.sectors.erase(it);
+  }
+  return d;
+}
+
+int run_edit_member(const EditOptions& o, const Context& ctx) {
+  Store store = ctx.open_store();
+  store.set_command("edit-member");
+  int64_t id = 0;
+  std::vector<std::string> changed;
+  store.write([&] {
+    id = resolve_member_ref(store, o.ref);
+    MemberRecord before = store.member_record(id);
+    SectorRegistry registry = store.sectors();
+    NewMember updated;
+    auto problems = check_member(draft_from(before, o, registry), registry, ctx.as_of, &updated);
+    if (!problems.empty()) throw Error(problems.front().reason);
+    if (auto duplicates = stored_duplicates(store, updated, id); !duplicates.empty()) {
+      throw Error(duplicates.front().reason);
+    }
+    store.update_member(id, updated);
+    MemberRecord after = store.member_record(id);
+    for (auto& e : after.history) {
+      if (e.kind == "member.edit" && e.id > (before.history.empty() ? 0 : before.history.back().id)) {
+        changed.push_back(e.field);
+      }
+    }
+  });
+  if (changed.empty()) ctx.note(fmt::format("member #{}: nothing to change", id));
+  else ctx.note(fmt::format("updated member #{}: {}", id, fmt::join(changed, ", ")));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_edit_member(CLI::App& root) {
+  auto o = std::make_shared<EditOptions>();
+  auto* app = root.add_subcommand("edit-member", "change a member's name, USCC, sectors, tier, city, parent or note");
+  o->app = app;
+  app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
+  app->add_option("--name", o->name, "new legal name");
+  app->add_option("--uscc", o->uscc, "new USCC ('' removes it)");
+  app->add_option("-s,--sector", o->sectors, "replace the sectors; repeat, the first is primary")
+      ->allow_extra_args(false);
+  app->add_option("--add-sector", o->add_sectors, "add a sector (after the others)")->allow_extra_args(false);
+  app->add_option("--remove-sector", o->remove_sectors, "remove a sector")->allow_extra_args(false);
+  app->add_option("--tier", o->tier, "president, vice-president, council or member");
+  app->add_option("--city", o->city, "city ('' clears it)");
+  app->add_option("--parent", o->parent, "parent company or group ('' clears it)");
+  app->add_option("--note", o->note, "free-text note ('' clears it)");
+  app->footer(
+      "Examples:\n"
+      "  roster edit-member 12 --name '杭州星云数字科技股份有限公司'\n"
+      "  roster edit-member 91330106MA2H3K5X19 --add-sector healthcare --tier council");
+  return {app, [o](const Context& ctx) { return run_edit_member(*o, ctx); }};
+}
+
+}  // namespace roster

@@ -1,0 +1,43 @@
+// roster history: the append-only change log.
+#include <iostream>
+
+#include "commands.h"
+#include "roster/duplicates.h"
+#include "roster/error.h"
+#include "roster/history_render.h"
+
+namespace roster {
+namespace {
+
+struct HistoryOptions {
+  std::string member, since, until, kind;
+};
+
+int run_history(const HistoryOptions& o, const Context& ctx) {
+  Format format = ctx.format({Format::table, Format::tsv, Format::json, Format::jsonl});
+  Store store = ctx.open_store();
+  HistoryFilter filter;
+  if (!o.member.empty()) filter.member_id = resolve_member_ref(store, o.member);
+  if (!o.since.empty()) filter.since = parse_date_option(o.since, "--since");
+  if (!o.until.empty()) filter.until = parse_date_option(o.until, "--until");
+  if (!o.kind.empty()) filter.kind = o.kind;
+  auto writer = make_history_writer(format, std::cout, ctx.render_options());
+  store.each_history(filter, [&](const HistoryEntry& e) { writer->entry(e); });
+  writer->finish();
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_history(CLI::App& root) {
+  auto o = std::make_shared<HistoryOptions>();
+  auto* app = root.add_subcommand("history", "the change log: when, who, what, before and after");
+  app->add_option("--member", o->member, "only this member (id, exact name or USCC)");
+  app->add_option("--since", o->since, "entries on or after this date (UTC)");
+  app->add_option("--until", o->until, "entries on or before this date (UTC)");
+  app->add_option("--kind", o->kind, "only this kind, e.g. member.edit, or a prefix such as member.");
+  app->footer("Examples:\n  roster history --member 12\n  roster history --kind member. -f jsonl | jq .");
+  return {app, [o](const Context& ctx) { return run_history(*o, ctx); }};
+}
+
+}  // namespace roster

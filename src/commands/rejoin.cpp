@@ -1,0 +1,54 @@
+// roster rejoin: a former member comes back; a new period opens.
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/duplicates.h"
+#include "roster/error.h"
+
+namespace roster {
+namespace {
+
+struct RejoinOptions {
+  std::string ref, joined;
+};
+
+int run_rejoin(const RejoinOptions& o, const Context& ctx) {
+  Date joined = o.joined.empty() ? ctx.as_of : parse_date_option(o.joined, "--joined");
+  Store store = ctx.open_store();
+  store.set_command("rejoin");
+  int64_t id = 0;
+  store.write([&] {
+    id = resolve_member_ref(store, o.ref);
+    MemberRecord m = store.member_record(id);
+    if (const Period* open = m.open_period()) {
+      throw Error(fmt::format("member #{} is still a member (since {}); `roster remove-member` ends that first", id,
+                              open->joined.iso()));
+    }
+    for (const auto& p : m.periods) {
+      if (joined < *p.left) {
+        throw Error(fmt::format("--joined {} overlaps the period {} to {}; a new period starts on or after {}",
+                                joined.iso(), p.joined.iso(), p.left->iso(), m.periods.back().left->iso()));
+      }
+    }
+    if (joined > ctx.as_of) {
+      throw Error(fmt::format("--joined {} is in the future (after {}); enter a date that has happened", joined.iso(),
+                              ctx.as_of.iso()));
+    }
+    store.open_period(id, joined);
+  });
+  ctx.note(fmt::format("member #{} rejoined on {}", id, joined.iso()));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_rejoin(CLI::App& root) {
+  auto o = std::make_shared<RejoinOptions>();
+  auto* app = root.add_subcommand("rejoin", "a former member comes back: open a new membership period");
+  app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
+  app->add_option("--joined", o->joined, "the day they rejoined, YYYY-MM-DD (default: today, or --as-of)");
+  app->footer("Example:\n  roster rejoin 12 --joined 2026-09-01");
+  return {app, [o](const Context& ctx) { return run_rejoin(*o, ctx); }};
+}
+
+}  // namespace roster

@@ -1,0 +1,89 @@
+// roster remove-member: end a membership (data kept), or --purge the record.
+#include <unistd.h>
+
+#include <iostream>
+
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/duplicates.h"
+#include "roster/error.h"
+
+namespace roster {
+namespace {
+
+struct RemoveOptions {
+  std::string ref, left, reason;
+  bool purge = false, yes = false;
+};
+
+// Asks on the terminal; scripts must say --yes.
+void confirm_purge(const MemberRecord& m, bool yes) {
+  if (yes) return;
+  if (isatty(STDIN_FILENO) != 1) {
+    throw usage_error(fmt::format("purging deletes member #{} for good; add --yes to confirm", m.id));
+  }
+  std::cerr << fmt::format("Delete every record of member #{} {} for good? Type the id to confirm: ", m.id, m.name);
+  std::string answer;
+  std::getline(std::cin, answer);
+  if (answer != std::to_string(m.id) && answer != "#" + std::to_string(m.id)) {
+    throw Error("not confirmed; nothing was deleted");
+  }
+}
+
+int run_remove_member(const RemoveOptions& o, const Context& ctx) {
+  Store store = ctx.open_store();
+  store.set_command("remove-member");
+  if (o.purge) {
+    int64_t id = resolve_member_ref(store, o.ref);
+    confirm_purge(store.member_record(id), o.yes);
+    store.write([&] {
+      resolve_member_ref(store, o.ref);  // still there?
+      store.purge_member(id);
+    });
+    ctx.note(fmt::format("purged member #{}; the history keeps only that a member was purged", id));
+    return kExitOk;
+  }
+  if (o.left.empty()) throw usage_error("--left DATE is required (or --purge to delete the record)");
+  Date left = parse_date_option(o.left, "--left");
+  int64_t id = 0;
+  store.write([&] {
+    id = resolve_member_ref(store, o.ref);
+    MemberRecord m = store.member_record(id);
+    const Period* open = m.open_period();
+    if (!open) {
+      throw Error(fmt::format("member #{} has already left (on {}); `roster rejoin` opens a new period", id,
+                              m.periods.empty() ? "?" : m.periods.back().left->iso()));
+    }
+    if (left <= open->joined) {
+      throw Error(fmt::format("--left {} is not after the day member #{} joined ({})", left.iso(), id,
+                              open->joined.iso()));
+    }
+    if (left > ctx.as_of) {
+      throw Error(fmt::format("--left {} is in the future (after {}); record a departure once it has happened",
+                              left.iso(), ctx.as_of.iso()));
+    }
+    store.end_period(id, left, o.reason);
+  });
+  ctx.note(fmt::format("member #{} left on {}; the record is kept", id, left.iso()));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_remove_member(CLI::App& root) {
+  auto o = std::make_shared<RemoveOptions>();
+  auto* app = root.add_subcommand("remove-member", "record that a member left (the record is kept)");
+  app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
+  app->add_option("--left", o->left, "the day the membership ended, YYYY-MM-DD");
+  app->add_option("--reason", o->reason, "why, for the history");
+  app->add_flag("--purge", o->purge, "delete the member's record entirely (data-protection requests)");
+  app->add_flag("--yes", o->yes, "confirm --purge without asking (for scripts)");
+  app->footer(
+      "Examples:\n"
+      "  roster remove-member 12 --left 2026-06-30 --reason 'did not renew'\n"
+      "  roster remove-member 12 --purge --yes");
+  return {app, [o](const Context& ctx) { return run_remove_member(*o, ctx); }};
+}
+
+}  // namespace roster

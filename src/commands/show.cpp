@@ -1,0 +1,25 @@
+// roster show: one member, every field, every period, its history.
+#include <iostream>
+
+#include "commands.h"
+#include "roster/duplicates.h"
+#include "roster/error.h"
+#include "roster/history_render.h"
+
+namespace roster {
+
+Command setup_show(CLI::App& root) {
+  auto ref = std::make_shared<std::string>();
+  auto* app = root.add_subcommand("show", "one member: every field, every membership period and the history");
+  app->add_option("REF", *ref, "the member: id, exact name, or USCC")->required();
+  app->footer("Examples:\n  roster show 12\n  roster show '网易（杭州）网络有限公司' -f json");
+  return {app, [ref](const Context& ctx) {
+            Format format = ctx.format({Format::table, Format::json});
+            Store store = ctx.open_store();
+            render_member_record(store.member_record(resolve_member_ref(store, *ref)), format, std::cout,
+                                 ctx.render_options());
+            return static_cast<int>(kExitOk);
+          }};
+}
+
+}  // namespace roster

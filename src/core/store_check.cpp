@@ -1,0 +1,147 @@
+// Store: `roster check` (integrity and data rules) and `roster backup`.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <map>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/core.h>
+
+#include "roster/error.h"
+#include "roster/store.h"
+#include "roster/text.h"
+#include "roster/uscc.h"
+#include "store_errors.h"
+
+namespace roster {
+namespace {
+
+std::string who(int64_t id, const std::string& name) { return fmt::format("member #{} ({})", id, name); }
+
+void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
+  SQLite::Statement integrity(db, "PRAGMA integrity_check");
+  while (integrity.executeStep()) {
+    std::string line = integrity.getColumn(0).getString();
+    if (line != "ok") problems.push_back("integrity: " + line);
+  }
+  SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+  while (fk.executeStep()) {
+    problems.push_back(fmt::format("foreign key: {} row {} points to a missing {} row", fk.getColumn(0).getString(),
+                                   fk.getColumn(1).getString(), fk.getColumn(2).getString()));
+  }
+}
+
+void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
+  std::map<std::string, std::pair<int64_t, std::string>> first_with_key;
+  SQLite::Statement members(db, "SELECT id, name, name_key, uscc FROM members ORDER BY id");
+  while (members.executeStep()) {
+    int64_t id = members.getColumn(0).getInt64();
+    std::string name = members.getColumn(1).getString();
+    if (!members.getColumn(3).isNull()) {
+      std::string reason;
+      if (!normalize_uscc(members.getColumn(3).getString(), &reason)) {
+        problems.push_back(fmt::format("{}: bad USCC {}: {}", who(id, name), members.getColumn(3).getString(), reason));
+      }
+    }
+    std::string key = name_key(name);
+    if (key != members.getColumn(2).getString()) {
+      problems.push_back(fmt::format("{}: stored name key '{}' does not match the name (expected '{}')", who(id, name),
+                                     members.getColumn(2).getString(), key));
+    }
+    auto [it, fresh] = first_with_key.emplace(key, std::make_pair(id, name));
+    if (!fresh) {
+      problems.push_back(fmt::format("{}: same name as {} once case, width and spacing are ignored", who(id, name),
+                                     who(it->second.first, it->second.second)));
+    }
+  }
+  SQLite::Statement no_sector(db, R"SQL(
+SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id) ORDER BY id)SQL");
+  while (no_sector.executeStep()) {
+    problems.push_back(who(no_sector.getColumn(0).getInt64(), no_sector.getColumn(1).getString()) + ": has no sector");
+  }
+  SQLite::Statement no_period(db, R"SQL(
+SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM periods p WHERE p.member_id = m.id) ORDER BY id)SQL");
+  while (no_period.executeStep()) {
+    problems.push_back(who(no_period.getColumn(0).getInt64(), no_period.getColumn(1).getString()) +
+                       ": has no membership period");
+  }
+}
+
+void period_rules(SQLite::Database& db, std::vector<std::string>& problems) {
+  SQLite::Statement periods(db, R"SQL(
+SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on FROM periods p JOIN members m ON m.id = p.member_id
+ ORDER BY p.member_id, p.joined_on)SQL");
+  int64_t last_member = -1;
+  std::optional<Date> last_left;
+  bool last_open = false;
+  std::string last_joined;
+  while (periods.executeStep()) {
+    int64_t member = periods.getColumn(1).getInt64();
+    std::string name = periods.getColumn(2).getString();
+    std::string joined_text = periods.getColumn(3).getString();
+    auto joined = parse_iso_date(joined_text);
+    std::optional<Date> left;
+    bool open = periods.getColumn(4).isNull();
+    if (!joined) problems.push_back(fmt::format("{}: period joined date '{}' is not a date", who(member, name), joined_text));
+    if (!open) {
+      left = parse_iso_date(periods.getColumn(4).getString());
+      if (!left) {
+        problems.push_back(fmt::format("{}: period left date '{}' is not a date", who(member, name),
+                                       periods.getColumn(4).getString()));
+      } else if (joined && *left <= *joined) {
+        problems.push_back(fmt::format("{}: period {} to {} ends before it starts", who(member, name), joined->iso(),
+                                       left->iso()));
+      }
+    }
+    if (member == last_member && joined && (last_open || (last_left && *joined < *last_left))) {
+      problems.push_back(fmt::format("{}: period from {} overlaps the period from {}", who(member, name), joined->iso(),
+                                     last_joined));
+    }
+    last_member = member;
+    last_left = left;
+    last_open = open;
+    last_joined = joined_text;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> Store::check_problems() {
+  return guarded(path_, [&] {
+    std::vector<std::string> problems;
+    sqlite_checks(*db_, problems);
+    member_rules(*db_, problems);
+    period_rules(*db_, problems);
+    return problems;
+  });
+}
+
+void Store::backup_to(const std::filesystem::path& target) {
+  std::string temp = target.string() + ".partial-XXXXXX";
+  int fd = mkstemp(temp.data());
+  if (fd < 0) {
+    throw Error(fmt::format("cannot write in '{}'; check that the folder exists and is writable",
+                            target.parent_path().empty() ? "." : target.parent_path().string()));
+  }
+  close(fd);
+  std::filesystem::remove(temp);  // VACUUM INTO wants to create the file itself
+  try {
+    guarded(path_, [&] {
+      // One read transaction: a consistent snapshot even while others write.
+      SQLite::Statement vacuum(*db_, "VACUUM INTO ?");
+      vacuum.bind(1, temp);
+      vacuum.exec();
+      SQLite::Database copy(temp, SQLite::OPEN_READWRITE);
+      copy.exec("PRAGMA journal_mode = WAL");
+    });
+    std::filesystem::rename(temp, target);
+  } catch (...) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp + suffix, ec);
+    throw;
+  }
+}
+
+}  // namespace roster

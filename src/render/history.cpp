@@ -1,0 +1,138 @@
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "roster/error.h"
+#include "roster/history_render.h"
+#include "roster/table.h"
+
+namespace roster {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json to_json(const HistoryEntry& e) {
+  return {{"id", e.id},         {"at", e.at},       {"user", e.user},
+          {"command", e.command}, {"kind", e.kind},   {"member_id", e.member_id ? ordered_json(*e.member_id) : ordered_json()},
+          {"field", e.field},   {"before", e.before}, {"after", e.after}};
+}
+
+std::string change(const HistoryEntry& e) {
+  if (e.before.empty()) return e.after;
+  return e.before + " → " + e.after;
+}
+
+class TableHistory : public HistoryWriter {
+ public:
+  TableHistory(std::ostream& out, bool color) : out_(out), color_(color) {
+    table_.headers = {"WHEN", "WHO", "WHAT", "MEMBER", "FIELD", "CHANGE"};
+  }
+  void entry(const HistoryEntry& e) override {
+    table_.rows.push_back({e.at, e.user, e.kind, e.member_id ? fmt::format("#{}", *e.member_id) : "", e.field,
+                           change(e)});
+  }
+  void finish() override { table_.print(out_, color_); }
+
+ private:
+  std::ostream& out_;
+  bool color_;
+  TextTable table_;
+};
+
+class TsvHistory : public HistoryWriter {
+ public:
+  explicit TsvHistory(std::ostream& out) : out_(out) { out_ << "id\tat\tuser\tcommand\tkind\tmember_id\tfield\tbefore\tafter\n"; }
+  void entry(const HistoryEntry& e) override {
+    out_ << e.id << '\t' << e.at << '\t' << e.user << '\t' << e.command << '\t' << e.kind << '\t'
+         << (e.member_id ? std::to_string(*e.member_id) : "") << '\t' << clean(e.field) << '\t' << clean(e.before)
+         << '\t' << clean(e.after) << '\n';
+  }
+  void finish() override { out_.flush(); }
+
+ private:
+  // Stored values are validated, but a note from an old file could hold a tab.
+  static std::string clean(std::string s) {
+    for (char& c : s) {
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return s;
+  }
+  std::ostream& out_;
+};
+
+class JsonHistory : public HistoryWriter {
+ public:
+  JsonHistory(std::ostream& out, bool lines) : out_(out), lines_(lines) {
+    if (!lines_) out_ << '[';
+  }
+  void entry(const HistoryEntry& e) override {
+    if (!lines_) out_ << (count_++ ? ",\n  " : "\n  ");
+    out_ << history_json(e);
+    if (lines_) out_ << '\n';
+  }
+  void finish() override {
+    if (!lines_) out_ << (count_ ? "\n]\n" : "]\n");
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  bool lines_;
+  size_t count_ = 0;
+};
+
+}  // namespace
+
+std::string history_json(const HistoryEntry& e) {
+  return to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::unique_ptr<HistoryWriter> make_history_writer(Format format, std::ostream& out, const RenderOptions& options) {
+  switch (format) {
+    case Format::table: return std::make_unique<TableHistory>(out, options.color);
+    case Format::tsv: return std::make_unique<TsvHistory>(out);
+    case Format::json: return std::make_unique<JsonHistory>(out, false);
+    case Format::jsonl: return std::make_unique<JsonHistory>(out, true);
+    default: throw usage_error("history writes table, tsv, json or jsonl");
+  }
+}
+
+void render_member_record(const MemberRecord& m, Format format, std::ostream& out, const RenderOptions& options) {
+  if (format == Format::json) {
+    ordered_json doc = {{"id", m.id},
+                        {"name", m.name},
+                        {"uscc", m.uscc ? ordered_json(*m.uscc) : ordered_json()},
+                        {"sectors", m.sector_codes},
+                        {"tier", m.tier},
+                        {"city", m.city},
+                        {"parent", m.parent},
+                        {"note", m.note}};
+    doc["periods"] = ordered_json::array();
+    for (const auto& p : m.periods) {
+      doc["periods"].push_back({{"joined", p.joined.iso()},
+                                {"left", p.left ? ordered_json(p.left->iso()) : ordered_json()},
+                                {"reason", p.reason}});
+    }
+    doc["history"] = ordered_json::array();
+    for (const auto& e : m.history) doc["history"].push_back(to_json(e));
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return;
+  }
+  if (format != Format::table) throw usage_error("show writes table or json");
+  std::string sectors;
+  for (const auto& s : m.sector_codes) sectors += (sectors.empty() ? "" : ", ") + s;
+  TextTable fields{{"FIELD", "VALUE"}, {}, {}};
+  fields.rows = {{"id", std::to_string(m.id)}, {"name", m.name},     {"uscc", m.uscc.value_or("")},
+                 {"sectors", sectors},         {"tier", m.tier},     {"city", m.city},
+                 {"parent", m.parent},         {"note", m.note}};
+  fields.print(out, options.color);
+  out << '\n';
+  TextTable periods{{"JOINED", "LEFT", "REASON"}, {}, {}};
+  for (const auto& p : m.periods) periods.rows.push_back({p.joined.iso(), p.left ? p.left->iso() : "", p.reason});
+  periods.print(out, options.color);
+  out << '\n';
+  auto history = make_history_writer(Format::table, out, options);
+  for (const auto& e : m.history) history->entry(e);
+  history->finish();
+}
+
+}  // namespace roster
