@@ -93,7 +93,7 @@ class Store {
   void update_sector(const std::string& code, const Sector& updated);
   void remove_sector(const std::string& code);
   /// Moves every link from `from` to `into` (keeping the better position when
-  /// a member has both), removes `from`; returns the links moved.
+  /// a member has both), removes `from`; returns the members moved.
   int merge_sectors(const std::string& from, const std::string& into);
 
   /// Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back if it throws.

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -29,7 +30,7 @@ void refuse_problem(const Sector& s, Store& store, const std::string& self) {
 int add(const SectorEdit& e, CLI::App* app, const Context& ctx) {
   Store store = ctx.open_store();
   store.set_command("sectors add");
-  Sector s{e.code, e.name_en, e.name_zh, e.key, std::nullopt};
+  Sector s{e.code, trim(e.name_en), trim(e.name_zh), e.key, std::nullopt};
   if (app->count("--target")) s.target = e.target;
   store.write([&] {
     refuse_problem(s, store, "");
@@ -40,13 +41,17 @@ int add(const SectorEdit& e, CLI::App* app, const Context& ctx) {
 }
 
 int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
+  if (app->count("--name") + app->count("--name-zh") + app->count("--target") == 0 && !e.key && !e.not_key &&
+      !e.no_target) {
+    throw usage_error("nothing to change; give --name, --name-zh, --key, --not-key, --target or --no-target");
+  }
   Store store = ctx.open_store();
   store.set_command("sectors edit");
   Sector s;
   store.write([&] {
     s = existing_sector(store, e.code);
-    if (app->count("--name")) s.name_en = e.name_en;
-    if (app->count("--name-zh")) s.name_zh = e.name_zh;
+    if (app->count("--name")) s.name_en = trim(e.name_en);
+    if (app->count("--name-zh")) s.name_zh = trim(e.name_zh);
     if (e.key) s.is_key = true;
     if (e.not_key) s.is_key = false;
     if (app->count("--target")) s.target = e.target;
@@ -88,7 +93,7 @@ int merge(const SectorEdit& e, const Context& ctx) {
     }
     moved = store.merge_sectors(from.code, into.code);
   });
-  ctx.note(fmt::format("merged sector {} into {}: {} member link{} moved; {} is gone", from.code, into.code, moved,
+  ctx.note(fmt::format("merged sector {} into {}: {} member{} moved; {} is gone", from.code, into.code, moved,
                        moved == 1 ? "" : "s", from.code));
   return kExitOk;
 }
@@ -105,6 +110,7 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   add_app->add_option("--name-zh", e->name_zh, "Chinese name")->required();
   add_app->add_flag("--key", e->key, "a key recruiting sector");
   add_app->add_option("--target", e->target, "members the sector should reach");
+  add_app->footer("Example:\n  roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15");
   out.commands.emplace_back(add_app, [e, add_app](const Context& ctx) { return add(*e, add_app, ctx); });
 
   auto* edit_app = sectors.add_subcommand("edit", "change a sector's names, key flag or target");
@@ -115,15 +121,18 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   edit_app->add_flag("--not-key", e->not_key, "make it an ordinary sector")->excludes(key);
   auto* target = edit_app->add_option("--target", e->target, "members the sector should reach");
   edit_app->add_flag("--no-target", e->no_target, "drop the target")->excludes(target);
+  edit_app->footer("Examples:\n  roster sectors edit tourism --target 20\n  roster sectors edit 文化旅游 --not-key");
   out.commands.emplace_back(edit_app, [e, edit_app](const Context& ctx) { return edit(*e, edit_app, ctx); });
 
   auto* remove_app = sectors.add_subcommand("remove", "remove an unused sector");
   remove_app->add_option("SECTOR", e->code, "code or name")->required();
+  remove_app->footer("Example:\n  roster sectors remove finance");
   out.commands.emplace_back(remove_app, [e](const Context& ctx) { return remove(*e, ctx); });
 
   auto* merge_app = sectors.add_subcommand("merge", "move every member of one sector into another, then drop it");
   merge_app->add_option("OLD", e->code, "the sector to fold away")->required();
   merge_app->add_option("INTO", e->into, "the sector that takes its members")->required();
+  merge_app->footer("Example:\n  roster sectors merge media entertainment");
   out.commands.emplace_back(merge_app, [e](const Context& ctx) { return merge(*e, ctx); });
   return out;
 }

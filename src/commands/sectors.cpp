@@ -1,6 +1,8 @@
 // roster sectors: where the association is strong or thin.
 #include <iostream>
 
+#include <fmt/core.h>
+
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/road.h"
@@ -23,6 +25,9 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
   }
   Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::markdown});
   Date since = o.since.empty() ? ctx.as_of.plus_days(-90) : parse_date_option(o.since, "--since");
+  if (since >= ctx.as_of) {
+    throw usage_error(fmt::format("--since {} must be before the report date {}", since.iso(), ctx.as_of.iso()));
+  }
   Store store = ctx.open_store();
   Goal goal = store.goal();
   Timeline timeline = store.membership_timeline();

@@ -30,7 +30,7 @@ SectorReport build_sector_report(Date as_of, Date since, int active, double road
                   c.joins, c.departures, std::nullopt, false};
     if (sector.target) {
       row.expected = round2(*sector.target * road_fraction);
-      row.lagging = sector.is_key && row.members < *row.expected;
+      row.lagging = sector.is_key && row.members < *sector.target * road_fraction;  // unrounded
     }
     if (sector.is_key) {
       ++report.key_sectors;

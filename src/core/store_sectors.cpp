@@ -146,7 +146,7 @@ SELECT a.member_id, a.position, b.position FROM member_sectors a
   SQLite::Statement gone(*db_, "DELETE FROM sectors WHERE code = ?");
   gone.bind(1, from);
   gone.exec();
-  log_change(std::nullopt, "sector.merge", from, from, fmt::format("{} ({} member links moved)", into, moved));
+  log_change(std::nullopt, "sector.merge", from, from, fmt::format("{} ({} members moved)", into, moved));
   return moved;
 }
 

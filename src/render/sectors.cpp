@@ -122,7 +122,8 @@ void render_markdown(const SectorReport& r, std::ostream& out) {
                        row.sector.is_key ? "key" : "", row.primary, row.members, row.share, row.joins, row.departures,
                        target_cell(row));
   }
-  out << '\n' << coverage_line(r) << ". " << r.without_key_sector.size() << " active members are in no key sector.\n";
+  size_t n = r.without_key_sector.size();
+  out << '\n' << coverage_line(r) << ". " << n << " active member" << (n == 1 ? " is" : "s are") << " in no key sector.\n";
 }
 
 }  // namespace

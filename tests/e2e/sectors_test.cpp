@@ -86,7 +86,7 @@ TEST_CASE("sectors add, edit, remove and merge change the registry and the histo
   // one link, now primary education; 7 keeps education.
   auto merge = fx.roster({"sectors", "merge", "tourism", "education"});
   CHECK(merge.code == 0);
-  CHECK(merge.err == "roster: merged sector tourism into education: 2 member links moved; tourism is gone\n");
+  CHECK(merge.err == "roster: merged sector tourism into education: 2 members moved; tourism is gone\n");
   auto links = run_program({"sqlite3", fx.db,
                             "SELECT member_id, sector_code, position FROM member_sectors "
                             "WHERE member_id IN (4, 7) ORDER BY member_id, position"});
@@ -99,7 +99,7 @@ TEST_CASE("sectors add, edit, remove and merge change the registry and the histo
         "sector.edit|smart-city.key|1|0\n"
         "sector.edit|smart-city.target|5|\n"
         "sector.remove|finance|finance|\n"
-        "sector.merge|tourism|tourism|education (2 member links moved)\n");
+        "sector.merge|tourism|tourism|education (2 members moved)\n");
 }
 
 TEST_CASE("sector registry refusals: message, exit code, database unchanged", "[sectors]") {
