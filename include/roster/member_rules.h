@@ -29,6 +29,10 @@ struct FieldProblem {
 std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorRegistry& sectors, Date as_of,
                                        NewMember* out);
 
+/// Problems with a free-text field such as a note or a leaving reason: bad
+/// UTF-8, control characters, over 2000 characters. Names the field.
+std::optional<std::string> free_text_problem(std::string_view text, std::string_view field);
+
 /// Problems with a name alone (empty, too long, bad UTF-8, control characters).
 std::optional<std::string> name_problem(std::string_view trimmed_name);
 

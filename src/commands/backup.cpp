@@ -13,13 +13,22 @@ struct BackupOptions {
 };
 
 int run_backup(const BackupOptions& o, const Context& ctx) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::exists(o.path, ec) && !o.force) {
-    throw Error(fmt::format("'{}' already exists; choose another path, or add --force to replace it", o.path));
-  }
   Store store = ctx.open_store();
-  if (std::filesystem::equivalent(store.path(), o.path, ec)) {
-    throw Error("the backup would overwrite the database itself; choose another path");
+  // The database and its -wal, -shm and -journal files are never a target.
+  fs::path db = fs::weakly_canonical(store.path(), ec), target = fs::weakly_canonical(o.path, ec);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (target == fs::path(db.string() + suffix) || fs::equivalent(db.string() + suffix, o.path, ec)) {
+      throw Error("the backup would overwrite the database itself; choose another path");
+    }
+  }
+  if (fs::is_directory(o.path, ec)) {
+    throw Error(fmt::format("'{}' is a folder; give a file name for the copy, e.g. {}/roster-backup.db", o.path,
+                            o.path));
+  }
+  if (fs::exists(o.path, ec) && !o.force) {
+    throw Error(fmt::format("'{}' already exists; choose another path, or add --force to replace it", o.path));
   }
   store.backup_to(o.path);
   ctx.note(fmt::format("backed up {} to {}", store.path().string(), o.path));

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "roster/duplicates.h"
 #include "roster/error.h"
+#include "roster/member_rules.h"
 
 namespace roster {
 namespace {
@@ -46,6 +47,7 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
   }
   if (o.left.empty()) throw usage_error("--left DATE is required (or --purge to delete the record)");
   Date left = parse_date_option(o.left, "--left");
+  if (auto problem = free_text_problem(o.reason, "reason")) throw Error(*problem);
   int64_t id = 0;
   store.write([&] {
     id = resolve_member_ref(store, o.ref);

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "roster/error.h"
+#include "roster/text.h"
 
 namespace roster {
 
@@ -34,6 +35,7 @@ std::string candidate_list(const std::vector<std::pair<int64_t, std::string>>& m
 }  // namespace
 
 int64_t resolve_member_ref(Store& store, const std::string& ref) {
+  if (trim(ref).empty()) throw usage_error("no member given; name one by id, exact name or USCC");
   auto found = store.members_matching(ref);
   if (found.size() == 1) return found.front().first;
   if (found.size() > 1) {

@@ -55,6 +55,11 @@ std::optional<std::string> parse_tier(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> free_text_problem(std::string_view text, std::string_view field) {
+  if (auto p = text_problem(text, kMaxTextLength)) return fmt::format("{} {}", field, *p);
+  return std::nullopt;
+}
+
 std::optional<std::string> name_problem(std::string_view trimmed_name) {
   if (trimmed_name.empty()) return "name is empty; give the member's legal name";
   if (auto p = text_problem(trimmed_name, kMaxNameLength)) return "name " + *p;

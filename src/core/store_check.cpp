@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <limits>
 #include <map>
 
 #include <SQLiteCpp/Database.h>
@@ -24,12 +25,27 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement integrity(db, "PRAGMA integrity_check");
   while (integrity.executeStep()) {
     std::string line = integrity.getColumn(0).getString();
-    if (line != "ok") problems.push_back("integrity: " + line);
+    // period_rules names the member of each bad period; SQLite's line would
+    // only repeat it without saying whose.
+    if (line != "ok" && line != "CHECK constraint failed in periods") problems.push_back("integrity: " + line);
   }
   SQLite::Statement fk(db, "PRAGMA foreign_key_check");
   while (fk.executeStep()) {
-    problems.push_back(fmt::format("foreign key: {} row {} points to a missing {} row", fk.getColumn(0).getString(),
-                                   fk.getColumn(1).getString(), fk.getColumn(2).getString()));
+    std::string table = fk.getColumn(0).getString(), parent = fk.getColumn(2).getString();
+    int64_t row = fk.getColumn(1).getInt64();
+    // The dangling value itself, so the line says which row is missing.
+    SQLite::Statement column(db, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ?");
+    column.bind(1, table);
+    column.bind(2, fk.getColumn(3).getInt());
+    std::string value = "?";
+    if (column.executeStep()) {
+      SQLite::Statement get(db, fmt::format("SELECT \"{}\" FROM \"{}\" WHERE rowid = ?", column.getColumn(0).getString(),
+                                            table));
+      get.bind(1, row);
+      if (get.executeStep()) value = get.getColumn(0).getString();
+    }
+    problems.push_back(fmt::format("foreign key: {} row {} refers to {} {}, which does not exist", table, row, parent,
+                                   value));
   }
 }
 
@@ -73,10 +89,13 @@ void period_rules(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement periods(db, R"SQL(
 SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on FROM periods p JOIN members m ON m.id = p.member_id
  ORDER BY p.member_id, p.joined_on)SQL");
+  // Per member, the period reaching furthest so far (an open one reaches
+  // forever): any later-starting period that begins before its end overlaps.
+  constexpr int kForever = std::numeric_limits<int>::max();
+  constexpr int kNothing = std::numeric_limits<int>::min();
   int64_t last_member = -1;
-  std::optional<Date> last_left;
-  bool last_open = false;
-  std::string last_joined;
+  int reach = kNothing;  // day number of the furthest end; kForever while one is open
+  std::string reach_joined;
   while (periods.executeStep()) {
     int64_t member = periods.getColumn(1).getInt64();
     std::string name = periods.getColumn(2).getString();
@@ -95,14 +114,17 @@ SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on FROM periods p JOIN mem
                                        left->iso()));
       }
     }
-    if (member == last_member && joined && (last_open || (last_left && *joined < *last_left))) {
+    if (member != last_member) reach = kNothing;
+    if (joined && joined->days() < reach) {
       problems.push_back(fmt::format("{}: period from {} overlaps the period from {}", who(member, name), joined->iso(),
-                                     last_joined));
+                                     reach_joined));
+    }
+    int end = open ? kForever : left ? left->days() : kNothing;
+    if (end > reach) {
+      reach = end;
+      reach_joined = joined_text;
     }
     last_member = member;
-    last_left = left;
-    last_open = open;
-    last_joined = joined_text;
   }
 }
 

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
 
+#include "member_sql.h"
 #include "roster/error.h"
 #include "roster/store.h"
 #include "roster/text.h"
@@ -97,29 +98,10 @@ void Store::update_member(int64_t id, const NewMember& u) {
   SQLite::Statement q(*db_,
                       "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ? "
                       "WHERE id = ?");
-  q.bind(1, u.name);
-  q.bind(2, u.name_key);
-  if (u.uscc) q.bind(3, *u.uscc);
-  else q.bind(3);
-  q.bind(4, u.tier);
-  q.bind(5, u.city);
-  q.bind(6, u.parent);
-  q.bind(7, u.note);
+  bind_member_fields(q, u);
   q.bind(8, id);
   q.exec();
-  if (u.sector_codes != old.sector_codes) {
-    SQLite::Statement clear(*db_, "DELETE FROM member_sectors WHERE member_id = ?");
-    clear.bind(1, id);
-    clear.exec();
-    SQLite::Statement add(*db_, "INSERT INTO member_sectors (member_id, sector_code, position) VALUES (?, ?, ?)");
-    for (size_t i = 0; i < u.sector_codes.size(); ++i) {
-      add.reset();
-      add.bind(1, id);
-      add.bind(2, u.sector_codes[i]);
-      add.bind(3, static_cast<int>(i));
-      add.exec();
-    }
-  }
+  if (u.sector_codes != old.sector_codes) write_sector_links(*db_, id, u.sector_codes);
   auto log = [&](const char* field, const std::string& before, const std::string& after) {
     if (before != after) log_change(id, "member.edit", field, before, after);
   };

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "member_sql.h"
 #include "roster/store.h"
 #include "store_errors.h"
 
@@ -86,14 +87,7 @@ int64_t Store::insert_member(const NewMember& m) {
   SQLite::Statement member(*db_,
                            "INSERT INTO members (name, name_key, uscc, tier, city, parent, note) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  member.bind(1, m.name);
-  member.bind(2, m.name_key);
-  if (m.uscc) member.bind(3, *m.uscc);
-  else member.bind(3);
-  member.bind(4, m.tier);
-  member.bind(5, m.city);
-  member.bind(6, m.parent);
-  member.bind(7, m.note);
+  bind_member_fields(member, m);
   member.exec();
   int64_t id = db_->getLastInsertRowid();
 
@@ -104,14 +98,7 @@ int64_t Store::insert_member(const NewMember& m) {
   else period.bind(3);
   period.exec();
 
-  SQLite::Statement sector(*db_, "INSERT INTO member_sectors (member_id, sector_code, position) VALUES (?, ?, ?)");
-  for (size_t i = 0; i < m.sector_codes.size(); ++i) {
-    sector.reset();
-    sector.bind(1, id);
-    sector.bind(2, m.sector_codes[i]);
-    sector.bind(3, static_cast<int>(i));
-    sector.exec();
-  }
+  write_sector_links(*db_, id, m.sector_codes);
 
   nlohmann::ordered_json after = {{"name", m.name},   {"uscc", m.uscc ? nlohmann::json(*m.uscc) : nlohmann::json()},
                                   {"sectors", m.sector_codes}, {"tier", m.tier},

@@ -3,6 +3,7 @@
 
 #include "roster/error.h"
 #include "roster/history_render.h"
+#include "roster/json_stream.h"
 #include "roster/table.h"
 
 namespace roster {
@@ -61,23 +62,12 @@ class TsvHistory : public HistoryWriter {
 
 class JsonHistory : public HistoryWriter {
  public:
-  JsonHistory(std::ostream& out, bool lines) : out_(out), lines_(lines) {
-    if (!lines_) out_ << '[';
-  }
-  void entry(const HistoryEntry& e) override {
-    if (!lines_) out_ << (count_++ ? ",\n  " : "\n  ");
-    out_ << history_json(e);
-    if (lines_) out_ << '\n';
-  }
-  void finish() override {
-    if (!lines_) out_ << (count_ ? "\n]\n" : "]\n");
-    out_.flush();
-  }
+  JsonHistory(std::ostream& out, bool lines) : stream_(out, lines) {}
+  void entry(const HistoryEntry& e) override { stream_.item(history_json(e)); }
+  void finish() override { stream_.finish(); }
 
  private:
-  std::ostream& out_;
-  bool lines_;
-  size_t count_ = 0;
+  JsonStream stream_;
 };
 
 }  // namespace

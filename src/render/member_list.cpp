@@ -5,6 +5,7 @@
 
 #include "roster/csv.h"
 #include "roster/error.h"
+#include "roster/json_stream.h"
 #include "roster/table.h"
 
 namespace roster {
@@ -79,23 +80,14 @@ nlohmann::ordered_json to_json(const MemberRow& m) {
 
 class JsonWriter : public MemberListWriter {
  public:
-  JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {
-    if (!lines_) out_ << '[';
-  }
+  JsonWriter(std::ostream& out, bool lines) : stream_(out, lines) {}
   void row(const MemberRow& m) override {
-    if (!lines_) out_ << (count_++ ? ",\n  " : "\n  ");
-    out_ << to_json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (lines_) out_ << '\n';
+    stream_.item(to_json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
-  void finish() override {
-    if (!lines_) out_ << (count_ ? "\n]\n" : "]\n");
-    out_.flush();
-  }
+  void finish() override { stream_.finish(); }
 
  private:
-  std::ostream& out_;
-  bool lines_;
-  size_t count_ = 0;
+  JsonStream stream_;
 };
 
 class TableWriter : public MemberListWriter {
