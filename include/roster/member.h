@@ -21,6 +21,7 @@ struct MemberDraft {
   std::string city;
   std::string parent;
   std::string note;
+  std::string reason;  ///< why the member left (import only)
 };
 
 /// A member that passed every rule, ready to store.
@@ -35,6 +36,8 @@ struct NewMember {
   std::string note;
   Date joined;
   std::optional<Date> left;
+  std::string reason;              ///< why the member left, if it did
+  std::optional<int64_t> wanted_id;  ///< keep this id if it is free (import of an export)
 };
 
 /// One member as a listing shows it, with the period that matters on the

@@ -125,6 +125,11 @@ class Store {
   void end_period(int64_t id, Date left, const std::string& reason);
   /// Opens a new period on `joined`; call inside write().
   void open_period(int64_t id, Date joined);
+  /// Adds a whole period [joined, left) (import of a re-joined member's later
+  /// periods), logged as a rejoin and, if it ended, a leave; call inside write().
+  void add_period(int64_t id, Date joined, std::optional<Date> left, const std::string& reason);
+  /// Calls `member` for every member, by id, with all its periods (export).
+  void each_member_record(const std::function<void(const MemberRecord&)>& member);
   /// Deletes the member and every trace of who it was: its history entries
   /// are emptied and one "member.purge" entry records that a member went.
   void purge_member(int64_t id);

@@ -29,8 +29,17 @@ MemberDraft draft_from(const MemberRecord& m, const EditOptions& o, const Sector
                 given("--tier") ? o.tier : m.tier,
                 given("--city") ? o.city : m.city,
                 given("--parent") ? o.parent : m.parent,
-                given("--note") ? o.note : m.note};
-  for (const auto& s : o.add_sectors) d.sectors.push_back(s);
+                given("--note") ? o.note : m.note,
+                ""};
+  // Sectors by code from here on, so --remove-sector finds a sector however
+  // it was named (code, English or Chinese).
+  for (auto& s : d.sectors) {
+    if (const Sector* known = registry.resolve(s)) s = known->code;
+  }
+  for (const auto& s : o.add_sectors) {
+    const Sector* known = registry.resolve(s);
+    d.sectors.push_back(known ? known->code : s);
+  }
   for (const auto& text : o.remove_sectors) {
     const Sector* s = registry.resolve(text);
     if (!s) throw Error(unknown_sector_message(text, registry));

@@ -11,13 +11,14 @@ namespace {
 
 struct HistoryOptions {
   std::string member, since, until, kind;
+  bool member_given = false;
 };
 
 int run_history(const HistoryOptions& o, const Context& ctx) {
   Format format = ctx.format({Format::table, Format::tsv, Format::json, Format::jsonl});
   Store store = ctx.open_store();
   HistoryFilter filter;
-  if (!o.member.empty()) filter.member_id = resolve_member_ref(store, o.member);
+  if (o.member_given) filter.member_id = resolve_member_ref(store, o.member);
   if (!o.since.empty()) filter.since = parse_date_option(o.since, "--since");
   if (!o.until.empty()) filter.until = parse_date_option(o.until, "--until");
   if (!o.kind.empty()) filter.kind = o.kind;
@@ -32,7 +33,8 @@ int run_history(const HistoryOptions& o, const Context& ctx) {
 Command setup_history(CLI::App& root) {
   auto o = std::make_shared<HistoryOptions>();
   auto* app = root.add_subcommand("history", "the change log: when, who, what, before and after");
-  app->add_option("--member", o->member, "only this member (id, exact name or USCC)");
+  app->add_option("--member", o->member, "only this member (id, exact name or USCC)")
+      ->each([o](const std::string&) { o->member_given = true; });
   app->add_option("--since", o->since, "entries on or after this date (UTC)");
   app->add_option("--until", o->until, "entries on or before this date (UTC)");
   app->add_option("--kind", o->kind, "only this kind, e.g. member.edit, or a prefix such as member.");

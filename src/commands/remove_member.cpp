@@ -9,6 +9,7 @@
 #include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/member_rules.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -36,10 +37,13 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
   Store store = ctx.open_store();
   store.set_command("remove-member");
   if (o.purge) {
+    if (!o.left.empty() || !o.reason.empty()) {
+      throw usage_error("--purge deletes the whole record; it takes no --left or --reason");
+    }
     int64_t id = resolve_member_ref(store, o.ref);
     confirm_purge(store.member_record(id), o.yes);
     store.write([&] {
-      resolve_member_ref(store, o.ref);  // still there?
+      if (resolve_member_ref(store, o.ref) != id) throw Error("the member changed while you confirmed; run it again");
       store.purge_member(id);
     });
     ctx.note(fmt::format("purged member #{}; the history keeps only that a member was purged", id));
@@ -47,7 +51,8 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
   }
   if (o.left.empty()) throw usage_error("--left DATE is required (or --purge to delete the record)");
   Date left = parse_date_option(o.left, "--left");
-  if (auto problem = free_text_problem(o.reason, "reason")) throw Error(*problem);
+  std::string reason = trim(o.reason);
+  if (auto problem = free_text_problem(reason, "reason")) throw Error(*problem);
   int64_t id = 0;
   store.write([&] {
     id = resolve_member_ref(store, o.ref);
@@ -65,7 +70,7 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
       throw Error(fmt::format("--left {} is in the future (after {}); record a departure once it has happened",
                               left.iso(), ctx.as_of.iso()));
     }
-    store.end_period(id, left, o.reason);
+    store.end_period(id, left, reason);
   });
   ctx.note(fmt::format("member #{} left on {}; the record is kept", id, left.iso()));
   return kExitOk;

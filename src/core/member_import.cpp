@@ -72,7 +72,7 @@ bool CsvMemberReader::next(ImportRow& row) {
   };
   row.line = record.line;
   row.draft = MemberDraft{cell("name"), cell("uscc"), split_sectors(cell("sectors")), cell("joined"), cell("left"),
-                          cell("tier"), cell("city"), cell("parent"),                cell("note")};
+                          cell("tier"), cell("city"), cell("parent"),                cell("note"), ""};
   row.shape_problem.clear();
   if (record.fields.size() != width_) {
     // A ragged row usually means an unquoted comma: refuse it rather than

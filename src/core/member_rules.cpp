@@ -55,14 +55,14 @@ std::optional<std::string> parse_tier(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<std::string> free_text_problem(std::string_view text, std::string_view field) {
-  if (auto p = text_problem(text, kMaxTextLength)) return fmt::format("{} {}", field, *p);
-  return std::nullopt;
-}
-
 std::optional<std::string> name_problem(std::string_view trimmed_name) {
   if (trimmed_name.empty()) return "name is empty; give the member's legal name";
   if (auto p = text_problem(trimmed_name, kMaxNameLength)) return "name " + *p;
+  return std::nullopt;
+}
+
+std::optional<std::string> free_text_problem(std::string_view text, std::string_view field) {
+  if (auto p = text_problem(text, kMaxTextLength)) return fmt::format("{} {}", field, *p);
   return std::nullopt;
 }
 
@@ -123,6 +123,8 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
     }
   }
 
+  if (auto p = free_text_problem(trim(draft.reason), "reason")) problems.push_back({"reason", *p});
+  m.reason = trim(draft.reason);
   if (problems.empty() && out) *out = std::move(m);
   return problems;
 }

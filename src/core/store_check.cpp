@@ -32,6 +32,7 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement fk(db, "PRAGMA foreign_key_check");
   while (fk.executeStep()) {
     std::string table = fk.getColumn(0).getString(), parent = fk.getColumn(2).getString();
+    if (fk.getColumn(1).isNull()) continue;  // WITHOUT ROWID (member_sectors): reported below with its values
     int64_t row = fk.getColumn(1).getInt64();
     // The dangling value itself, so the line says which row is missing.
     SQLite::Statement column(db, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ?");
@@ -46,6 +47,21 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
     }
     problems.push_back(fmt::format("foreign key: {} row {} refers to {} {}, which does not exist", table, row, parent,
                                    value));
+  }
+}
+
+void link_rules(SQLite::Database& db, std::vector<std::string>& problems) {
+  SQLite::Statement dangling(db, R"SQL(
+SELECT member_id, sector_code,
+       EXISTS (SELECT 1 FROM members m WHERE m.id = member_id), EXISTS (SELECT 1 FROM sectors s WHERE s.code = sector_code)
+  FROM member_sectors
+ WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.id = member_id)
+    OR NOT EXISTS (SELECT 1 FROM sectors s WHERE s.code = sector_code))SQL");
+  while (dangling.executeStep()) {
+    std::string missing = dangling.getColumn(2).getInt() ? fmt::format("sector {}", dangling.getColumn(1).getString())
+                                                         : fmt::format("member {}", dangling.getColumn(0).getString());
+    problems.push_back(fmt::format("foreign key: member_sectors links member {} to sector {}, but {} does not exist",
+                                   dangling.getColumn(0).getString(), dangling.getColumn(1).getString(), missing));
   }
 }
 
@@ -134,6 +150,7 @@ std::vector<std::string> Store::check_problems() {
   return guarded(path_, [&] {
     std::vector<std::string> problems;
     sqlite_checks(*db_, problems);
+    link_rules(*db_, problems);
     member_rules(*db_, problems);
     period_rules(*db_, problems);
     return problems;

@@ -38,8 +38,8 @@ std::vector<std::pair<int64_t, std::string>> Store::members_matching(const std::
   return guarded(path_, [&] {
     std::string text = trim(ref);
     std::string id_text = text.starts_with('#') ? text.substr(1) : text;
-    std::string upper;
-    for (char c : text) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    std::string upper;  // a USCC typed in any case or width
+    for (char c : name_key(text)) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
     SQLite::Statement q(*db_,
                         "SELECT id, name FROM members WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
     q.bind(":id", static_cast<int64_t>(all_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
@@ -129,6 +129,58 @@ void Store::open_period(int64_t id, Date joined) {
   q.bind(2, joined.iso());
   q.exec();
   log_change(id, "member.rejoin", "joined", "", joined.iso());
+}
+
+void Store::add_period(int64_t id, Date joined, std::optional<Date> left, const std::string& reason) {
+  SQLite::Statement q(*db_, "INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
+  q.bind(1, id);
+  q.bind(2, joined.iso());
+  if (left) q.bind(3, left->iso());
+  else q.bind(3);
+  q.bind(4, reason);
+  q.exec();
+  log_change(id, "member.rejoin", "joined", "", joined.iso());
+  if (left) log_change(id, "member.leave", "left", "", reason.empty() ? left->iso() : left->iso() + " (" + reason + ")");
+}
+
+void Store::each_member_record(const std::function<void(const MemberRecord&)>& member) {
+  guarded(path_, [&] {
+    // One pass over members and one over periods, both in id order, merged
+    // here: memory holds one member at a time.
+    SQLite::Statement m(*db_, R"SQL(
+SELECT id, name, uscc, tier, city, parent, note,
+       (SELECT group_concat(sector_code, ';') FROM (SELECT sector_code FROM member_sectors s
+         WHERE s.member_id = members.id ORDER BY s.position))
+  FROM members ORDER BY id)SQL");
+    SQLite::Statement p(*db_, "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
+    bool more_periods = p.executeStep();
+    MemberRecord r;
+    while (m.executeStep()) {
+      r.id = m.getColumn(0).getInt64();
+      r.name = m.getColumn(1).getString();
+      r.uscc = m.getColumn(2).isNull() ? std::nullopt : std::optional<std::string>(m.getColumn(2).getString());
+      r.tier = m.getColumn(3).getString();
+      r.city = m.getColumn(4).getString();
+      r.parent = m.getColumn(5).getString();
+      r.note = m.getColumn(6).getString();
+      r.sector_codes.clear();
+      for (std::string codes = m.getColumn(7).getString(); !codes.empty();) {
+        size_t cut = codes.find(';');
+        r.sector_codes.push_back(codes.substr(0, cut));
+        codes = cut == std::string::npos ? "" : codes.substr(cut + 1);
+      }
+      r.periods.clear();
+      while (more_periods && p.getColumn(0).getInt64() < r.id) more_periods = p.executeStep();
+      while (more_periods && p.getColumn(0).getInt64() == r.id) {
+        Period period{parse_iso_date(p.getColumn(1).getString()).value_or(Date()), std::nullopt,
+                      p.getColumn(3).getString()};
+        if (!p.getColumn(2).isNull()) period.left = parse_iso_date(p.getColumn(2).getString());
+        r.periods.push_back(period);
+        more_periods = p.executeStep();
+      }
+      member(r);
+    }
+  });
 }
 
 void Store::purge_member(int64_t id) {

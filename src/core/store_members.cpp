@@ -84,18 +84,27 @@ std::optional<std::pair<int64_t, std::string>> Store::member_with_uscc(const std
 }
 
 int64_t Store::insert_member(const NewMember& m) {
+  std::optional<int64_t> id_wanted;
+  if (m.wanted_id) {
+    SQLite::Statement taken(*db_, "SELECT 1 FROM members WHERE id = ?");
+    taken.bind(1, *m.wanted_id);
+    if (!taken.executeStep()) id_wanted = m.wanted_id;
+  }
   SQLite::Statement member(*db_,
-                           "INSERT INTO members (name, name_key, uscc, tier, city, parent, note) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                           "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   bind_member_fields(member, m);
+  if (id_wanted) member.bind(8, *id_wanted);
+  else member.bind(8);
   member.exec();
   int64_t id = db_->getLastInsertRowid();
 
-  SQLite::Statement period(*db_, "INSERT INTO periods (member_id, joined_on, left_on) VALUES (?, ?, ?)");
+  SQLite::Statement period(*db_, "INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
   period.bind(1, id);
   period.bind(2, m.joined.iso());
   if (m.left) period.bind(3, m.left->iso());
   else period.bind(3);
+  period.bind(4, m.reason);
   period.exec();
 
   write_sector_links(*db_, id, m.sector_codes);

@@ -398,3 +398,30 @@ TEST_CASE("a backup taken while another process adds 200 members in a loop opens
   CHECK(run_roster({"backup", last, "--db", fx.db, "-q"}).code == 0);
   CHECK(sql(last, "SELECT count(*) FROM members") == std::to_string(before + 200) + "\n");
 }
+
+TEST_CASE("check names a sector link to a missing member or sector", "[check]") {
+  SmallGoalFixture fx;
+  REQUIRE(run_program({"sqlite3", fx.db,
+                       "PRAGMA foreign_keys = OFF; INSERT INTO member_sectors VALUES (999, 'tourism', 0); "
+                       "INSERT INTO member_sectors VALUES (1, 'mining', 5);"})
+              .code == 0);
+  auto r = fx.roster({"check"});
+  CHECK(r.code == 1);
+  CHECK(r.out ==
+        "foreign key: member_sectors links member 1 to sector mining, but sector mining does not exist\n"
+        "foreign key: member_sectors links member 999 to sector tourism, but member 999 does not exist\n");
+}
+
+TEST_CASE("backup refuses the database's companion files by a relative path too", "[backup]") {
+  SmallGoalFixture fx;
+  std::string before = dump_database(fx.db);
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+    auto r = run_program({"sh", "-c", std::string("cd \"$0\" && \"$1\" backup roster.db") + suffix + " --db roster.db",
+                          fx.dir.path().string(), ROSTER_BIN});
+    CHECK(r.code == 1);
+    CHECK(r.err == "roster: error: the backup would overwrite the database itself; choose another path\n");
+  }
+  auto empty = fx.roster({"backup", ""});
+  CHECK(empty.code == 2);
+  CHECK(dump_database(fx.db) == before);
+}

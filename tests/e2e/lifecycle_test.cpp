@@ -390,3 +390,26 @@ TEST_CASE("history -f jsonl has exactly one entry per change of the year", "[lif
   // Besides those, only the init entry: nothing else was logged.
   CHECK(lines_of(fx.run({"history", "-f", "jsonl"}).out).size() == expected.size() + 1);
 }
+
+TEST_CASE("edit-member --remove-sector finds a sector named in any way in the same command", "[lifecycle]") {
+  DbFixture fx;
+  REQUIRE(fx.roster({"add-member", "甲公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code == 0);
+  auto r = fx.roster({"edit-member", "1", "--sector", "文化旅游", "--sector", "education", "--remove-sector", "tourism",
+                      "--as-of", "2025-01-01"});
+  CHECK(r.code == 0);
+  CHECK(r.err == "roster: updated member #1: sectors\n");
+  CHECK(fx.roster({"list", "-f", "tsv", "--as-of", "2025-01-01"}).out.find("\teducation\t") != std::string::npos);
+}
+
+TEST_CASE("an empty member reference and --purge with --left are usage errors", "[lifecycle]") {
+  DbFixture fx;
+  REQUIRE(fx.roster({"add-member", "甲公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code == 0);
+  std::string before = dump_database(fx.db);
+  auto history = fx.roster({"history", "--member", ""});
+  CHECK(history.code == 2);
+  CHECK(history.err == "roster: error: no member given; name one by id, exact name or USCC\n");
+  auto purge = fx.roster({"remove-member", "1", "--purge", "--yes", "--left", "2024-05-01"});
+  CHECK(purge.code == 2);
+  CHECK(purge.err == "roster: error: --purge deletes the whole record; it takes no --left or --reason\n");
+  CHECK(dump_database(fx.db) == before);
+}
