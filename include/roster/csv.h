@@ -19,8 +19,9 @@ struct CsvRecord {
 class CsvReader {
  public:
   /// `label` names the input in messages ("members.csv", "<stdin>").
-  explicit CsvReader(std::istream& in, std::string label = "input", char delimiter = ',')
-      : in_(in), label_(std::move(label)), delimiter_(delimiter) {}
+  /// `quotes` false reads TSV as written by roster: no quoting at all.
+  explicit CsvReader(std::istream& in, std::string label = "input", char delimiter = ',', bool quotes = true)
+      : in_(in), label_(std::move(label)), delimiter_(delimiter), quotes_(quotes) {}
 
   /// Reads the next record; false at end of input. Throws roster::Error on an
   /// unterminated quoted field, as "LABEL:LINE: …".
@@ -31,6 +32,7 @@ class CsvReader {
   std::istream& in_;
   std::string label_;
   char delimiter_;
+  bool quotes_;
   int peek();
   size_t line_ = 1;
   bool started_ = false;

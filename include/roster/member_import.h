@@ -1,12 +1,13 @@
 #pragma once
 
-#include <functional>
+#include <filesystem>
 #include <istream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "roster/csv.h"
 #include "roster/member.h"
 #include "roster/store.h"
 
@@ -16,34 +17,44 @@ namespace roster {
 struct ImportRow {
   size_t line = 0;
   MemberDraft draft;
+  /// The file's own member id (export's `id`): rows sharing it are the
+  /// periods of one member. Empty when the file has no id column.
+  std::string group;
   std::string shape_problem;  ///< set when the row itself is malformed (wrong number of cells)
 };
 
-/// Reads member rows from some file format. CSV is the first; other formats
-/// (TSV, JSON, other encodings and headers) implement this same interface.
+/// Reads member rows from one file format; see make_member_reader.
 class MemberRowReader {
  public:
   virtual ~MemberRowReader() = default;
   /// The next row; false at the end. Throws roster::Error for a file that
-  /// cannot be read at all (bad header, unclosed quote).
+  /// cannot be read at all (bad header, unclosed quote, broken JSON).
   virtual bool next(ImportRow& row) = 0;
 };
 
-/// Reads roster's own CSV columns: name,uscc,sectors,joined,left,tier,city,
-/// parent,note (any order; only name is required; sectors split on ';').
-/// Undoes the spreadsheet-safe apostrophe that roster's CSV output adds.
-class CsvMemberReader : public MemberRowReader {
- public:
-  /// `label` names the file in messages ("members.csv", "<stdin>").
-  CsvMemberReader(std::istream& in, std::string label);
-  bool next(ImportRow& row) override;
+/// Import file formats.
+enum class ImportFormat { csv, tsv, json, jsonl };
 
- private:
-  CsvReader csv_;
-  std::string label_;
-  std::map<std::string, size_t> column_;  ///< roster column -> index in the file
-  size_t width_ = 0;
+/// The format a file name's extension implies (.csv .tsv .txt .json .jsonl .ndjson).
+std::optional<ImportFormat> import_format_from_name(const std::string& name);
+
+/// How a file's column names map to roster's columns.
+struct ColumnMapping {
+  /// --map source=target pairs (source as written in the file).
+  std::map<std::string, std::string> extra;
+  /// Skip columns roster does not know instead of refusing the file.
+  bool ignore_unknown = false;
+
+  /// roster's column for a header: English names, the usual Chinese ones
+  /// (单位名称, 统一社会信用代码, 所属行业, 入会日期, …) and --map; "" if unknown.
+  std::string column_for(const std::string& header) const;
+  /// Parses "source=target"; throws a usage error when malformed or the target is unknown.
+  void add(const std::string& rule);
 };
+
+/// A reader for `format` over UTF-8 input `in`; `label` names it in messages.
+std::unique_ptr<MemberRowReader> make_member_reader(ImportFormat format, std::istream& in, const std::string& label,
+                                                    const ColumnMapping& mapping);
 
 /// One refused row: FILE:LINE: field: reason.
 struct ImportProblem {
@@ -52,19 +63,42 @@ struct ImportProblem {
   std::string reason;
 };
 
+/// One planned change, for --dry-run's report.
+struct ImportAction {
+  size_t line = 0;
+  std::string what;  ///< "add", "update", "period"
+  int64_t member_id = 0;
+  std::string name;
+  std::string detail;  ///< e.g. the changed fields of an update
+};
+
+/// How to import.
+struct ImportOptions {
+  Date as_of;
+  bool dry_run = false;
+  bool update = false;  ///< apply rows that match a stored member instead of refusing them
+  size_t max_problems = 50;
+};
+
 /// What an import did, or would do with --dry-run.
 struct ImportResult {
   size_t rows = 0;
   size_t added = 0;
+  size_t updated = 0;
+  size_t periods = 0;                   ///< extra periods of members added from the same file
+  std::vector<ImportAction> actions;
   std::vector<ImportProblem> problems;  ///< at most max_problems kept
   size_t problem_count = 0;             ///< all of them
   bool committed = false;
 };
 
-/// Checks every row of `reader` with the add-member rules, plus duplicates
-/// against stored members and earlier rows of the same file, and adds them all
-/// in one transaction — or none, if any row is refused or `dry_run` is set.
-ImportResult import_members(Store& store, MemberRowReader& reader, Date as_of, bool dry_run,
-                            size_t max_problems = 50);
+/// Checks every row with the add-member rules, plus duplicates against
+/// stored members and earlier rows of the same file, and applies them all in
+/// one transaction — or none, if any row is refused or it is a dry run.
+ImportResult import_members(Store& store, MemberRowReader& reader, const ImportOptions& options);
+
+/// "2023/7/15" and "2023.07.15" as ISO "2023-07-15"; other text unchanged
+/// (the date rules then report it).
+std::string normalize_import_date(const std::string& text);
 
 }  // namespace roster

@@ -24,6 +24,7 @@ const std::vector<CommandSetup>& all_commands() {
       setup_sectors,
       setup_goal,
       setup_import,
+      setup_export,
       setup_history,
       setup_check,
       setup_backup,

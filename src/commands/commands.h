@@ -70,6 +70,7 @@ Command setup_show(CLI::App& root);
 Command setup_history(CLI::App& root);
 Command setup_check(CLI::App& root);
 Command setup_backup(CLI::App& root);
+Command setup_export(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

@@ -1,4 +1,4 @@
-// roster import: load members from roster's CSV, all or nothing.
+// roster import: load members from CSV, TSV, JSON or JSON Lines, all or nothing.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,66 +8,106 @@
 #include <fmt/core.h>
 
 #include "commands.h"
+#include "roster/encoding.h"
 #include "roster/error.h"
 #include "roster/member_import.h"
 
 namespace roster {
 namespace {
 
-struct ImportOptions {
-  std::string file;
-  bool dry_run = false;
+struct ImportCommandOptions {
+  std::string file, encoding = "utf-8";
+  std::vector<std::string> maps;
+  bool dry_run = false, update = false, ignore_unknown = false;
   size_t max_errors = 50;
 };
 
-// Copies stdin to an unlinked temporary file, so the write transaction is not
-// held open while a slow pipe trickles in, and memory stays flat.
-void spool_stdin(std::fstream& spool) {
+// The input as UTF-8 in an unlinked temporary file: stdin is not held open
+// inside the write transaction, other encodings are converted once, and
+// memory stays flat.
+void spool_as_utf8(std::istream& in, const std::string& encoding, const std::string& label, std::fstream& spool) {
   const char* tmpdir = std::getenv("TMPDIR");
   std::string folder = tmpdir && *tmpdir ? tmpdir : "/tmp";
   std::string path = folder + "/roster-import-XXXXXX";
   int fd = mkstemp(path.data());
-  if (fd < 0) throw Error(fmt::format("cannot make a temporary file for stdin in {}; set TMPDIR to a writable folder", folder));
+  if (fd < 0) throw Error(fmt::format("cannot make a temporary file in {}; set TMPDIR to a writable folder", folder));
   close(fd);
   spool.open(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
   unlink(path.c_str());
-  spool << std::cin.rdbuf();
-  if (!spool) {
-    spool.clear();  // empty stdin sets failbit; an empty file is reported by the reader
-  }
+  copy_as_utf8(in, spool, encoding, label);
   spool.flush();
+  spool.clear();
   spool.seekg(0);
 }
 
-int run_import(const ImportOptions& o, const Context& ctx) {
+ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
+  if (!ctx.options.format.empty()) {
+    for (auto [name, format] : {std::pair{"csv", ImportFormat::csv}, std::pair{"tsv", ImportFormat::tsv},
+                                std::pair{"json", ImportFormat::json}, std::pair{"jsonl", ImportFormat::jsonl}}) {
+      if (ctx.options.format == name) return format;
+    }
+    throw usage_error(fmt::format("import reads csv, tsv, json or jsonl, not '{}'", ctx.options.format));
+  }
+  if (o.file == "-") return ImportFormat::csv;
+  if (auto format = import_format_from_name(o.file)) return *format;
+  throw usage_error(fmt::format("cannot tell the format of '{}' from its name; add --format csv, tsv, json or jsonl",
+                                o.file));
+}
+
+void print_plan(const ImportResult& r, const std::string& label) {
+  for (const auto& a : r.actions) {
+    if (a.what == "add") std::cout << fmt::format("{}:{}: add: {}\n", label, a.line, a.name);
+    else if (a.what == "update") std::cout << fmt::format("{}:{}: update #{}: {}\n", label, a.line, a.member_id, a.detail);
+    else std::cout << fmt::format("{}:{}: period: #{} from {}\n", label, a.line, a.member_id, a.detail);
+  }
+  std::cout.flush();
+}
+
+std::string summary(const ImportResult& r) {
+  std::string text = fmt::format("{} member{}", r.added, r.added == 1 ? "" : "s");
+  if (r.periods) text += fmt::format(" (+{} later period{})", r.periods, r.periods == 1 ? "" : "s");
+  if (r.updated) text += fmt::format(", {} updated", r.updated);
+  return text;
+}
+
+int run_import(const ImportCommandOptions& o, const Context& ctx) {
+  ImportFormat format = input_format(o, ctx);
+  ColumnMapping mapping;
+  mapping.ignore_unknown = o.ignore_unknown;
+  for (const auto& rule : o.maps) mapping.add(rule);
   Store store = ctx.open_store();
   store.set_command("import");
-  std::fstream file;
-  std::string label = o.file == "-" ? "<stdin>" : o.file;
-  if (o.file == "-") {
-    spool_stdin(file);
-  } else {
-    file.open(o.file, std::ios::in | std::ios::binary);
-    if (!file) throw Error(fmt::format("cannot read '{}'; check the path", o.file));
-  }
-  CsvMemberReader reader(file, label);
-  ImportResult result = import_members(store, reader, ctx.as_of, o.dry_run, o.max_errors);
 
+  std::string label = o.file == "-" ? "<stdin>" : o.file;
+  std::fstream spool;
+  if (o.file == "-") {
+    spool_as_utf8(std::cin, o.encoding, label, spool);
+  } else {
+    std::ifstream file(o.file, std::ios::binary);
+    if (!file) throw Error(fmt::format("cannot read '{}'; check the path", o.file));
+    spool_as_utf8(file, o.encoding, label, spool);
+  }
+  auto reader = make_member_reader(format, spool, label, mapping);
+  ImportOptions options{ctx.as_of, o.dry_run, o.update, o.max_errors};
+  ImportResult result = import_members(store, *reader, options);
+
+  if (o.dry_run) print_plan(result, label);
   for (const auto& p : result.problems) std::cerr << fmt::format("{}:{}: {}: {}\n", label, p.line, p.field, p.reason);
   if (result.problem_count > result.problems.size()) {
     std::cerr << fmt::format("{}: … and {} more problems not shown (raise --max-errors to see them)\n", label,
                              result.problem_count - result.problems.size());
   }
   if (result.problem_count > 0) {
-    throw Error(fmt::format("{}: {} problem{} in {} row{}; nothing was imported (fix the rows above and run again)",
-                            label, result.problem_count, result.problem_count == 1 ? "" : "s", result.rows,
-                            result.rows == 1 ? "" : "s"));
+    std::string verb = o.dry_run ? "would be refused" : "nothing was imported";
+    throw Error(fmt::format("{}: {} problem{} in {} row{}; {} (fix the rows above and run again)", label,
+                            result.problem_count, result.problem_count == 1 ? "" : "s", result.rows,
+                            result.rows == 1 ? "" : "s", verb));
   }
   if (o.dry_run) {
-    ctx.note(fmt::format("dry run: {} rows checked, {} members would be added; nothing written", result.rows,
-                         result.added));
+    ctx.note(fmt::format("dry run: {} rows checked, {} would be added; nothing written", result.rows,
+                         summary(result)));
   } else {
-    ctx.note(fmt::format("imported {} member{} from {}", result.added, result.added == 1 ? "" : "s", label));
+    ctx.note(fmt::format("imported {} from {}", summary(result), label));
   }
   return kExitOk;
 }
@@ -75,16 +115,22 @@ int run_import(const ImportOptions& o, const Context& ctx) {
 }  // namespace
 
 Command setup_import(CLI::App& root) {
-  auto o = std::make_shared<ImportOptions>();
-  auto* app = root.add_subcommand("import", "add members from a CSV file (or - for stdin), all or nothing");
-  app->add_option("FILE", o->file, "CSV with a header: name,uscc,sectors,joined,left,tier,city,parent,note")
+  auto o = std::make_shared<ImportCommandOptions>();
+  auto* app = root.add_subcommand("import", "add members from CSV, TSV, JSON or JSON Lines (or - for stdin), all or nothing");
+  app->add_option("FILE", o->file, "the file; its extension or --format says how to read it; - reads stdin")
       ->required();
-  app->add_flag("--dry-run", o->dry_run, "check every row, write nothing");
+  app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030 or gbk");
+  app->add_option("--map", o->maps, "read column SOURCE as roster's TARGET, e.g. '公司全称=name' (repeatable)")
+      ->allow_extra_args(false);
+  app->add_flag("--ignore-unknown-columns", o->ignore_unknown, "skip columns roster does not know");
+  app->add_flag("--update", o->update, "rows that match a member (USCC or name) change it instead of being refused");
+  app->add_flag("--dry-run", o->dry_run, "check every row and print what would happen; write nothing");
   app->add_option("--max-errors", o->max_errors, "report at most N bad rows (default 50)");
   app->footer(
       "Examples:\n"
       "  roster import data/demo-members.csv\n"
-      "  roster list -f csv --status all --db old.db | roster import - --db new.db");
+      "  roster import 会员名单.csv --encoding gb18030 --dry-run\n"
+      "  roster export -f json --db old.db | roster import --format json - --db new.db");
   return {app, [o](const Context& ctx) { return run_import(*o, ctx); }};
 }
 

@@ -82,7 +82,7 @@ bool CsvReader::next(CsvRecord& record) {
       was_quoted = false;
       continue;
     }
-    if (c == '"' && field.empty() && !was_quoted) {
+    if (quotes_ && c == '"' && field.empty() && !was_quoted) {
       quoted = was_quoted = true;
       continue;
     }

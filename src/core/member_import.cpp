@@ -1,9 +1,9 @@
 #include "roster/member_import.h"
 
-#include <algorithm>
 #include <unordered_map>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "roster/duplicates.h"
 #include "roster/error.h"
@@ -13,125 +13,154 @@
 namespace roster {
 namespace {
 
-const std::vector<std::string> kImportColumns = {"name", "uscc", "sectors", "joined", "left",
-                                                 "tier", "city", "parent",  "note"};
-// Columns of `roster list` output that import reads past: ids are given by
-// the receiving database, and status follows from the dates.
-const std::vector<std::string> kIgnoredColumns = {"id", "status"};
+// A member added from this file, for the later periods that share its id.
+struct Added {
+  int64_t id = 0;
+  size_t line = 0;
+  std::optional<Date> last_left;  // nullopt: its latest period is open
+  Date last_joined;
+};
 
-std::vector<std::string> split_sectors(const std::string& cell) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= cell.size()) {
-    size_t end = cell.find(';', start);
-    if (end == std::string::npos) end = cell.size();
-    if (auto s = trim(cell.substr(start, end - start)); !s.empty()) out.push_back(s);
-    start = end + 1;
-  }
-  return out;
-}
+class Importer {
+ public:
+  Importer(Store& store, const ImportOptions& options) : store_(store), options_(options), sectors_(store.sectors()) {}
 
-bool blank(const CsvRecord& r) { return r.fields.size() == 1 && trim(r.fields[0]).empty(); }
-
-}  // namespace
-
-CsvMemberReader::CsvMemberReader(std::istream& in, std::string label) : csv_(in, label), label_(std::move(label)) {
-  CsvRecord header;
-  if (!csv_.next(header)) throw Error(fmt::format("{}: the file is empty; it needs a header line such as {}", label_,
-                                                  "name,uscc,sectors,joined,left,tier,city,parent,note"));
-  width_ = header.fields.size();
-  for (size_t i = 0; i < header.fields.size(); ++i) {
-    std::string name = name_key(trim(header.fields[i]));
-    if (std::find(kIgnoredColumns.begin(), kIgnoredColumns.end(), name) != kIgnoredColumns.end()) continue;
-    bool known = std::find(kImportColumns.begin(), kImportColumns.end(), name) != kImportColumns.end();
-    if (!known) {
-      throw Error(fmt::format("{}:{}: header: unknown column '{}'; roster's columns are "
-                              "name,uscc,sectors,joined,left,tier,city,parent,note",
-                              label_, header.line, trim(header.fields[i])));
-    }
-    if (!column_.emplace(name, i).second) {
-      throw Error(fmt::format("{}:{}: header: column '{}' appears twice; keep one", label_, header.line, name));
-    }
-  }
-  if (!column_.count("name")) {
-    throw Error(fmt::format("{}:{}: header: no 'name' column; the first line must name the columns, "
-                            "e.g. name,uscc,sectors,joined",
-                            label_, header.line));
-  }
-}
-
-bool CsvMemberReader::next(ImportRow& row) {
-  CsvRecord record;
-  do {
-    if (!csv_.next(record)) return false;
-  } while (blank(record));
-  auto cell = [&](const char* column) -> std::string {
-    auto it = column_.find(column);
-    if (it == column_.end() || it->second >= record.fields.size()) return {};
-    return spreadsheet_unescape(record.fields[it->second]);
-  };
-  row.line = record.line;
-  row.draft = MemberDraft{cell("name"), cell("uscc"), split_sectors(cell("sectors")), cell("joined"), cell("left"),
-                          cell("tier"), cell("city"), cell("parent"),                cell("note"), ""};
-  row.shape_problem.clear();
-  if (record.fields.size() != width_) {
-    // A ragged row usually means an unquoted comma: refuse it rather than
-    // guess which cell is which.
-    row.shape_problem = fmt::format("{} cells where the header has {}; quote cells that contain commas",
-                                    record.fields.size(), width_);
-  }
-  return true;
-}
-
-ImportResult import_members(Store& store, MemberRowReader& reader, Date as_of, bool dry_run, size_t max_problems) {
-  ImportResult result;
-  SectorRegistry sectors = store.sectors();
-  auto refuse = [&](size_t line, std::string field, std::string reason) {
-    if (result.problems.size() < max_problems) result.problems.push_back({line, std::move(field), std::move(reason)});
-    ++result.problem_count;
-  };
-  std::unordered_map<std::string, size_t> line_of_key, line_of_uscc;
-
-  store.write_if([&] {
+  void run(MemberRowReader& reader) {
     ImportRow row;
-    NewMember member;
     while (reader.next(row)) {
-      ++result.rows;
+      ++result_.rows;
       if (!row.shape_problem.empty()) {
         refuse(row.line, "row", row.shape_problem);
         continue;
       }
-      auto problems = check_member(row.draft, sectors, as_of, &member);
-      for (auto& p : problems) refuse(row.line, p.field, p.reason);
-      if (!problems.empty()) continue;
+      if (!row.group.empty() && groups_.count(row.group)) add_period(row, groups_[row.group]);
+      else member_row(row);
+    }
+  }
 
-      // Earlier rows of this file first (they are in the transaction, so the
-      // store would name them by id, not by line), then the stored roster.
-      bool duplicate = false;
-      if (auto [it, fresh] = line_of_key.emplace(member.name_key, row.line); !fresh) {
-        refuse(row.line, "name", fmt::format("'{}' is already on line {} of this file", member.name, it->second));
+  ImportResult& result() { return result_; }
+
+ private:
+  bool writing() const { return result_.problem_count == 0; }  // keep checking, stop writing
+
+  void refuse(size_t line, std::string field, std::string reason) {
+    if (result_.problems.size() < options_.max_problems) {
+      result_.problems.push_back({line, std::move(field), std::move(reason)});
+    }
+    ++result_.problem_count;
+  }
+
+  void member_row(const ImportRow& row) {
+    NewMember member;
+    auto problems = check_member(row.draft, sectors_, options_.as_of, &member);
+    for (auto& p : problems) refuse(row.line, p.field, p.reason);
+    if (!problems.empty()) return;
+    if (!row.group.empty() && row.group.find_first_not_of("0123456789") == std::string::npos && row.group.size() < 18) {
+      member.wanted_id = std::stoll(row.group);
+    }
+
+    // Earlier rows of this file first (they are in the transaction, so the
+    // store would name them by id, not by line), then the stored roster.
+    bool duplicate = false;
+    if (auto [it, fresh] = line_of_key_.emplace(member.name_key, row.line); !fresh) {
+      refuse(row.line, "name", fmt::format("'{}' is already on line {} of this file", member.name, it->second));
+      duplicate = true;
+    }
+    if (member.uscc) {
+      if (auto [it, fresh] = line_of_uscc_.emplace(*member.uscc, row.line); !fresh) {
+        refuse(row.line, "uscc", fmt::format("USCC {} is already on line {} of this file", *member.uscc, it->second));
         duplicate = true;
       }
-      if (member.uscc) {
-        if (auto [it, fresh] = line_of_uscc.emplace(*member.uscc, row.line); !fresh) {
-          refuse(row.line, "uscc", fmt::format("USCC {} is already on line {} of this file", *member.uscc, it->second));
-          duplicate = true;
-        }
-      }
-      if (!duplicate) {
-        for (auto& p : stored_duplicates(store, member)) {
-          refuse(row.line, p.field, p.reason);
-          duplicate = true;
-        }
-      }
-      if (duplicate || result.problem_count > 0) continue;  // keep checking, stop writing
-      store.insert_member(member);
-      ++result.added;
     }
-    result.committed = !dry_run && result.problem_count == 0;
-    return result.committed;
+    if (duplicate) return;
+    if (auto stored = stored_duplicates(store_, member); !stored.empty()) {
+      if (options_.update) return update(row, member);
+      for (auto& p : stored) refuse(row.line, p.field, p.reason + "; add --update to change it from the file");
+      return;
+    }
+    if (!writing()) return;
+    int64_t id = store_.insert_member(member);
+    ++result_.added;
+    result_.actions.push_back({row.line, "add", id, member.name, ""});
+    if (!row.group.empty()) groups_[row.group] = Added{id, row.line, member.left, member.joined};
+  }
+
+  // --update: the row names a stored member (by USCC, else by name).
+  void update(const ImportRow& row, NewMember& member) {
+    auto match = member.uscc ? store_.member_with_uscc(*member.uscc) : std::nullopt;
+    if (!match) match = store_.member_with_name_key(member.name_key);
+    if (auto other = stored_duplicates(store_, member, match->first); !other.empty()) {
+      for (auto& p : other) refuse(row.line, p.field, p.reason);
+      return;
+    }
+    if (!writing()) return;
+    MemberRecord before = store_.member_record(match->first);
+    store_.update_member(match->first, member);
+    std::vector<std::string> changed;
+    for (const auto& e : store_.member_record(match->first).history) {
+      if (e.kind == "member.edit" && (before.history.empty() || e.id > before.history.back().id)) {
+        changed.push_back(e.field);
+      }
+    }
+    ++result_.updated;
+    result_.actions.push_back({row.line, "update", match->first, member.name,
+                               changed.empty() ? "no change" : fmt::format("{}", fmt::join(changed, ", "))});
+  }
+
+  // A later period of a member added earlier in this file (same id).
+  void add_period(const ImportRow& row, Added& member) {
+    auto joined = parse_iso_date(trim(row.draft.joined));
+    auto left_text = trim(row.draft.left);
+    auto left = left_text.empty() ? std::nullopt : parse_iso_date(left_text);
+    if (!joined) return refuse(row.line, "joined", fmt::format("joined date '{}' is not a real date; write it as "
+                                                               "YYYY-MM-DD", trim(row.draft.joined)));
+    if (!left_text.empty() && !left) {
+      return refuse(row.line, "left", fmt::format("left date '{}' is not a real date; write it as YYYY-MM-DD",
+                                                  left_text));
+    }
+    if (*joined > options_.as_of || (left && *left > options_.as_of)) {
+      return refuse(row.line, left && *left > options_.as_of ? "left" : "joined",
+                    fmt::format("date is in the future (after {}); enter dates that have happened",
+                                options_.as_of.iso()));
+    }
+    if (left && *left <= *joined) {
+      return refuse(row.line, "left", fmt::format("left date {} is not after the joined date {}", left->iso(),
+                                                  joined->iso()));
+    }
+    if (!member.last_left || *joined < *member.last_left) {
+      return refuse(row.line, "joined",
+                    fmt::format("period from {} overlaps the one before it (line {}); list a member's periods "
+                                "oldest first, each after the last one ended",
+                                joined->iso(), member.line));
+    }
+    if (auto p = free_text_problem(trim(row.draft.reason), "reason")) return refuse(row.line, "reason", *p);
+    member.last_left = left;
+    member.last_joined = *joined;
+    if (!writing()) return;
+    store_.add_period(member.id, *joined, left, trim(row.draft.reason));
+    ++result_.periods;
+    result_.actions.push_back({row.line, "period", member.id, "", joined->iso()});
+  }
+
+  Store& store_;
+  const ImportOptions& options_;
+  SectorRegistry sectors_;
+  ImportResult result_;
+  std::unordered_map<std::string, size_t> line_of_key_, line_of_uscc_;
+  std::unordered_map<std::string, Added> groups_;
+};
+
+}  // namespace
+
+ImportResult import_members(Store& store, MemberRowReader& reader, const ImportOptions& options) {
+  Importer importer(store, options);
+  store.write_if([&] {
+    importer.run(reader);
+    auto& r = importer.result();
+    r.committed = !options.dry_run && r.problem_count == 0;
+    return r.committed;
   });
-  return result;
+  return importer.result();
 }
 
 }  // namespace roster

@@ -70,7 +70,7 @@ TEST_CASE("import is all-or-nothing and reports every bad row as FILE:LINE: fiel
         file + ":10: tier: unknown tier 'boss'; use president, vice-president, council or member\n" +
         file + ":11: name: '好公司一' is already on line 2 of this file\n" +
         file + ":12: name: '已有会员有限公司' is already member #1 (已有会员有限公司); names are compared ignoring "
-               "case, width and spacing\n" +
+               "case, width and spacing; add --update to change it from the file\n" +
         file + ":13: row: 4 cells where the header has 9; quote cells that contain commas\n" +
         file + ":14: joined: joined date 2099-01-01 is in the future (after 2026-11-29); enter a date that has happened\n" +
         "roster: error: " + file + ": 11 problems in 12 rows; nothing was imported (fix the rows above and run again)\n");
@@ -89,7 +89,8 @@ TEST_CASE("import catches duplicate USCCs inside the file and against the databa
   CHECK(r.code == 1);
   CHECK(r.err ==
         "<stdin>:3: uscc: USCC 91110000600037341L is already on line 2 of this file\n"
-        "<stdin>:4: uscc: USCC 91310110666007217T already belongs to member #1 (甲公司)\n"
+        "<stdin>:4: uscc: USCC 91310110666007217T already belongs to member #1 (甲公司); add --update to change it "
+        "from the file\n"
         "roster: error: <stdin>: 2 problems in 3 rows; nothing was imported (fix the rows above and run again)\n");
   CHECK(count_members(fx.db) == "1\n1\n");
 }
@@ -123,8 +124,9 @@ TEST_CASE("import refuses a file it cannot read as roster's CSV", "[import]") {
   auto unknown = fx.roster({"import", "-"}, "name,sector,colour\n甲,tourism,red\n");
   CHECK(unknown.code == 1);
   CHECK(unknown.err ==
-        "roster: error: <stdin>:1: header: unknown column 'sector'; roster's columns are "
-        "name,uscc,sectors,joined,left,tier,city,parent,note\n");
+        "roster: error: <stdin>:1: header: unknown column 'colour'; roster reads name, uscc, sectors, joined, left, "
+        "tier, city, parent, note (or 单位名称, 统一社会信用代码, 所属行业, 入会日期, …); use --map 'colour=COLUMN' or "
+        "--ignore-unknown-columns\n");
   auto unclosed = fx.roster({"import", "-"}, "name,sectors\n\"甲,tourism\n");
   CHECK(unclosed.code == 1);
   CHECK(unclosed.err == "roster: error: <stdin>:2: a quoted field is never closed; add the missing '\"'\n");

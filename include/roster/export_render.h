@@ -1,0 +1,24 @@
+#pragma once
+
+#include <memory>
+#include <ostream>
+
+#include "roster/format.h"
+#include "roster/member_record.h"
+
+namespace roster {
+
+/// Writes every member with every field and period, streaming: csv and tsv
+/// one row per period (columns id,name,uscc,sectors,tier,city,parent,note,
+/// joined,left,reason), json and jsonl one object per member with its periods
+/// nested. What `roster import` reads back unchanged.
+class ExportWriter {
+ public:
+  virtual ~ExportWriter() = default;
+  virtual void member(const MemberRecord& m) = 0;
+  virtual void finish() = 0;
+};
+
+std::unique_ptr<ExportWriter> make_export_writer(Format format, std::ostream& out, const RenderOptions& options);
+
+}  // namespace roster

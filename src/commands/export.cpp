@@ -1,0 +1,65 @@
+// roster export: every member, every field, every period — losslessly.
+#include <fstream>
+#include <iostream>
+
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/error.h"
+#include "roster/export_render.h"
+#include "roster/member_import.h"
+
+namespace roster {
+namespace {
+
+struct ExportOptions {
+  std::string file = "-";
+  bool bom = false;
+};
+
+Format export_format(const ExportOptions& o, const Context& ctx) {
+  if (!ctx.options.format.empty()) return ctx.format({Format::csv, Format::tsv, Format::json, Format::jsonl});
+  switch (import_format_from_name(o.file).value_or(ImportFormat::csv)) {
+    case ImportFormat::tsv: return Format::tsv;
+    case ImportFormat::json: return Format::json;
+    case ImportFormat::jsonl: return Format::jsonl;
+    default: return Format::csv;
+  }
+}
+
+int run_export(const ExportOptions& o, const Context& ctx) {
+  Format format = export_format(o, ctx);
+  Store store = ctx.open_store();
+  std::ofstream file;
+  if (o.file != "-") {
+    file.open(o.file, std::ios::binary | std::ios::trunc);
+    if (!file) throw Error(fmt::format("cannot write '{}'; check the folder exists and is writable", o.file));
+  }
+  std::ostream& out = o.file == "-" ? std::cout : file;
+  auto writer = make_export_writer(format, out, ctx.render_options(o.bom));
+  size_t members = 0;
+  store.each_member_record([&](const MemberRecord& m) {
+    writer->member(m);
+    ++members;
+  });
+  writer->finish();
+  if (!out) throw Error(fmt::format("could not write all of '{}' (disk full?)", o.file));
+  if (o.file != "-") ctx.note(fmt::format("exported {} members to {}", members, o.file));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command setup_export(CLI::App& root) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* app = root.add_subcommand("export", "write every member, field and period as CSV, TSV, JSON or JSON Lines");
+  app->add_option("FILE", o->file, "where to write (default: stdout); the extension picks the format");
+  app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
+  app->footer(
+      "Examples:\n"
+      "  roster export members.csv --bom\n"
+      "  roster export -f json | roster import --format json - --db copy.db");
+  return {app, [o](const Context& ctx) { return run_export(*o, ctx); }};
+}
+
+}  // namespace roster

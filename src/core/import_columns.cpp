@@ -1,0 +1,97 @@
+// Which of a file's columns is which: roster's names, the usual Chinese
+// headers of association spreadsheets, and --map.
+#include <fmt/core.h>
+
+#include "roster/error.h"
+#include "roster/member_import.h"
+#include "roster/text.h"
+
+namespace roster {
+namespace {
+
+struct Alias {
+  const char* header;
+  const char* column;
+};
+
+// Compared after name_key(): case, width and spacing do not matter.
+constexpr Alias kAliases[] = {
+    {"name", "name"},         {"单位名称", "name"},     {"名称", "name"},         {"企业名称", "name"},
+    {"会员名称", "name"},     {"uscc", "uscc"},         {"统一社会信用代码", "uscc"}, {"信用代码", "uscc"},
+    {"sectors", "sectors"},   {"sector", "sectors"},    {"所属行业", "sectors"},  {"行业", "sectors"},
+    {"joined", "joined"},     {"入会日期", "joined"},   {"入会时间", "joined"},   {"left", "left"},
+    {"退会日期", "left"},     {"退会时间", "left"},     {"tier", "tier"},         {"会员类别", "tier"},
+    {"级别", "tier"},         {"会员级别", "tier"},     {"city", "city"},         {"所在城市", "city"},
+    {"城市", "city"},         {"parent", "parent"},     {"上级单位", "parent"},   {"母公司", "parent"},
+    {"note", "note"},         {"备注", "note"},         {"reason", "reason"},     {"退会原因", "reason"},
+    {"id", "id"},             {"status", "status"},
+};
+
+bool is_column(const std::string& column) {
+  for (const auto& a : kAliases) {
+    if (column == a.column) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string ColumnMapping::column_for(const std::string& header) const {
+  std::string key = name_key(trim(header));
+  for (const auto& [source, target] : extra) {
+    if (name_key(trim(source)) == key) return target;
+  }
+  for (const auto& a : kAliases) {
+    if (name_key(a.header) == key) return a.column;
+  }
+  return "";
+}
+
+void ColumnMapping::add(const std::string& rule) {
+  auto eq = rule.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == rule.size()) {
+    throw usage_error(fmt::format("--map '{}' should look like 'source=target', e.g. '公司全称=name'", rule));
+  }
+  std::string target = name_key(trim(rule.substr(eq + 1)));
+  if (!is_column(target)) {
+    throw usage_error(fmt::format("--map '{}': '{}' is not one of roster's columns (name, uscc, sectors, joined, "
+                                  "left, tier, city, parent, note, reason, id)",
+                                  rule, trim(rule.substr(eq + 1))));
+  }
+  extra[trim(rule.substr(0, eq))] = target;
+}
+
+std::optional<ImportFormat> import_format_from_name(const std::string& name) {
+  std::string ext = std::filesystem::path(name).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".csv") return ImportFormat::csv;
+  if (ext == ".tsv" || ext == ".tab" || ext == ".txt") return ImportFormat::tsv;
+  if (ext == ".json") return ImportFormat::json;
+  if (ext == ".jsonl" || ext == ".ndjson") return ImportFormat::jsonl;
+  return std::nullopt;
+}
+
+std::string normalize_import_date(const std::string& text) {
+  std::string t = trim(text);
+  char sep = 0;
+  for (char c : t) {
+    if (c == '/' || c == '.') sep = c;
+  }
+  if (!sep) return t;
+  int parts[3] = {0, 0, 0}, index = 0, digits = 0;
+  for (char c : t) {
+    if (c == sep) {
+      if (digits == 0 || ++index > 2) return t;
+      digits = 0;
+    } else if (c >= '0' && c <= '9' && digits < 4) {
+      parts[index] = parts[index] * 10 + (c - '0');
+      ++digits;
+    } else {
+      return t;
+    }
+  }
+  if (index != 2 || digits == 0 || parts[0] < 1000) return t;
+  return fmt::format("{:04d}-{:02d}-{:02d}", parts[0], parts[1], parts[2]);
+}
+
+}  // namespace roster
