@@ -19,11 +19,11 @@ FROM i;
 -- first periods: joined spread over 2015-01-01 .. 2026-06-30
 INSERT INTO periods (member_id, joined_on, left_on)
 SELECT id, date('2015-01-01', '+' || (id * 7919 % 4198) || ' days'),
-       CASE WHEN id % 5 = 0 THEN date('2015-01-01', '+' || (id * 7919 % 4198 + 30 + id % 300) || ' days') END
+       CASE WHEN id % 5 = 0 THEN min('2026-06-30', date('2015-01-01', '+' || (id * 7919 % 4198 + 30 + id % 300) || ' days')) END
 FROM members;
 -- re-joins: every 5th member left; those with id % 5 = 0 and id % ${RE:-10} = 0 came back
 INSERT INTO periods (member_id, joined_on)
-SELECT member_id, date(left_on, '+' || (10 + member_id % 200) || ' days')
+SELECT member_id, min('2026-11-01', date(left_on, '+' || (10 + member_id % 200) || ' days'))
 FROM periods WHERE left_on IS NOT NULL AND member_id % ${RE:-10} = 0;
 INSERT INTO member_sectors (member_id, sector_code, position)
 SELECT id, CASE id % 7 WHEN 0 THEN 'healthcare' WHEN 1 THEN 'e-commerce' WHEN 2 THEN 'education'

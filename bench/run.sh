@@ -16,8 +16,8 @@ as_of=2026-11-29
 measure() {
   local label=$1
   shift
-  local times=() peak=0
-  for ((i = 0; i < runs; i++)); do
+  local times=() peak=0 run t m
+  for ((run = 0; run < runs; run++)); do
     /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     read -r t m <"$work/t"
     times+=("$t")
@@ -45,6 +45,20 @@ for n in ${sizes[@]}; do
     "SELECT count(*) FROM periods WHERE joined_on <= '$as_of' AND (left_on IS NULL OR left_on > '$as_of');
      SELECT count(*) FROM periods WHERE joined_on <= '2023-07-15' AND (left_on IS NULL OR left_on > '2023-07-15');"
   echo "   ratio progress / sqlite3: $(ratio "$p" "$(cat "$work/last")")"
+  "$roster" export -f csv --db "$db" >"$work/export-$n.csv"
+  rows=$(($(wc -l <"$work/export-$n.csv") - 1))
+  import_db="$work/import-$n.db"
+  fresh_import() { rm -f "$import_db"*; "$roster" init --db "$import_db" -q && "$roster" import "$work/export-$n.csv" --db "$import_db" -q --as-of $as_of; }
+  measure "roster import ($rows CSV rows)" bash -c "$(declare -f fresh_import); import_db=$import_db roster=$roster work=$work n=$n as_of=$as_of fresh_import"
+  i=$(cat "$work/last")
+  plain_import() { rm -f "$work/plain.db"; sqlite3 "$work/plain.db" ".import --csv $work/export-$n.csv members"; }
+  measure "sqlite3 .import (plain table)" bash -c "$(declare -f plain_import); work=$work n=$n plain_import"
+  echo "   ratio import / sqlite3: $(ratio "$i" "$(cat "$work/last")")"
+  measure "roster export -f csv" "$roster" export -f csv --db "$db"
+  e=$(cat "$work/last")
+  measure "sqlite3 -csv: members join periods" sqlite3 -csv "$db" \
+    "SELECT m.id, m.name, m.uscc, m.tier, m.city, m.parent, m.note, p.joined_on, p.left_on, p.reason FROM members m JOIN periods p ON p.member_id = m.id ORDER BY m.id, p.joined_on"
+  echo "   ratio export / sqlite3: $(ratio "$e" "$(cat "$work/last")")"
   measure "roster list -f tsv --status all" "$roster" list -f tsv --status all --as-of $as_of --db "$db"
   l=$(cat "$work/last")
   measure "sqlite3 -csv: members" sqlite3 -csv "$db" "SELECT id, name, uscc, tier, city, parent, note FROM members"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@ struct Sector {
 /// The sector registry in memory (it is small), for resolving what users type.
 class SectorRegistry {
  public:
-  explicit SectorRegistry(std::vector<Sector> sectors) : sectors_(std::move(sectors)) {}
+  explicit SectorRegistry(std::vector<Sector> sectors);
 
   /// Finds a sector by code, English name or Chinese name, ignoring case and
   /// width (NFKC); nullptr when none matches.
@@ -30,6 +31,7 @@ class SectorRegistry {
 
  private:
   std::vector<Sector> sectors_;
+  std::vector<std::array<std::string, 3>> keys_;  ///< name_key of code, English and Chinese name
 };
 
 /// "unknown sector 'X'; use one of healthcare, e-commerce, …" for a failed resolve.

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace roster {
@@ -157,6 +159,10 @@ class Store {
   std::filesystem::path path_;
   std::unique_ptr<SQLite::Database> db_;
   std::string command_ = "roster";
+  /// Prepared once per connection, reset on each use: the per-row statements
+  /// of add-member and import.
+  SQLite::Statement& cached(const char* sql);
+  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 /// Where the database is: --db, else $ROSTER_DB, else

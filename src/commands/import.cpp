@@ -104,8 +104,8 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
                             result.rows == 1 ? "" : "s", verb));
   }
   if (o.dry_run) {
-    ctx.note(fmt::format("dry run: {} rows checked, {} would be added; nothing written", result.rows,
-                         summary(result)));
+    ctx.note(fmt::format("dry run: {} row{} checked, {} would be added; nothing written", result.rows,
+                         result.rows == 1 ? "" : "s", summary(result)));
   } else {
     ctx.note(fmt::format("imported {} from {}", summary(result), label));
   }

@@ -78,11 +78,14 @@ class Importer {
       for (auto& p : stored) refuse(row.line, p.field, p.reason + "; add --update to change it from the file");
       return;
     }
+    // Registered even when no longer writing, so the member's later periods
+    // are still checked as periods, not reported as duplicate names.
+    Added& added = row.group.empty() ? scratch_ : groups_[row.group];
+    added = Added{0, row.line, member.left, member.joined};
     if (!writing()) return;
-    int64_t id = store_.insert_member(member);
+    added.id = store_.insert_member(member);
     ++result_.added;
-    result_.actions.push_back({row.line, "add", id, member.name, ""});
-    if (!row.group.empty()) groups_[row.group] = Added{id, row.line, member.left, member.joined};
+    result_.actions.push_back({row.line, "add", added.id, member.name, ""});
   }
 
   // --update: the row names a stored member (by USCC, else by name).
@@ -148,6 +151,7 @@ class Importer {
   ImportResult result_;
   std::unordered_map<std::string, size_t> line_of_key_, line_of_uscc_;
   std::unordered_map<std::string, Added> groups_;
+  Added scratch_;  // for rows without an id
 };
 
 }  // namespace

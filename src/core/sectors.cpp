@@ -11,11 +11,15 @@
 
 namespace roster {
 
+SectorRegistry::SectorRegistry(std::vector<Sector> sectors) : sectors_(std::move(sectors)) {
+  for (const auto& s : sectors_) keys_.push_back({name_key(s.code), name_key(s.name_en), name_key(s.name_zh)});
+}
+
 const Sector* SectorRegistry::resolve(std::string_view text) const& {
   std::string key = name_key(trim(text));
   if (key.empty()) return nullptr;
-  for (const auto& s : sectors_) {
-    if (name_key(s.code) == key || name_key(s.name_en) == key || name_key(s.name_zh) == key) return &s;
+  for (size_t i = 0; i < sectors_.size(); ++i) {
+    if (keys_[i][0] == key || keys_[i][1] == key || keys_[i][2] == key) return &sectors_[i];
   }
   return nullptr;
 }

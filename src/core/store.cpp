@@ -270,11 +270,18 @@ Timeline Store::membership_timeline() {
   });
 }
 
+SQLite::Statement& Store::cached(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
 void Store::log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
                        const std::string& before, const std::string& after) {
-  SQLite::Statement q(*db_,
-                      "INSERT INTO history (at, user, command, kind, member_id, field, before, after) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& q = cached(
+      "INSERT INTO history (at, user, command, kind, member_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, utc_timestamp());
   q.bind(2, current_user());
   q.bind(3, command_);

@@ -11,9 +11,13 @@
 namespace roster {
 namespace {
 
+// Reads the first row and resets the (cached) statement, so it holds no
+// read snapshot open after it is used.
 std::optional<std::pair<int64_t, std::string>> first_member(SQLite::Statement& q) {
-  if (!q.executeStep()) return std::nullopt;
-  return std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  std::optional<std::pair<int64_t, std::string>> found;
+  if (q.executeStep()) found = std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  q.reset();
+  return found;
 }
 
 std::vector<std::string> split_codes(const std::string& joined) {
@@ -69,7 +73,7 @@ std::string list_sql(const MemberFilter& f) {
 
 std::optional<std::pair<int64_t, std::string>> Store::member_with_name_key(const std::string& key) {
   return guarded(path_, [&] {
-    SQLite::Statement q(*db_, "SELECT id, name FROM members WHERE name_key = ?");
+    SQLite::Statement& q = cached("SELECT id, name FROM members WHERE name_key = ?");
     q.bind(1, key);
     return first_member(q);
   });
@@ -77,7 +81,7 @@ std::optional<std::pair<int64_t, std::string>> Store::member_with_name_key(const
 
 std::optional<std::pair<int64_t, std::string>> Store::member_with_uscc(const std::string& uscc) {
   return guarded(path_, [&] {
-    SQLite::Statement q(*db_, "SELECT id, name FROM members WHERE uscc = ?");
+    SQLite::Statement& q = cached("SELECT id, name FROM members WHERE uscc = ?");
     q.bind(1, uscc);
     return first_member(q);
   });
@@ -86,20 +90,20 @@ std::optional<std::pair<int64_t, std::string>> Store::member_with_uscc(const std
 int64_t Store::insert_member(const NewMember& m) {
   std::optional<int64_t> id_wanted;
   if (m.wanted_id) {
-    SQLite::Statement taken(*db_, "SELECT 1 FROM members WHERE id = ?");
+    SQLite::Statement& taken = cached("SELECT 1 FROM members WHERE id = ?");
     taken.bind(1, *m.wanted_id);
     if (!taken.executeStep()) id_wanted = m.wanted_id;
+    taken.reset();
   }
-  SQLite::Statement member(*db_,
-                           "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, id) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& member = cached(
+      "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   bind_member_fields(member, m);
   if (id_wanted) member.bind(8, *id_wanted);
   else member.bind(8);
   member.exec();
   int64_t id = db_->getLastInsertRowid();
 
-  SQLite::Statement period(*db_, "INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
+  SQLite::Statement& period = cached("INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
   period.bind(1, id);
   period.bind(2, m.joined.iso());
   if (m.left) period.bind(3, m.left->iso());
@@ -107,7 +111,14 @@ int64_t Store::insert_member(const NewMember& m) {
   period.bind(4, m.reason);
   period.exec();
 
-  write_sector_links(*db_, id, m.sector_codes);
+  SQLite::Statement& link = cached("INSERT INTO member_sectors (member_id, sector_code, position) VALUES (?, ?, ?)");
+  for (size_t i = 0; i < m.sector_codes.size(); ++i) {
+    link.reset();
+    link.bind(1, id);
+    link.bind(2, m.sector_codes[i]);
+    link.bind(3, static_cast<int>(i));
+    link.exec();
+  }
 
   nlohmann::ordered_json after = {{"name", m.name},   {"uscc", m.uscc ? nlohmann::json(*m.uscc) : nlohmann::json()},
                                   {"sectors", m.sector_codes}, {"tier", m.tier},
