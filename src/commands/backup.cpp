@@ -16,15 +16,8 @@ int run_backup(const BackupOptions& o, const Context& ctx) {
   namespace fs = std::filesystem;
   std::error_code ec;
   Store store = ctx.open_store();
-  // The database and its -wal, -shm and -journal files are never a target.
   if (o.path.empty()) throw usage_error("give the path of the copy, e.g. roster backup ~/roster-backup.db");
-  fs::path db = fs::weakly_canonical(fs::absolute(store.path()), ec);
-  fs::path target = fs::weakly_canonical(fs::absolute(o.path), ec);
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    if (target == fs::path(db.string() + suffix) || fs::equivalent(db.string() + suffix, o.path, ec)) {
-      throw Error("the backup would overwrite the database itself; choose another path");
-    }
-  }
+  refuse_database_path(store.path(), o.path, "backup");
   if (fs::is_directory(o.path, ec)) {
     throw Error(fmt::format("'{}' is a folder; give a file name for the copy, e.g. {}", o.path,
                             (fs::path(o.path) / "roster-backup.db").lexically_normal().string()));

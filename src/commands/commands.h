@@ -40,6 +40,11 @@ struct Context {
   void note(const std::string& message) const;
 };
 
+/// Throws when `target` is the database at `db` or one of its -wal, -shm or
+/// -journal files, by any spelling of the path: `what` ("backup", "export")
+/// would destroy it.
+void refuse_database_path(const std::filesystem::path& db, const std::string& target, const std::string& what);
+
 /// One subcommand: its CLI11 app and what to run when it was chosen.
 struct Command {
   CLI::App* app = nullptr;

@@ -32,6 +32,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
   Store store = ctx.open_store();
   std::ofstream file;
   if (o.file != "-") {
+    refuse_database_path(store.path(), o.file, "export");
     file.open(o.file, std::ios::binary | std::ios::trunc);
     if (!file) throw Error(fmt::format("cannot write '{}'; check the folder exists and is writable", o.file));
   }

@@ -38,6 +38,19 @@ RenderOptions Context::render_options(bool bom) const {
 
 Store Context::open_store() const { return Store::open(db_path); }
 
+void refuse_database_path(const std::filesystem::path& db, const std::string& target, const std::string& what) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path canonical_db = fs::weakly_canonical(fs::absolute(db), ec);
+  fs::path canonical_target = fs::weakly_canonical(fs::absolute(target), ec);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (canonical_target == fs::path(canonical_db.string() + suffix) ||
+        fs::equivalent(canonical_db.string() + suffix, target, ec)) {
+      throw Error(fmt::format("the {} would overwrite the database itself; choose another path", what));
+    }
+  }
+}
+
 void Context::note(const std::string& message) const {
   if (!options.quiet) std::cerr << "roster: " << message << '\n';
 }
