@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct ImportRow {
   /// periods of one member. Empty when the file has no id column.
   std::string group;
   std::string shape_problem;  ///< set when the row itself is malformed (wrong number of cells)
+  std::set<std::string> present;  ///< the columns the file gives (--update changes only these)
 };
 
 /// Reads member rows from one file format; see make_member_reader.

@@ -63,11 +63,15 @@ void print_plan(const ImportResult& r, const std::string& label) {
   std::cout.flush();
 }
 
+// "3 members (+1 later period)"
 std::string summary(const ImportResult& r) {
   std::string text = fmt::format("{} member{}", r.added, r.added == 1 ? "" : "s");
   if (r.periods) text += fmt::format(" (+{} later period{})", r.periods, r.periods == 1 ? "" : "s");
-  if (r.updated) text += fmt::format(", {} updated", r.updated);
   return text;
+}
+
+std::string updated(const ImportResult& r, const char* verb) {
+  return r.updated ? fmt::format(", and {} member{} {}", r.updated, r.updated == 1 ? "" : "s", verb) : "";
 }
 
 int run_import(const ImportCommandOptions& o, const Context& ctx) {
@@ -104,10 +108,10 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
                             result.rows == 1 ? "" : "s", verb));
   }
   if (o.dry_run) {
-    ctx.note(fmt::format("dry run: {} row{} checked, {} would be added; nothing written", result.rows,
-                         result.rows == 1 ? "" : "s", summary(result)));
+    ctx.note(fmt::format("dry run: {} row{} checked, {} would be added{}; nothing written", result.rows,
+                         result.rows == 1 ? "" : "s", summary(result), updated(result, "would be updated")));
   } else {
-    ctx.note(fmt::format("imported {} from {}", summary(result), label));
+    ctx.note(fmt::format("imported {} from {}{}", summary(result), label, updated(result, "updated")));
   }
   return kExitOk;
 }

@@ -1,5 +1,7 @@
 // The import file formats: CSV, TSV, a JSON array, JSON Lines. Each turns
 // records into ImportRows; the rules are applied later, the same for all.
+#include <algorithm>
+
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
@@ -38,6 +40,8 @@ void fill_row(ImportRow& row, const Cells& cells) {
                           cell("tier"),   cell("city"), cell("parent"),
                           cell("note"),   cell("reason")};
   row.group = trim(cell("id"));
+  row.present.clear();
+  for (const auto& [column, value] : cells) row.present.insert(column);
 }
 
 std::string unknown_column_message(const std::string& label, size_t line, const std::string& header) {
@@ -85,9 +89,13 @@ class DelimitedReader : public MemberRowReader {
 
   bool next(ImportRow& row) override {
     CsvRecord record;
+    // Spreadsheets often end with rows of empty cells (",,,,"): skip them.
+    auto blank = [](const CsvRecord& r) {
+      return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return trim(f).empty(); });
+    };
     do {
       if (!csv_.next(record)) return false;
-    } while (record.fields.size() == 1 && trim(record.fields[0]).empty());
+    } while (blank(record));
     Cells cells;
     for (const auto& [index, column] : columns_) {
       if (index < record.fields.size()) {
@@ -170,7 +178,7 @@ std::vector<size_t> element_lines(const std::string& text) {
   std::vector<size_t> lines;
   size_t line = 1;
   int depth = 0;
-  bool in_string = false, escaped = false;
+  bool in_string = false, escaped = false, expect_element = false;
   for (char c : text) {
     if (c == '\n') ++line;
     if (in_string) {
@@ -179,9 +187,19 @@ std::vector<size_t> element_lines(const std::string& text) {
       else if (c == '"') in_string = false;
       continue;
     }
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (expect_element && !space && c != ']') {
+      lines.push_back(line);  // any value: object, array, string, number, literal
+      expect_element = false;
+    }
     if (c == '"') in_string = true;
-    if ((c == '{' || c == '[') && depth++ == 1) lines.push_back(line);
-    if (c == '}' || c == ']') --depth;
+    if (c == '{' || c == '[') {
+      if (++depth == 1) expect_element = true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == ',' && depth == 1) {
+      expect_element = true;
+    }
   }
   return lines;
 }

@@ -9,6 +9,7 @@
 #include "roster/error.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
+#include "roster/uscc.h"
 
 namespace roster {
 namespace {
@@ -51,6 +52,9 @@ class Importer {
   }
 
   void member_row(const ImportRow& row) {
+    if (options_.update) {
+      if (auto id = stored_match(row)) return update(row, *id);
+    }
     NewMember member;
     auto problems = check_member(row.draft, sectors_, options_.as_of, &member);
     for (auto& p : problems) refuse(row.line, p.field, p.reason);
@@ -74,7 +78,6 @@ class Importer {
     }
     if (duplicate) return;
     if (auto stored = stored_duplicates(store_, member); !stored.empty()) {
-      if (options_.update) return update(row, member);
       for (auto& p : stored) refuse(row.line, p.field, p.reason + "; add --update to change it from the file");
       return;
     }
@@ -88,26 +91,87 @@ class Importer {
     result_.actions.push_back({row.line, "add", added.id, member.name, ""});
   }
 
-  // --update: the row names a stored member (by USCC, else by name).
-  void update(const ImportRow& row, NewMember& member) {
-    auto match = member.uscc ? store_.member_with_uscc(*member.uscc) : std::nullopt;
-    if (!match) match = store_.member_with_name_key(member.name_key);
-    if (auto other = stored_duplicates(store_, member, match->first); !other.empty()) {
+  // --update: the stored member the row names, by USCC, else by name.
+  std::optional<int64_t> stored_match(const ImportRow& row) {
+    std::string reason;
+    if (auto uscc = normalize_uscc(trim(row.draft.uscc), &reason)) {
+      if (auto m = store_.member_with_uscc(*uscc)) return m->first;
+    }
+    if (auto name = trim(row.draft.name); !name.empty() && is_valid_utf8(name)) {
+      if (auto m = store_.member_with_name_key(name_key(name))) return m->first;
+    }
+    return std::nullopt;
+  }
+
+  // --update: the columns the file gives replace the stored values; the
+  // others are kept. A left date ends the member's open period.
+  void update(const ImportRow& row, int64_t id) {
+    MemberRecord stored = store_.member_record(id);
+    MemberDraft merged{stored.name, stored.uscc.value_or(""), stored.sector_codes, "", "", stored.tier, stored.city,
+                       stored.parent, stored.note, ""};
+    auto given = [&](const char* column) { return row.present.count(column) > 0; };
+    if (given("name")) merged.name = row.draft.name;
+    if (given("uscc")) merged.uscc = row.draft.uscc;
+    if (given("sectors")) merged.sectors = row.draft.sectors;
+    if (given("tier")) merged.tier = row.draft.tier;
+    if (given("city")) merged.city = row.draft.city;
+    if (given("parent")) merged.parent = row.draft.parent;
+    if (given("note")) merged.note = row.draft.note;
+    NewMember member;
+    auto problems = check_member(merged, sectors_, options_.as_of, &member);
+    for (auto& p : problems) refuse(row.line, p.field, p.reason);
+    if (!problems.empty()) return;
+    if (auto other = stored_duplicates(store_, member, id); !other.empty()) {
       for (auto& p : other) refuse(row.line, p.field, p.reason);
       return;
     }
+    std::optional<Date> leaves = departure(row, stored);
     if (!writing()) return;
-    MemberRecord before = store_.member_record(match->first);
-    store_.update_member(match->first, member);
+    MemberRecord before = store_.member_record(id);
+    store_.update_member(id, member);
     std::vector<std::string> changed;
-    for (const auto& e : store_.member_record(match->first).history) {
+    for (const auto& e : store_.member_record(id).history) {
       if (e.kind == "member.edit" && (before.history.empty() || e.id > before.history.back().id)) {
         changed.push_back(e.field);
       }
     }
+    if (leaves) {
+      store_.end_period(id, *leaves, trim(row.draft.reason));
+      changed.push_back("left " + leaves->iso());
+    }
     ++result_.updated;
-    result_.actions.push_back({row.line, "update", match->first, member.name,
+    result_.actions.push_back({row.line, "update", id, member.name,
                                changed.empty() ? "no change" : fmt::format("{}", fmt::join(changed, ", "))});
+  }
+
+  // The date an --update row ends the member's open period, if it does;
+  // refuses a left date that does not fit the stored periods.
+  std::optional<Date> departure(const ImportRow& row, const MemberRecord& stored) {
+    std::string text = trim(row.draft.left);
+    if (!row.present.count("left") || text.empty()) return std::nullopt;
+    auto left = parse_iso_date(text);
+    if (!left) {
+      refuse(row.line, "left", fmt::format("left date '{}' is not a real date; write it as YYYY-MM-DD", text));
+      return std::nullopt;
+    }
+    if (*left > options_.as_of) {
+      refuse(row.line, "left", fmt::format("left date {} is in the future (after {})", left->iso(), options_.as_of.iso()));
+      return std::nullopt;
+    }
+    const Period* open = stored.open_period();
+    if (!open) {
+      if (!stored.periods.empty() && stored.periods.back().left == left) return std::nullopt;  // already recorded
+      refuse(row.line, "left", fmt::format("member #{} has already left; its periods are changed with "
+                                           "remove-member and rejoin",
+                                           stored.id));
+      return std::nullopt;
+    }
+    if (*left <= open->joined) {
+      refuse(row.line, "left", fmt::format("left date {} is not after the day member #{} joined ({})", left->iso(),
+                                           stored.id, open->joined.iso()));
+      return std::nullopt;
+    }
+    return left;
   }
 
   // A later period of a member added earlier in this file (same id).

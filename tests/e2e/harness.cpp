@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -18,6 +19,9 @@ namespace roster::test {
 namespace fs = std::filesystem;
 
 RunResult run_program(const std::vector<std::string>& argv, const std::string& input) {
+  // A child that exits before reading all its input must not kill the tests.
+  static const bool sigpipe_ignored = (signal(SIGPIPE, SIG_IGN), true);
+  (void)sigpipe_ignored;
   int in_pipe[2], out_pipe[2], err_pipe[2];
   // Close-on-exec, so a child started by another thread at the same moment
   // does not inherit (and hold open) this run's pipes.
