@@ -149,6 +149,10 @@ class Importer {
   std::optional<Date> departure(const ImportRow& row, const MemberRecord& stored) {
     std::string text = trim(row.draft.left);
     if (!row.present.count("left") || text.empty()) return std::nullopt;
+    if (auto p = free_text_problem(trim(row.draft.reason), "reason")) {
+      refuse(row.line, "reason", *p);
+      return std::nullopt;
+    }
     auto left = parse_iso_date(text);
     if (!left) {
       refuse(row.line, "left", fmt::format("left date '{}' is not a real date; write it as YYYY-MM-DD", text));

@@ -167,9 +167,14 @@ TEST_CASE("export refuses table output and reports paths it cannot write", "[exp
   auto r = fx.roster({"export", missing});
   CHECK(r.code == 1);
   CHECK(r.err == "roster: error: cannot write '" + missing + "'; check the folder exists and is writable\n");
-  auto folder = fx.roster({"export", fx.dir.path().string()});
+  auto folder = fx.roster({"export", fx.dir.path().string(), "-f", "csv"});
   CHECK(folder.code == 1);
   CHECK(folder.err.find("cannot write") != std::string::npos);
+  // A name that says no format (a spreadsheet's own .xlsx) is not silently written as CSV.
+  auto xlsx = fx.roster({"export", fx.dir.file("members.xlsx")});
+  CHECK(xlsx.code == 2);
+  CHECK(xlsx.err.find("cannot tell the format for") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(fx.dir.file("members.xlsx")));
 
   auto full = run_program({"sh", "-c", "\"$0\" export --db \"$1\" > /dev/full", ROSTER_BIN, fx.db});
   CHECK(full.code == 1);
