@@ -121,8 +121,8 @@ class Store {
   /// Everything about member `id`; throws if there is none.
   MemberRecord member_record(int64_t id);
   /// Replaces the member's fields and sectors, logging each changed field;
-  /// call inside write().
-  void update_member(int64_t id, const NewMember& updated);
+  /// call inside write(). Returns the names of the fields that changed.
+  std::vector<std::string> update_member(int64_t id, const NewMember& updated);
   /// Closes the open period on `left`; call inside write().
   void end_period(int64_t id, Date left, const std::string& reason);
   /// Opens a new period on `joined`; call inside write().

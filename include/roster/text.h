@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace roster {
 
@@ -17,6 +18,10 @@ bool has_control_char(std::string_view s);
 
 /// Removes leading and trailing white space, Unicode's included (U+3000).
 std::string trim(std::string_view s);
+
+/// "a; b;;c" -> {"a", "b", "c"}: a ';'-separated list (sector codes), each
+/// item trimmed, empty items dropped.
+std::vector<std::string> split_list(std::string_view text);
 
 /// The key two names are compared by: NFKC, case folding, white-space runs
 /// folded to one space and trimmed. Full-width （杭州） and (杭州) share a key.

@@ -57,21 +57,15 @@ int run_edit_member(const EditOptions& o, const Context& ctx) {
   std::vector<std::string> changed;
   store.write([&] {
     id = resolve_member_ref(store, o.ref);
-    MemberRecord before = store.member_record(id);
+    MemberRecord current = store.member_record(id);
     SectorRegistry registry = store.sectors();
     NewMember updated;
-    auto problems = check_member(draft_from(before, o, registry), registry, ctx.as_of, &updated);
+    auto problems = check_member(draft_from(current, o, registry), registry, ctx.as_of, &updated);
     if (!problems.empty()) throw Error(problems.front().reason);
     if (auto duplicates = stored_duplicates(store, updated, id); !duplicates.empty()) {
       throw Error(duplicates.front().reason);
     }
-    store.update_member(id, updated);
-    MemberRecord after = store.member_record(id);
-    for (auto& e : after.history) {
-      if (e.kind == "member.edit" && e.id > (before.history.empty() ? 0 : before.history.back().id)) {
-        changed.push_back(e.field);
-      }
-    }
+    changed = store.update_member(id, updated);
   });
   if (changed.empty()) ctx.note(fmt::format("member #{}: nothing to change", id));
   else ctx.note(fmt::format("updated member #{}: {}", id, fmt::join(changed, ", ")));

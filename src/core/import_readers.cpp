@@ -15,17 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> split_sectors(const std::string& cell) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= cell.size()) {
-    size_t end = cell.find(';', start);
-    if (end == std::string::npos) end = cell.size();
-    if (auto s = trim(cell.substr(start, end - start)); !s.empty()) out.push_back(s);
-    start = end + 1;
-  }
-  return out;
-}
 
 // Column name -> cell text, for one record.
 using Cells = std::map<std::string, std::string>;
@@ -35,7 +24,7 @@ void fill_row(ImportRow& row, const Cells& cells) {
     auto it = cells.find(column);
     return it == cells.end() ? std::string() : it->second;
   };
-  row.draft = MemberDraft{cell("name"),   cell("uscc"), split_sectors(cell("sectors")),
+  row.draft = MemberDraft{cell("name"),   cell("uscc"), split_list(cell("sectors")),
                           normalize_import_date(cell("joined")), normalize_import_date(cell("left")),
                           cell("tier"),   cell("city"), cell("parent"),
                           cell("note"),   cell("reason")};

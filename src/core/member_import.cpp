@@ -127,14 +127,7 @@ class Importer {
     }
     std::optional<Date> leaves = departure(row, stored);
     if (!writing()) return;
-    MemberRecord before = store_.member_record(id);
-    store_.update_member(id, member);
-    std::vector<std::string> changed;
-    for (const auto& e : store_.member_record(id).history) {
-      if (e.kind == "member.edit" && (before.history.empty() || e.id > before.history.back().id)) {
-        changed.push_back(e.field);
-      }
-    }
+    std::vector<std::string> changed = store_.update_member(id, member);
     if (leaves) {
       store_.end_period(id, *leaves, trim(row.draft.reason));
       changed.push_back("left " + leaves->iso());

@@ -93,7 +93,7 @@ MemberRecord Store::member_record(int64_t id) {
   });
 }
 
-void Store::update_member(int64_t id, const NewMember& u) {
+std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   MemberRecord old = member_record(id);
   SQLite::Statement q(*db_,
                       "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ? "
@@ -102,8 +102,11 @@ void Store::update_member(int64_t id, const NewMember& u) {
   q.bind(8, id);
   q.exec();
   if (u.sector_codes != old.sector_codes) write_sector_links(*db_, id, u.sector_codes);
+  std::vector<std::string> changed;
   auto log = [&](const char* field, const std::string& before, const std::string& after) {
-    if (before != after) log_change(id, "member.edit", field, before, after);
+    if (before == after) return;
+    log_change(id, "member.edit", field, before, after);
+    changed.push_back(field);
   };
   log("name", old.name, u.name);
   log("uscc", old.uscc.value_or(""), u.uscc.value_or(""));
@@ -112,6 +115,7 @@ void Store::update_member(int64_t id, const NewMember& u) {
   log("city", old.city, u.city);
   log("parent", old.parent, u.parent);
   log("note", old.note, u.note);
+  return changed;
 }
 
 void Store::end_period(int64_t id, Date left, const std::string& reason) {
@@ -163,12 +167,7 @@ SELECT id, name, uscc, tier, city, parent, note,
       r.city = m.getColumn(4).getString();
       r.parent = m.getColumn(5).getString();
       r.note = m.getColumn(6).getString();
-      r.sector_codes.clear();
-      for (std::string codes = m.getColumn(7).getString(); !codes.empty();) {
-        size_t cut = codes.find(';');
-        r.sector_codes.push_back(codes.substr(0, cut));
-        codes = cut == std::string::npos ? "" : codes.substr(cut + 1);
-      }
+      r.sector_codes = split_list(m.getColumn(7).getString());
       r.periods.clear();
       while (more_periods && p.getColumn(0).getInt64() < r.id) more_periods = p.executeStep();
       while (more_periods && p.getColumn(0).getInt64() == r.id) {

@@ -6,6 +6,7 @@
 
 #include "member_sql.h"
 #include "roster/store.h"
+#include "roster/text.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -20,17 +21,6 @@ std::optional<std::pair<int64_t, std::string>> first_member(SQLite::Statement& q
   return found;
 }
 
-std::vector<std::string> split_codes(const std::string& joined) {
-  std::vector<std::string> codes;
-  size_t start = 0;
-  while (start <= joined.size() && !joined.empty()) {
-    size_t end = joined.find(';', start);
-    if (end == std::string::npos) end = joined.size();
-    codes.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return codes;
-}
 
 // The latest period begun by :as_of is the one a listing shows; the
 // periods_by_member index makes the lookup a single seek per member.
@@ -151,7 +141,7 @@ void Store::each_member(const MemberFilter& f, const std::function<void(const Me
       r.note = q.getColumn(6).getString();
       r.joined = parse_iso_date(q.getColumn(7).getString()).value_or(Date());
       r.left = q.getColumn(8).isNull() ? std::nullopt : parse_iso_date(q.getColumn(8).getString());
-      r.sector_codes = split_codes(q.getColumn(9).getString());
+      r.sector_codes = split_list(q.getColumn(9).getString());
       row(r);
     }
   });

@@ -1,5 +1,6 @@
 #include "roster/text.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -74,6 +75,17 @@ std::string trim(std::string_view s) {
   }
   if (begin == std::string_view::npos) return {};
   return std::string(s.substr(begin, end - begin));
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find(';', start), text.size());
+    if (auto item = trim(text.substr(start, end - start)); !item.empty()) items.push_back(item);
+    start = end + 1;
+  }
+  return items;
 }
 
 std::string name_key(std::string_view s) {
