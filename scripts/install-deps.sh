@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages roster needs to build and test, if any are missing.
+# Installs the Debian packages roster needs to build, if any are missing;
+# with --test also what the test suite uses (a headless browser for the HTML
+# report, a CJK font for it to draw names with, Python's markdown parser).
 set -euo pipefail
 
 packages=(
@@ -7,6 +9,9 @@ packages=(
   libcli11-dev libsqlitecpp-dev libfmt-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev catch2
   sqlite3 python3 e2fsprogs util-linux
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium fonts-wqy-zenhei python3-markdown python3-websocket)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

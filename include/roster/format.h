@@ -8,7 +8,7 @@
 namespace roster {
 
 /// Output formats. Not every command offers every one.
-enum class Format { table, tsv, csv, json, jsonl, markdown, html };
+enum class Format { table, tsv, csv, json, jsonl, markdown, html, text };
 
 /// "table" -> Format::table, …; nullopt for an unknown name.
 std::optional<Format> parse_format(std::string_view name);

@@ -23,6 +23,7 @@ class Statement;
 namespace roster {
 
 struct SectorCount;
+struct PeriodChanges;
 
 /// The schema version this roster writes and understands (PRAGMA user_version).
 constexpr int kSchemaVersion = 1;
@@ -88,6 +89,9 @@ class Store {
   std::vector<SectorCount> sector_counts(Date as_of, Date since);
   /// Active members linked to no key sector, by id.
   std::vector<std::pair<int64_t, std::string>> members_without_key_sector(Date as_of);
+  /// Members whose periods began, and those whose periods ended, on a day in
+  /// [first, last], by date then id (store_report.cpp).
+  PeriodChanges member_changes(Date first, Date last);
   /// Members, past or present, linked to `code`.
   int members_using_sector(const std::string& code);
   /// Registry changes, each logged in the history; call inside write().
@@ -98,6 +102,9 @@ class Store {
   /// a member has both), removes `from`; returns the members moved.
   int merge_sectors(const std::string& from, const std::string& into);
 
+  /// Runs the reads in `work` on one snapshot of the database (a deferred
+  /// transaction), so a report's figures agree even while others write.
+  void snapshot(const std::function<void()>& work);
   /// Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back if it throws.
   void write(const std::function<void()>& work);
   /// Like write(), but commits only when `work` returns true (else rolls back:

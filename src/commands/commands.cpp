@@ -23,6 +23,7 @@ const std::vector<CommandSetup>& all_commands() {
       setup_progress,
       setup_sectors,
       setup_goal,
+      setup_report,
       setup_import,
       setup_export,
       setup_history,
@@ -36,7 +37,7 @@ namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "database file (default: $ROSTER_DB, else ~/.local/share/roster/roster.db)");
-  app.add_option("-f,--format", g.format, "output format: table, tsv, csv, json, jsonl, markdown (what each "
+  app.add_option("-f,--format", g.format, "output format: table, tsv, csv, json, jsonl, markdown, text, html (what each "
                                           "command offers; default: table on a terminal, tsv in a pipe)");
   app.add_option("--as-of", g.as_of, "the date to report on, YYYY-MM-DD (default: today)");
   app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")

@@ -76,6 +76,7 @@ Command setup_history(CLI::App& root);
 Command setup_check(CLI::App& root);
 Command setup_backup(CLI::App& root);
 Command setup_export(CLI::App& root);
+Command setup_report(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

@@ -207,6 +207,16 @@ void Store::write_if(const std::function<bool()>& work) {
   });
 }
 
+void Store::snapshot(const std::function<void()>& work) {
+  guarded(path_, [&] {
+    // A deferred transaction takes its read snapshot at the first read and
+    // keeps it to the end, so every figure comes from the same moment.
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::DEFERRED);
+    work();
+    tx.commit();
+  });
+}
+
 SectorRegistry Store::sectors() {
   return guarded(path_, [&] {
     std::vector<Sector> sectors;

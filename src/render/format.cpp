@@ -4,7 +4,7 @@ namespace roster {
 
 std::optional<Format> parse_format(std::string_view name) {
   for (Format f : {Format::table, Format::tsv, Format::csv, Format::json, Format::jsonl, Format::markdown,
-                   Format::html}) {
+                   Format::html, Format::text}) {
     if (format_name(f) == name) return f;
   }
   return std::nullopt;
@@ -19,6 +19,7 @@ std::string format_name(Format format) {
     case Format::jsonl: return "jsonl";
     case Format::markdown: return "markdown";
     case Format::html: return "html";
+    case Format::text: return "text";
   }
   return "?";
 }

@@ -84,11 +84,8 @@ std::vector<std::string> chart_rows(const ProgressReport& r, int width) {
   for (const auto& m : r.months) top = std::max(top, m.active);
   std::vector<std::string> rows;
   for (const auto& m : r.months) {
-    int filled = static_cast<int>(std::lround(width * static_cast<double>(m.active) / top));
-    int road_cell = std::clamp(static_cast<int>(std::lround(width * m.road / top)) - 1, 0, width - 1);
-    std::string bar;
-    for (int i = 0; i < width; ++i) bar += i < filled ? "█" : i == road_cell ? "│" : " ";
-    rows.push_back(fmt::format("  {}  {:>6}  {}  {:>7}", m.month, m.active, bar, number(m.road)));
+    rows.push_back(fmt::format("  {}  {:>6}  {}  {:>7}", m.month, m.active, road_bar(m.active, m.road, top, width),
+                               number(m.road)));
   }
   return rows;
 }
@@ -140,6 +137,14 @@ std::string text_bar(double fraction, int width) {
   int filled = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * width));
   std::string bar;
   for (int i = 0; i < width; ++i) bar += i < filled ? "█" : "░";
+  return bar;
+}
+
+std::string road_bar(int active, double road, int top, int width) {
+  int filled = static_cast<int>(std::lround(width * static_cast<double>(active) / top));
+  int road_cell = std::clamp(static_cast<int>(std::lround(width * road / top)) - 1, 0, width - 1);
+  std::string bar;
+  for (int i = 0; i < width; ++i) bar += i < filled ? "█" : i == road_cell ? "│" : " ";
   return bar;
 }
 

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roster/date.h"
+#include "roster/progress.h"
+#include "roster/report_period.h"
+#include "roster/sector_report.h"
+#include "roster/store.h"
+#include "roster/timeline.h"
+
+namespace roster {
+
+/// A member who joined or left in a report's period.
+struct MemberChange {
+  int64_t id = 0;
+  std::string name;
+  std::vector<std::string> sector_codes;  ///< first is primary
+  std::string tier;
+  std::string city;
+  Date date;           ///< the day the period began (joined) or ended (left)
+  std::string reason;  ///< why the member left; empty for joins
+};
+
+/// Who came and went in a period, by date then id (see Store::member_changes).
+struct PeriodChanges {
+  std::vector<MemberChange> joined;
+  std::vector<MemberChange> left;
+};
+
+/// One point of the report's chart: the count and the road at a period's end.
+struct ChartPoint {
+  std::string label;  ///< the period, e.g. "2024-W10"
+  Date date;          ///< its last day (or the report's end, for the period still running)
+  int active = 0;
+  double road = 0;
+};
+
+/// Everything `roster report` says about one week, month or quarter, built
+/// once and rendered by every format. Figures are as of the period's last
+/// day, or as of --as-of while the period is still running.
+struct PeriodReport {
+  ReportPeriod period;
+  Date as_of;               ///< the date the report was asked for
+  Date end;                 ///< the date its figures are for
+  bool complete = true;     ///< false: the period runs past as_of
+  ProgressReport progress;  ///< the road as of `end`
+  int previous_active = 0;  ///< active members the day before the period
+  int change = 0;           ///< progress.active − previous_active
+  std::vector<MemberChange> joined;
+  std::vector<MemberChange> left;
+  double pace = 0;  ///< net members per week over the period (to `end`)
+  std::optional<double> required_pace;  ///< members per week the road needed when the period began
+  SectorReport sectors;                 ///< as of `end`; joins and departures within the period
+  std::vector<ChartPoint> chart;        ///< one per period, from the goal's start through this one
+
+  /// Nobody joined or left.
+  bool quiet() const { return joined.empty() && left.empty(); }
+};
+
+/// The inputs the store provides for one report.
+struct PeriodReportData {
+  std::string association;
+  Goal goal;
+  Timeline timeline;
+  PeriodChanges changes;
+  std::vector<Sector> sectors;
+  std::vector<SectorCount> sector_counts;  ///< as of the end, since the day before the period
+  std::vector<std::pair<int64_t, std::string>> without_key_sector;
+};
+
+/// The date a report on `period` asked for on `as_of` gives figures for.
+Date report_end(const ReportPeriod& period, Date as_of);
+
+/// Builds the report. Pure.
+PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodReportData data);
+
+}  // namespace roster

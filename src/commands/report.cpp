@@ -1,0 +1,110 @@
+// roster report: the weekly (monthly, quarterly) report for cron, chat and leadership.
+#include <chrono>
+#include <iostream>
+
+#include <fmt/chrono.h>
+#include <fmt/core.h>
+
+#include "commands.h"
+#include "roster/error.h"
+#include "roster/report_render.h"
+
+namespace roster {
+namespace {
+
+struct ReportOptions {
+  std::string period;
+  std::string week;
+  std::string month;
+  std::string quarter;
+  bool check = false;
+  bool stamp = false;
+};
+
+// The period asked for: --week/--month/--quarter, else the last complete
+// --period before the report date.
+ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
+  std::optional<PeriodKind> kind;
+  if (!o.period.empty()) {
+    kind = parse_period_kind(o.period);
+    if (!kind) throw usage_error(fmt::format("--period '{}' is not week, month or quarter", o.period));
+  }
+  struct Pick {
+    PeriodKind kind;
+    const std::string& label;
+    const char* option;
+    const char* example;
+  };
+  for (const Pick& pick : {Pick{PeriodKind::week, o.week, "--week", "2024-W10"},
+                           Pick{PeriodKind::month, o.month, "--month", "2024-03"},
+                           Pick{PeriodKind::quarter, o.quarter, "--quarter", "2024-Q1"}}) {
+    if (pick.label.empty()) continue;
+    if (kind && *kind != pick.kind) {
+      throw usage_error(fmt::format("{} and --period {} disagree; give one of them", pick.option, o.period));
+    }
+    auto period = parse_period(pick.kind, pick.label);
+    if (!period) {
+      throw usage_error(fmt::format("{} '{}' is not a {}; write it like {}", pick.option, pick.label,
+                                    period_kind_name(pick.kind), pick.example));
+    }
+    if (period->first > as_of) {
+      throw usage_error(fmt::format("{} {} begins on {}, after the report date {}; pick an earlier one or a later "
+                                    "--as-of",
+                                    pick.option, pick.label, period->first.iso(), as_of.iso()));
+    }
+    return *period;
+  }
+  return last_complete_period(kind.value_or(PeriodKind::week), as_of);
+}
+
+int run_report(const ReportOptions& o, const Context& ctx) {
+  Format format = ctx.format({Format::text, Format::markdown, Format::html, Format::json});
+  if (int picks = !o.week.empty() + !o.month.empty() + !o.quarter.empty(); picks > 1) {
+    throw usage_error("give only one of --week, --month and --quarter");
+  }
+  ReportPeriod period = chosen_period(o, ctx.as_of);
+  Date end = report_end(period, ctx.as_of);
+  Store store = ctx.open_store();
+  PeriodReportData data;
+  store.snapshot([&] {
+    data.association = store.association_name();
+    data.goal = store.goal();
+    data.timeline = store.membership_timeline();
+    data.changes = store.member_changes(period.first, end);
+    data.sectors = store.sectors().all();
+    data.sector_counts = store.sector_counts(end, period.first.plus_days(-1));
+    data.without_key_sector = store.members_without_key_sector(end);
+  });
+  PeriodReport report = build_period_report(period, ctx.as_of, std::move(data));
+  std::optional<std::string> stamp;
+  if (o.stamp) {
+    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    stamp = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+  }
+  render_report(report, format, std::cout, {ctx.render_options(), stamp});
+  std::cout.flush();
+  GoalStatus status = report.progress.status;
+  return o.check && (status == GoalStatus::behind || status == GoalStatus::missed) ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace
+
+Command setup_report(CLI::App& root) {
+  auto o = std::make_shared<ReportOptions>();
+  auto* app = root.add_subcommand("report", "the weekly, monthly or quarterly report (text, markdown, html, json)");
+  app->add_option("--period", o->period, "week (default), month or quarter: the last complete one before --as-of");
+  app->add_option("--week", o->week, "this ISO week instead, e.g. 2024-W10");
+  app->add_option("--month", o->month, "this month instead, e.g. 2024-03");
+  app->add_option("--quarter", o->quarter, "this quarter instead, e.g. 2024-Q1");
+  app->add_flag("--check", o->check, "exit 3 when progress is behind or missed, after writing the report");
+  app->add_flag("--stamp", o->stamp, "say when the report was made (otherwise the output depends only on the data)");
+  app->footer(
+      "Examples:\n"
+      "  roster report                                   # last Monday-to-Sunday week, as text\n"
+      "  roster report -f html > week.html               # one self-contained page for mail\n"
+      "  roster report --month 2024-03 -f markdown       # for a chat robot\n"
+      "  roster report -f json --check | jq .status      # cron: exit 3 when behind");
+  return {app, [o](const Context& ctx) { return run_report(*o, ctx); }};
+}
+
+}  // namespace roster

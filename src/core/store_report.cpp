@@ -1,0 +1,56 @@
+// Store: who joined and who left in a report's period.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "roster/period_report.h"
+#include "roster/store.h"
+#include "roster/text.h"
+#include "store_errors.h"
+
+namespace roster {
+namespace {
+
+// Periods begun (or ended) in [:first, :last]; the indexes on joined_on and
+// left_on make this a range scan, whatever the size of the roster.
+constexpr const char* kChangesSql = R"SQL(
+SELECT m.id, m.name, m.tier, m.city, p.{0}, p.reason,
+       (SELECT group_concat(sector_code, ';')
+          FROM (SELECT sector_code FROM member_sectors s WHERE s.member_id = m.id ORDER BY s.position))
+  FROM periods p JOIN members m ON m.id = p.member_id
+ WHERE p.{0} BETWEEN :first AND :last
+ ORDER BY p.{0}, m.id)SQL";
+
+std::vector<MemberChange> changes(SQLite::Database& db, const char* column, Date first, Date last) {
+  std::string sql = kChangesSql;
+  for (size_t at; (at = sql.find("{0}")) != std::string::npos;) sql.replace(at, 3, column);
+  SQLite::Statement q(db, sql);
+  q.bind(":first", first.iso());
+  q.bind(":last", last.iso());
+  std::vector<MemberChange> found;
+  while (q.executeStep()) {
+    MemberChange c;
+    c.id = q.getColumn(0).getInt64();
+    c.name = q.getColumn(1).getString();
+    c.tier = q.getColumn(2).getString();
+    c.city = q.getColumn(3).getString();
+    c.date = parse_iso_date(q.getColumn(4).getString()).value_or(Date());
+    c.reason = q.getColumn(5).getString();
+    c.sector_codes = split_list(q.getColumn(6).getString());
+    found.push_back(std::move(c));
+  }
+  return found;
+}
+
+}  // namespace
+
+PeriodChanges Store::member_changes(Date first, Date last) {
+  return guarded(path_, [&] {
+    PeriodChanges c;
+    c.joined = changes(*db_, "joined_on", first, last);
+    for (auto& j : c.joined) j.reason.clear();  // a period's reason is why it ended
+    c.left = changes(*db_, "left_on", first, last);
+    return c;
+  });
+}
+
+}  // namespace roster

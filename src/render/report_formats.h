@@ -1,0 +1,21 @@
+#pragma once
+// The writers behind render_report, one file each.
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "roster/period_report.h"
+
+namespace roster {
+
+void render_report_json(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
+void render_report_text(const PeriodReport& r, std::ostream& out, bool color, const std::optional<std::string>& stamp);
+void render_report_markdown(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
+void render_report_html(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
+
+/// The member-count chart as an inline SVG: one circle.point per period, the
+/// road as a dashed line, scaled to its container's width.
+std::string report_chart_svg(const PeriodReport& r);
+
+}  // namespace roster

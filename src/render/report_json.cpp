@@ -1,0 +1,84 @@
+// roster report -f json: every figure and list, in a documented, stable shape.
+#include <nlohmann/json.hpp>
+
+#include "report_formats.h"
+#include "roster/progress_render.h"
+
+namespace roster {
+namespace {
+
+using nlohmann::ordered_json;
+
+template <typename T>
+ordered_json or_null(const std::optional<T>& v) {
+  return v ? ordered_json(*v) : ordered_json();
+}
+
+ordered_json member_json(const MemberChange& m, bool left) {
+  ordered_json j = {{"id", m.id},     {"name", m.name}, {"sectors", m.sector_codes},
+                    {"tier", m.tier}, {"city", m.city}, {left ? "left" : "joined", m.date.iso()}};
+  if (left) j["reason"] = m.reason;
+  return j;
+}
+
+}  // namespace
+
+void render_report_json(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp) {
+  const ProgressReport& p = r.progress;
+  ordered_json doc = {
+      {"association", p.association},
+      {"period",
+       {{"kind", period_kind_name(r.period.kind)},
+        {"label", r.period.label()},
+        {"first", r.period.first.iso()},
+        {"last", r.period.last.iso()},
+        {"complete", r.complete}}},
+      {"as_of", r.as_of.iso()},
+      {"end", r.end.iso()},
+      {"status", status_name(p.status)},
+      {"verdict", progress_verdict(p)},
+      {"active", p.active},
+      {"target", p.goal.target},
+      {"percent", p.percent},
+      {"previous_active", r.previous_active},
+      {"change", r.change},
+      {"joins", r.joined.size()},
+      {"departures", r.left.size()},
+      {"pace", r.pace},
+      {"required_pace", or_null(r.required_pace)},
+      {"road", p.road_today},
+      {"ahead_members", p.ahead_members},
+      {"ahead_days", or_null(p.ahead_days)},
+      {"start", p.goal.start.iso()},
+      {"deadline", p.goal.deadline.iso()},
+      {"baseline", p.baseline},
+      {"days_left", p.days_left},
+  };
+  doc["joined"] = ordered_json::array();
+  for (const auto& m : r.joined) doc["joined"].push_back(member_json(m, false));
+  doc["left"] = ordered_json::array();
+  for (const auto& m : r.left) doc["left"].push_back(member_json(m, true));
+  doc["sectors"] = ordered_json::array();
+  for (const auto& s : r.sectors.rows) {
+    doc["sectors"].push_back({{"code", s.sector.code},
+                              {"name_en", s.sector.name_en},
+                              {"name_zh", s.sector.name_zh},
+                              {"key", s.sector.is_key},
+                              {"members", s.members},
+                              {"primary", s.primary},
+                              {"joins", s.joins},
+                              {"departures", s.departures},
+                              {"change", s.joins - s.departures},
+                              {"target", or_null(s.sector.target)},
+                              {"share", s.share},
+                              {"lagging", s.lagging}});
+  }
+  doc["chart"] = ordered_json::array();
+  for (const auto& c : r.chart) {
+    doc["chart"].push_back({{"period", c.label}, {"date", c.date.iso()}, {"active", c.active}, {"road", c.road}});
+  }
+  if (stamp) doc["generated_at"] = *stamp;
+  out << doc.dump(2) << '\n';
+}
+
+}  // namespace roster

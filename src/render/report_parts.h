@@ -1,0 +1,41 @@
+#pragma once
+// Words and rows every report format shares, so text, markdown and html
+// say the same thing in the same way.
+
+#include <string>
+#include <vector>
+
+#include "roster/period_report.h"
+
+namespace roster::report_parts {
+
+/// "Week 2024-W10", "Month 2024-03", "Quarter 2024-Q1".
+std::string period_name(const PeriodReport& r);
+/// "2024-03-04 to 2024-03-10", with ", so far" while the period runs.
+std::string period_dates(const PeriodReport& r);
+/// "<association> — weekly report, week 2024-W10".
+std::string title(const PeriodReport& r);
+/// "+2", "-1", "0".
+std::string signed_count(int n);
+/// Two decimals, e.g. "1.50".
+std::string fixed2(double v);
+/// "123 of 200 members (61.5%)".
+std::string members_line(const PeriodReport& r);
+/// "+2 since 2024-03-03 (121)".
+std::string change_line(const PeriodReport& r);
+/// "3 joined, 1 left, net +2" or the plain sentence for a quiet period.
+std::string movement_line(const PeriodReport& r);
+/// "+2.00/week this week; the road needed 1.50/week".
+std::string pace_line(const PeriodReport& r);
+/// "120.30 on 2024-03-10; 2.70 members (5 days) ahead of the road".
+std::string road_line(const PeriodReport& r);
+/// The columns of the joined and left tables, and one member's cells.
+std::vector<std::string> change_headers(bool left);
+std::vector<std::string> change_cells(const PeriodReport& r, const MemberChange& m, bool left);
+/// The columns of the sector table, and one sector's cells.
+std::vector<std::string> sector_headers();
+std::vector<std::string> sector_cells(const SectorRow& row);
+/// The chart points the text and markdown formats show: the last `count`.
+std::vector<ChartPoint> recent_points(const PeriodReport& r, size_t count);
+
+}  // namespace roster::report_parts
