@@ -69,7 +69,6 @@ struct PeriodReportData {
   PeriodChanges changes;
   std::vector<Sector> sectors;
   std::vector<SectorCount> sector_counts;  ///< as of the end, since the day before the period
-  std::vector<std::pair<int64_t, std::string>> without_key_sector;
 };
 
 /// The date a report on `period` asked for on `as_of` gives figures for.

@@ -73,7 +73,6 @@ int run_report(const ReportOptions& o, const Context& ctx) {
     data.changes = store.member_changes(period.first, end);
     data.sectors = store.sectors().all();
     data.sector_counts = store.sector_counts(end, period.first.plus_days(-1));
-    data.without_key_sector = store.members_without_key_sector(end);
   });
   PeriodReport report = build_period_report(period, ctx.as_of, std::move(data));
   std::optional<std::string> stamp;

@@ -50,7 +50,7 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
   r.pace = round2(r.pace);
 
   r.sectors = build_sector_report(r.end, before, r.progress.active, road.value_on(r.end) / data.goal.target,
-                                  data.sectors, data.sector_counts, std::move(data.without_key_sector), false);
+                                  data.sectors, data.sector_counts, {}, false);
   r.chart = chart_points(period, r.end, road, timeline);
   return r;
 }

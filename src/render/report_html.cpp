@@ -49,6 +49,7 @@ svg { display: block; width: 100%; height: auto; }
   table.members tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--line); }
   table.members td { display: block; border: 0; padding: .05rem 0; text-align: left; white-space: normal; }
   table.members td::before { content: attr(data-label) ": "; color: var(--muted); }
+  table.members td:empty { display: none; }
 }
 @media print {
   main { max-width: none; padding: 0; }

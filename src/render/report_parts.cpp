@@ -65,7 +65,7 @@ std::string movement_line(const PeriodReport& r) {
 std::string pace_line(const PeriodReport& r) {
   std::string needed = r.required_pace ? "the road needed " + fixed2(*r.required_pace) + "/week"
                                        : "no pace was needed yet";
-  if (r.progress.status == GoalStatus::missed) needed = "the deadline has passed";
+  if (r.end >= r.progress.goal.deadline) needed = "the deadline has passed";
   return fmt::format("{}/week this {}; {}", fixed2(r.pace), period_kind_name(r.period.kind), needed);
 }
 
