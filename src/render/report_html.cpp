@@ -47,7 +47,8 @@ svg { display: block; width: 100%; height: auto; }
   td:first-child { overflow-wrap: anywhere; hyphens: auto; }
   table.members thead { display: none; }
   table.members tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--line); }
-  table.members td { display: block; border: 0; padding: .05rem 0; text-align: left; white-space: normal; }
+  table.members td { display: block; border: 0; padding: .05rem 0; text-align: left; white-space: normal;
+    overflow-wrap: anywhere; }
   table.members td::before { content: attr(data-label) ": "; color: var(--muted); }
   table.members td:empty { display: none; }
 }

@@ -27,14 +27,19 @@ void text_members(const PeriodReport& r, bool left, std::ostream& out, bool colo
   t.print(out, color);
 }
 
-// Escapes what would break a markdown table cell or start markup.
+// Escapes what would break a markdown table cell or start markup; < and &
+// as entities, which every Markdown parser decodes.
 std::string md(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>') {
-      out += '\\';
+    if (c == '<') {
+      out += "&lt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '>') out += '\\';
+      out += c == '\n' || c == '\r' ? ' ' : c;
     }
-    out += c == '\n' || c == '\r' ? ' ' : c;
   }
   return out;
 }
