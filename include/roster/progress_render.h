@@ -16,8 +16,8 @@ std::string progress_verdict(const ProgressReport& report);
 /// A text bar of `width` cells, `fraction` (0..1) of them full.
 std::string text_bar(double fraction, int width);
 
-/// A chart row's bar of `width` cells: full cells for `active` out of `top`,
-/// and a │ in the cell where the road is.
+/// A chart row's bar of `width` cells: full cells for `active` out of `top`
+/// (rounded down), and a │ in the cell where the road is, over the bar.
 std::string road_bar(int active, double road, int top, int width);
 
 }  // namespace roster

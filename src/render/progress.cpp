@@ -141,10 +141,12 @@ std::string text_bar(double fraction, int width) {
 }
 
 std::string road_bar(int active, double road, int top, int width) {
-  int filled = static_cast<int>(std::lround(width * static_cast<double>(active) / top));
+  // Full cells only for members reached; the road's mark is drawn over the
+  // bar, so it shows whether the count is above or below it.
+  int filled = static_cast<int>(width * static_cast<double>(active) / top);
   int road_cell = std::clamp(static_cast<int>(std::lround(width * road / top)) - 1, 0, width - 1);
   std::string bar;
-  for (int i = 0; i < width; ++i) bar += i < filled ? "█" : i == road_cell ? "│" : " ";
+  for (int i = 0; i < width; ++i) bar += i == road_cell ? "│" : i < filled ? "█" : " ";
   return bar;
 }
 

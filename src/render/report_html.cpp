@@ -99,6 +99,7 @@ void members(const PeriodReport& r, bool left, std::ostream& out) {
   const auto& list = left ? r.left : r.joined;
   out << "<h2>" << (left ? "Left" : "Joined") << " (" << list.size() << ")</h2>\n";
   if (list.empty()) {
+    if (r.quiet()) return;  // the plain sentence above already says so
     out << "<p class=\"note\">Nobody " << (left ? "left" : "joined") << " in " << period_kind_name(r.period.kind)
         << ' ' << r.period.label() << ".</p>\n";
     return;

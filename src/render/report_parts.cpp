@@ -72,9 +72,8 @@ std::string pace_line(const PeriodReport& r) {
 std::string road_line(const PeriodReport& r) {
   const ProgressReport& p = r.progress;
   if (p.status == GoalStatus::not_started) return fmt::format("starts on {} from {}", p.goal.start.iso(), p.baseline);
-  std::string days = p.ahead_days ? fmt::format(" ({} days)", std::abs(*p.ahead_days)) : "";
-  return fmt::format("{} on {}; {} members{} {} the road", fixed2(p.road_today), r.end.iso(),
-                     fixed2(std::abs(p.ahead_members)), days, p.ahead_members >= 0 ? "ahead of" : "behind");
+  return fmt::format("{} members expected on {} (from {} on {} to {} on {})", fixed2(p.road_today), r.end.iso(),
+                     p.baseline, p.goal.start.iso(), p.goal.target, p.goal.deadline.iso());
 }
 
 std::vector<std::string> change_headers(bool left) {

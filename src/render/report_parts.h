@@ -27,7 +27,7 @@ std::string change_line(const PeriodReport& r);
 std::string movement_line(const PeriodReport& r);
 /// "+2.00/week this week; the road needed 1.50/week".
 std::string pace_line(const PeriodReport& r);
-/// "120.30 on 2024-03-10; 2.70 members (5 days) ahead of the road".
+/// "120.30 members expected on 2024-03-10 (from 91 on 2023-07-15 to 200 on 2025-07-15)".
 std::string road_line(const PeriodReport& r);
 /// The columns of the joined and left tables, and one member's cells.
 std::vector<std::string> change_headers(bool left);

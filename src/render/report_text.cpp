@@ -92,8 +92,8 @@ void render_report_text(const PeriodReport& r, std::ostream& out, bool color, co
   sectors.print(out, color);
 
   auto points = recent_points(r, recent_count(r.period.kind));
-  out << fmt::format("\nMembers over time (last {} of {} {}s; │ marks the road)\n", points.size(), r.chart.size(),
-                     period_kind_name(r.period.kind));
+  out << fmt::format("\nMembers over time (last {} of {} {}{}; │ marks the road)\n", points.size(), r.chart.size(),
+                     period_kind_name(r.period.kind), r.chart.size() == 1 ? "" : "s");
   int top = p.goal.target;
   for (const auto& c : points) top = std::max(top, c.active);
   for (const auto& c : points) {
@@ -107,7 +107,7 @@ void render_report_markdown(const PeriodReport& r, std::ostream& out, const std:
   out << "## " << md(title(r)) << "\n\n";
   out << md(period_dates(r)) << (stamp ? " · generated " + *stamp : "") << "\n\n";
   out << "**" << md(members_line(r)) << "**, " << md(change_line(r)) << "  \n";
-  out << "Status: " << md(progress_verdict(p)) << "\n\n";
+  out << md(progress_verdict(p)) << "\n\n";
   md_table({"figure", "value"}, {false, false},
            {{"members", members_line(r)},
             {"change", change_line(r)},

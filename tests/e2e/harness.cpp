@@ -151,4 +151,11 @@ void write_file(const fs::path& path, const std::string& content) {
 
 fs::path source_dir() { return ROSTER_SOURCE_DIR; }
 
+std::string expected_file(const std::string& name, const std::string& actual) {
+  fs::path path = source_dir() / "tests/e2e/expected" / name;
+  const char* update = std::getenv("ROSTER_UPDATE_EXPECTED");
+  if (update && std::string(update) == "1") write_file(path, actual);
+  return read_file(path);
+}
+
 }  // namespace roster::test

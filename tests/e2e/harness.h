@@ -61,6 +61,11 @@ std::string dump_database(const std::string& db);
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);
 
+/// The bytes of tests/e2e/expected/NAME. With ROSTER_UPDATE_EXPECTED=1 in the
+/// environment, first writes `actual` there: how an intended change of
+/// output is recorded (then read the diff before committing it).
+std::string expected_file(const std::string& name, const std::string& actual);
+
 /// The repository's source folder (for data/ and expected files).
 std::filesystem::path source_dir();
 

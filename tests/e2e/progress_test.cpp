@@ -13,15 +13,15 @@ TEST_CASE("progress -f json gives every figure, worked by hand", "[progress]") {
   // 3 + 7 × 366/731 = 6.50; ahead −1.50; the road reached 5 at day
   // 2 × 731/7 = 208.86 → 209 − 366 = −157 days; required 5 × 7/365 = 0.10;
   // since start 2 × 7/366 = 0.04; last 90 days 1 join − 1 departure = 0.
-  CHECK(r.out == read_file(source_dir() / "tests/e2e/expected/progress-2024-07-15.json"));
+  CHECK(r.out == expected_file("progress-2024-07-15.json", r.out));
 }
 
 TEST_CASE("progress as a table and as markdown match the expected files", "[progress]") {
   SmallGoalFixture fx;
   auto table = fx.roster({"progress", "-f", "table", "--as-of", "2024-07-15"});
-  CHECK(table.out == read_file(source_dir() / "tests/e2e/expected/progress-2024-07-15.table"));
+  CHECK(table.out == expected_file("progress-2024-07-15.table", table.out));
   auto md = fx.roster({"progress", "-f", "markdown", "--as-of", "2024-07-15"});
-  CHECK(md.out == read_file(source_dir() / "tests/e2e/expected/progress-2024-07-15.md"));
+  CHECK(md.out == expected_file("progress-2024-07-15.md", md.out));
 }
 
 TEST_CASE("progress -f tsv has one figure per line", "[progress]") {
