@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2 (and CI): install what is missing, build with warnings as
 # errors, run every test; then build again with AddressSanitizer and UBSan and
-# run every test under them.
+# run every test under them; last, fuzz each parser of untrusted input for
+# FUZZ_SECONDS (default 20) with clang's libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,3 +16,5 @@ cmake --build build -j"$jobs"
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DROSTER_TESTS=ON -DROSTER_WERROR=ON -DROSTER_SANITIZE=ON >/dev/null
 cmake --build build-sanitize -j"$jobs"
 (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+
+FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash scripts/fuzz.sh

@@ -161,6 +161,37 @@ void rows_from_object(const json& object, size_t line, const std::string& label,
   }
 }
 
+// Members are flat objects; a file that nests lists and objects deeper than
+// this is not a member file. Checked before parsing: text_of and json::dump
+// recurse once per level, so "[[[[…" a few hundred thousand deep would
+// overflow the stack.
+constexpr int kMaxJsonDepth = 64;
+
+// Throws when the arrays and objects of `text` nest deeper than
+// kMaxJsonDepth; `line` is the line `text` starts on.
+void check_json_depth(const std::string& text, const std::string& label, size_t line) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        throw Error(fmt::format("{}:{}: lists and objects nested more than {} deep; a member is one object of "
+                                "text, numbers and lists, as `roster export -f json` writes",
+                                label, line, kMaxJsonDepth));
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
+
 // The line each top-level array element starts on (JSON text has no line
 // numbers of its own; this only tracks strings and nesting).
 std::vector<size_t> element_lines(const std::string& text) {
@@ -199,6 +230,7 @@ class JsonArrayReader : public MemberRowReader {
   JsonArrayReader(std::istream& in, const std::string& label, const ColumnMapping& mapping) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    check_json_depth(text, label, 1);
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_array()) {
       throw Error(fmt::format("{}: not a JSON array of members; check the file (or use --format jsonl for one "
@@ -233,6 +265,7 @@ class JsonLinesReader : public MemberRowReader {
       ++line_;
       if (line_ == 1 && text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
       if (trim(text).empty()) continue;
+      check_json_depth(text, label_, line_);
       json object = json::parse(text, nullptr, false);
       if (object.is_discarded()) {
         throw Error(fmt::format("{}:{}: not a JSON object; each line must hold one member", label_, line_));

@@ -422,3 +422,28 @@ TEST_CASE("make_member_reader reads JSON Lines one line at a time", "[import-rea
   CHECK(read_rows(ImportFormat::jsonl, "").empty());
   CHECK(read_rows(ImportFormat::jsonl, "\n\r\n").empty());
 }
+
+TEST_CASE("make_member_reader refuses JSON nested too deep instead of overflowing the stack", "[import-readers]") {
+  // Found by tests/fuzz/fuzz_json_reader.cpp: text_of() and json::dump()
+  // recurse once per level, so a 200 KB note of nested lists crashed import.
+  auto nested = [](char open, char close, size_t levels) {
+    return std::string(levels, open) + std::string(levels, close);
+  };
+  const std::string deep = "{\"name\": \"甲\", \"note\": " + nested('[', ']', 100000) + "}";
+  const std::string too_deep =
+      "lists and objects nested more than 64 deep; a member is one object of text, numbers and lists, as "
+      "`roster export -f json` writes";
+  CHECK(reader_error(ImportFormat::json, "[\n" + deep + "\n]") == "f:2: " + too_deep);
+  CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"乙\"}\n" + deep + "\n") == "f:2: " + too_deep);
+  std::string deep_objects = "{\"name\": \"甲\", \"note\": ";
+  for (int i = 0; i < 100000; ++i) deep_objects += "{\"a\": ";
+  deep_objects += "1" + std::string(100000, '}') + "}";
+  CHECK(reader_error(ImportFormat::jsonl, deep_objects) == "f:1: " + too_deep);
+
+  // 64 levels is plenty for a member, and brackets inside strings do not count.
+  auto rows = read_rows(ImportFormat::jsonl, "{\"name\": \"[[[{{{\", \"note\": " + nested('[', ']', 62) + "}\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].draft.name == "[[[{{{");
+  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\", \"note\": " + nested('[', ']', 63) + "}]")
+            .find("f:1: lists and objects nested more than 64 deep") == 0);
+}
