@@ -136,7 +136,7 @@ void Store::open_period(int64_t id, Date joined) {
 }
 
 void Store::add_period(int64_t id, Date joined, std::optional<Date> left, const std::string& reason) {
-  SQLite::Statement q(*db_, "INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
+  SQLite::Statement& q = cached("INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
   q.bind(1, id);
   q.bind(2, joined.iso());
   if (left) q.bind(3, left->iso());
