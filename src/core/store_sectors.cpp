@@ -1,4 +1,6 @@
 // Store: the sector registry and the per-sector figures.
+#include <map>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
@@ -18,26 +20,36 @@ std::string target_text(const std::optional<int>& t) { return t ? std::to_string
 
 std::vector<SectorCount> Store::sector_counts(Date as_of, Date since) {
   return guarded(path_, [&] {
-    // A member has at most one period covering a date, so counting covering
-    // periods counts members.
+    std::vector<SectorCount> counts;
+    std::map<std::string, size_t> row_of;
+    SQLite::Statement codes(*db_, "SELECT code FROM sectors ORDER BY position, code");
+    while (codes.executeStep()) {
+      row_of[codes.getColumn(0).getString()] = counts.size();
+      counts.push_back({codes.getColumn(0).getString()});
+    }
+    // One pass over the periods, each joined to its member's sector links
+    // and summed per sector and primary-or-not: a member has at most one
+    // period covering a date, so counting covering periods counts members.
+    // CROSS JOIN keeps that order: the periods in file order and the links
+    // by member id read the file nearly sequentially (the planner's choice,
+    // links by sector then periods by member, seeks all over a big file).
     SQLite::Statement q(*db_, fmt::format(R"SQL(
-SELECT s.code,
-       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
-         WHERE ms.sector_code = s.code AND ms.position = 0 AND {0}),
-       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
-         WHERE ms.sector_code = s.code AND {0}),
-       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
-         WHERE ms.sector_code = s.code AND p.joined_on > :since AND p.joined_on <= :as_of),
-       (SELECT count(*) FROM member_sectors ms JOIN periods p ON p.member_id = ms.member_id
-         WHERE ms.sector_code = s.code AND p.left_on > :since AND p.left_on <= :as_of)
-  FROM sectors s ORDER BY s.position, s.code)SQL",
+SELECT ms.sector_code, ms.position = 0 AS is_primary, sum({0}),
+       sum(p.joined_on > :since AND p.joined_on <= :as_of), sum(p.left_on > :since AND p.left_on <= :as_of)
+  FROM periods p CROSS JOIN member_sectors ms ON ms.member_id = p.member_id
+ GROUP BY ms.sector_code, is_primary)SQL",
                                           kActive));
     q.bind(":as_of", as_of.iso());
     q.bind(":since", since.iso());
-    std::vector<SectorCount> counts;
     while (q.executeStep()) {
-      counts.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(),
-                        q.getColumn(3).getInt(), q.getColumn(4).getInt()});
+      auto row = row_of.find(q.getColumn(0).getString());
+      if (row == row_of.end()) continue;  // a dangling link: `roster check` reports it
+      SectorCount& c = counts[row->second];
+      int active = q.getColumn(2).getInt();
+      if (q.getColumn(1).getInt() != 0) c.primary += active;
+      c.members += active;
+      c.joins += q.getColumn(3).getInt();
+      c.departures += q.getColumn(4).getInt();
     }
     return counts;
   });
@@ -45,8 +57,11 @@ SELECT s.code,
 
 std::vector<std::pair<int64_t, std::string>> Store::members_without_key_sector(Date as_of) {
   return guarded(path_, [&] {
+    // Members in id order, each with its periods by the periods_by_member
+    // index (CROSS JOIN fixes that order; scanning periods by date instead
+    // reads a big file at random).
     SQLite::Statement q(*db_, fmt::format(R"SQL(
-SELECT m.id, m.name FROM members m JOIN periods p ON p.member_id = m.id AND {}
+SELECT m.id, m.name FROM members m CROSS JOIN periods p ON p.member_id = m.id AND {}
  WHERE NOT EXISTS (SELECT 1 FROM member_sectors ms JOIN sectors s ON s.code = ms.sector_code
                     WHERE ms.member_id = m.id AND s.is_key)
  ORDER BY m.id)SQL",

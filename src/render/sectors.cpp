@@ -109,7 +109,14 @@ void render_table(const SectorReport& r, std::ostream& out, bool color) {
   } else {
     out << fmt::format("{} active member{} in no key sector:\n", r.without_key_sector.size(),
                        r.without_key_sector.size() == 1 ? " is" : "s are");
-    for (const auto& [id, name] : r.without_key_sector) out << fmt::format("  #{} {}\n", id, name);
+    // A terminal shows the first few; -f json has them all.
+    constexpr size_t kShown = 20;
+    for (size_t i = 0; i < r.without_key_sector.size() && i < kShown; ++i) {
+      out << fmt::format("  #{} {}\n", r.without_key_sector[i].first, r.without_key_sector[i].second);
+    }
+    if (r.without_key_sector.size() > kShown) {
+      out << fmt::format("  … and {} more (roster sectors -f json lists them all)\n", r.without_key_sector.size() - kShown);
+    }
   }
 }
 

@@ -142,3 +142,19 @@ TEST_CASE("sector registry refusals: message, exit code, database unchanged", "[
   }
   CHECK(dump_database(fx.db) == before);
 }
+
+TEST_CASE("sectors as a table names the first 20 members in no key sector and counts the rest", "[sectors]") {
+  DbFixture fx;
+  std::string csv = "name,sectors,joined\n";
+  for (int i = 1; i <= 23; ++i) csv += "其他公司" + std::to_string(i) + ",other,2024-01-01\n";
+  csv += "医疗公司,healthcare,2024-01-01\n";
+  REQUIRE(fx.roster({"import", "-", "--format", "csv", "--as-of", "2024-06-01", "-q"}, csv).code == 0);
+  auto table = fx.roster({"sectors", "-f", "table", "--as-of", "2024-06-01"});
+  CHECK(table.code == 0);
+  CHECK(table.out.find("23 active members are in no key sector:\n") != std::string::npos);
+  CHECK(table.out.find("  #20 其他公司20\n") != std::string::npos);
+  CHECK(table.out.find("其他公司21") == std::string::npos);
+  CHECK(table.out.find("  … and 3 more (roster sectors -f json lists them all)\n") != std::string::npos);
+  auto json = fx.roster({"sectors", "-f", "json", "--as-of", "2024-06-01"});
+  CHECK(json.out.find("其他公司23") != std::string::npos);  // json keeps every one
+}
