@@ -36,8 +36,15 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   unlink(path.c_str());
   copy_as_utf8(in, spool, encoding, label);
   spool.flush();
+  // A failed write (TMPDIR full) must not look like a short or empty file.
+  if (spool.bad() || (spool.fail() && !spool.eof())) {
+    throw Error(fmt::format("{}: cannot copy the file to a temporary file in {} (is that disk full?); nothing was "
+                            "imported (free some space there or set TMPDIR to another folder)",
+                            label, folder));
+  }
   spool.clear();
   spool.seekg(0);
+  if (!spool) throw Error(fmt::format("{}: cannot read back the temporary copy in {}; nothing was imported", label, folder));
 }
 
 ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
 
@@ -168,14 +169,30 @@ void Store::backup_to(const std::filesystem::path& target) {
   std::filesystem::remove(temp);  // VACUUM INTO wants to create the file itself
   try {
     guarded(path_, [&] {
-      // One read transaction: a consistent snapshot even while others write.
-      SQLite::Statement vacuum(*db_, "VACUUM INTO ?");
-      vacuum.bind(1, temp);
-      vacuum.exec();
-      SQLite::Database copy(temp, SQLite::OPEN_READWRITE);
-      copy.exec("PRAGMA journal_mode = WAL");
+      try {
+        // One read transaction: a consistent snapshot even while others write.
+        SQLite::Statement vacuum(*db_, "VACUUM INTO ?");
+        vacuum.bind(1, temp);
+        vacuum.exec();
+        SQLite::Database copy(temp, SQLite::OPEN_READWRITE);
+        copy.exec("PRAGMA journal_mode = WAL");
+      } catch (const SQLite::Exception& e) {
+        // Out of room while writing the copy: that is the target's disk.
+        if (e.getErrorCode() == SQLITE_FULL) {
+          throw Error(fmt::format("the disk holding '{}' is full; no backup was written (free some space there "
+                                  "or choose another place)",
+                                  target.string()));
+        }
+        throw;
+      }
     });
-    std::filesystem::rename(temp, target);
+    std::error_code renamed;
+    std::filesystem::rename(temp, target, renamed);
+    if (renamed) {
+      throw Error(fmt::format("cannot replace '{}' ({}); check its permissions and attributes (lsattr); it was "
+                              "left as it was",
+                              target.string(), renamed.message()));
+    }
   } catch (...) {
     std::error_code ec;
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp + suffix, ec);
