@@ -88,7 +88,7 @@ struct ImportResult {
   size_t added = 0;
   size_t updated = 0;
   size_t periods = 0;                   ///< extra periods of members added from the same file
-  std::vector<ImportAction> actions;
+  std::vector<ImportAction> actions;   ///< with dry_run only: the plan, row by row
   std::vector<ImportProblem> problems;  ///< at most max_problems kept
   size_t problem_count = 0;             ///< all of them
   bool committed = false;

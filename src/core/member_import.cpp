@@ -44,6 +44,12 @@ class Importer {
  private:
   bool writing() const { return result_.problem_count == 0; }  // keep checking, stop writing
 
+  // The plan --dry-run prints; a real import keeps only the counts, so a
+  // million rows do not hold a million names in memory.
+  void record(ImportAction action) {
+    if (options_.dry_run) result_.actions.push_back(std::move(action));
+  }
+
   void refuse(size_t line, std::string field, std::string reason) {
     if (result_.problems.size() < options_.max_problems) {
       result_.problems.push_back({line, std::move(field), std::move(reason)});
@@ -88,7 +94,7 @@ class Importer {
     if (!writing()) return;
     added.id = store_.insert_member(member);
     ++result_.added;
-    result_.actions.push_back({row.line, "add", added.id, member.name, ""});
+    record({row.line, "add", added.id, member.name, ""});
   }
 
   // --update: the stored member the row names, by USCC, else by name.
@@ -133,7 +139,7 @@ class Importer {
       changed.push_back("left " + leaves->iso());
     }
     ++result_.updated;
-    result_.actions.push_back({row.line, "update", id, member.name,
+    record({row.line, "update", id, member.name,
                                changed.empty() ? "no change" : fmt::format("{}", fmt::join(changed, ", "))});
   }
 
@@ -203,7 +209,7 @@ class Importer {
     if (!writing()) return;
     store_.add_period(member.id, *joined, left, trim(row.draft.reason));
     ++result_.periods;
-    result_.actions.push_back({row.line, "period", member.id, "", joined->iso()});
+    record({row.line, "period", member.id, "", joined->iso()});
   }
 
   Store& store_;
