@@ -17,18 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 // sqlite3 DB SQL, stdout only ("" and a failed CHECK if sqlite3 complains).
 std::string sql(const std::string& db, const std::string& query) {
   auto r = run_program({"sqlite3", db, query});

@@ -151,6 +151,18 @@ void write_file(const fs::path& path, const std::string& content) {
 
 fs::path source_dir() { return ROSTER_SOURCE_DIR; }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string expected_file(const std::string& name, const std::string& actual) {
   fs::path path = source_dir() / "tests/e2e/expected" / name;
   const char* update = std::getenv("ROSTER_UPDATE_EXPECTED");

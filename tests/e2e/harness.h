@@ -53,6 +53,9 @@ struct SmallGoalFixture {
   RunResult roster(std::vector<std::string> args) const;
 };
 
+/// The lines of `text`, without their '\n' (no empty last line for a final newline).
+std::vector<std::string> lines_of(const std::string& text);
+
 /// A logical snapshot of a database: sqlite3's .dump plus user_version and
 /// application_id, for "the file is unchanged" checks.
 std::string dump_database(const std::string& db);

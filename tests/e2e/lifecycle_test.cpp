@@ -65,13 +65,6 @@ void succeeded(const RunResult& r, const std::string& note) {
   CHECK(r.code == 0);
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
 }  // namespace
 
 TEST_CASE("edit-member changes fields by any kind of REF and logs one entry per changed field", "[lifecycle]") {
