@@ -40,14 +40,13 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
   r.change = r.progress.active - r.previous_active;
   r.joined = std::move(data.changes.joined);
   r.left = std::move(data.changes.left);
-  r.pace = *weekly_pace(r.change, r.end.days() - before.days());
+  r.pace = round2(*weekly_pace(r.change, r.end.days() - before.days()));
   Road road{data.goal.start, r.progress.baseline, data.goal.deadline, data.goal.target};
   if (r.end >= data.goal.start) {
     Date from = std::max(before, data.goal.start);  // a period holding the start: needed from the start
-    r.required_pace = required_weekly_pace(timeline.active_on(from), data.goal.target, from, data.goal.deadline);
+    auto needed = required_weekly_pace(timeline.active_on(from), data.goal.target, from, data.goal.deadline);
+    if (needed) r.required_pace = round2(*needed);
   }
-  if (r.required_pace) r.required_pace = round2(*r.required_pace);
-  r.pace = round2(r.pace);
 
   r.sectors = build_sector_report(r.end, before, r.progress.active, road.value_on(r.end) / data.goal.target,
                                   data.sectors, data.sector_counts, {}, false);

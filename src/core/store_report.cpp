@@ -1,6 +1,7 @@
 // Store: who joined and who left in a report's period.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <fmt/core.h>
 
 #include "roster/period_report.h"
 #include "roster/store.h"
@@ -20,10 +21,8 @@ SELECT m.id, m.name, m.tier, m.city, p.{0}, p.reason,
  WHERE p.{0} BETWEEN :first AND :last
  ORDER BY p.{0}, m.id)SQL";
 
-std::vector<MemberChange> changes(SQLite::Database& db, const char* column, Date first, Date last) {
-  std::string sql = kChangesSql;
-  for (size_t at; (at = sql.find("{0}")) != std::string::npos;) sql.replace(at, 3, column);
-  SQLite::Statement q(db, sql);
+std::vector<MemberChange> changes(SQLite::Database& db, std::string_view column, Date first, Date last) {
+  SQLite::Statement q(db, fmt::format(kChangesSql, column));
   q.bind(":first", first.iso());
   q.bind(":last", last.iso());
   std::vector<MemberChange> found;
