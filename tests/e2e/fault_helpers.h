@@ -24,26 +24,11 @@
 
 extern char** environ;
 
-// The roster under test is built with the same flags as this file. Under
-// AddressSanitizer (Debug, -O0) a roster process costs some 20 times a plain
-// one, much of it in starting up, so two tests do less there to stay well
-// within their time (what they check does not depend on the amount): the
-// eight writers add 50 members each instead of 100, and the killed import
-// has 10,000 rows instead of 100,000.
-#if defined(__SANITIZE_ADDRESS__)
-#define ROSTER_FAULT_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ROSTER_FAULT_SANITIZED 1
-#endif
-#endif
-#ifdef ROSTER_FAULT_SANITIZED
-constexpr int kMembersPerWriter = 50;
-constexpr int kCrashRows = 10000;
-#else
-constexpr int kMembersPerWriter = 100;
-constexpr int kCrashRows = 100000;
-#endif
+// Under the sanitizers (kSanitized, harness.h) two tests do less to stay
+// well within their time: the eight writers add 30 members each instead of
+// 100, and the killed import has 10,000 rows instead of 100,000.
+constexpr int kMembersPerWriter = roster::test::kSanitized ? 30 : 100;
+constexpr int kCrashRows = roster::test::kSanitized ? 10000 : 100000;
 
 namespace roster::test::fault {
 

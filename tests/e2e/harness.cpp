@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -18,7 +19,21 @@ extern char** environ;
 namespace roster::test {
 namespace fs = std::filesystem;
 
-RunResult run_program(const std::vector<std::string>& argv, const std::string& input) {
+namespace {
+
+// "sh -c 'for i in …' roster db" as one line for a timeout message.
+std::string command_line(const std::vector<std::string>& argv) {
+  std::string line;
+  for (const auto& a : argv) {
+    if (!line.empty()) line += ' ';
+    line += a.find_first_of(" \t'\"") == std::string::npos && !a.empty() ? a : "'" + a + "'";
+  }
+  return line;
+}
+
+}  // namespace
+
+RunResult run_program(const std::vector<std::string>& argv, const std::string& input, std::chrono::seconds timeout) {
   // A child that exits before reading all its input must not kill the tests.
   static const bool sigpipe_ignored = (signal(SIGPIPE, SIG_IGN), true);
   (void)sigpipe_ignored;
@@ -39,9 +54,15 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // Its own process group, so a timeout kills a shell loop and its children.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attr, 0);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  int rc = posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -58,12 +79,23 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
   }
   bool out_open = true, err_open = true;
   char buf[65536];
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (out_open || err_open) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      kill(-pid, SIGKILL);
+      if (in_fd >= 0) close(in_fd);
+      close(out_pipe[0]);
+      close(err_pipe[0]);
+      waitpid(pid, nullptr, 0);
+      throw std::runtime_error("timed out after " + std::to_string(timeout.count()) + " s and killed: " +
+                               command_line(argv) + "\nstderr so far: " + result.err.substr(0, 2000));
+    }
     std::vector<pollfd> fds;
     if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
     if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
     if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
-    poll(fds.data(), fds.size(), -1);
+    poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left.count(), 1000)));
     for (auto& p : fds) {
       if (p.fd == in_fd && (p.revents & (POLLOUT | POLLERR | POLLHUP))) {
         ssize_t n = write(in_fd, input.data() + written, input.size() - written);

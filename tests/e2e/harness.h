@@ -1,10 +1,35 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+// The roster under test is built with the same flags as the tests. Under
+// AddressSanitizer (Debug, -O0) a roster process costs some 20 times a plain
+// one, much of it in starting up, so tests that start hundreds of processes
+// scale their counts by kSanitized (what they check does not depend on the
+// amount) to stay well within their time on a busy two-core machine.
+#if defined(__SANITIZE_ADDRESS__)
+#define ROSTER_TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ROSTER_TEST_SANITIZED 1
+#endif
+#endif
+
 namespace roster::test {
+
+#ifdef ROSTER_TEST_SANITIZED
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
+/// How long one child process may run before run_program kills it and throws
+/// an error naming the command: well under ctest's per-test TIMEOUT, so a hang
+/// fails with the command that hung rather than a bare "Timeout".
+inline constexpr std::chrono::seconds kChildTimeout{kSanitized ? 200 : 100};
 
 /// What one run of the real binary did.
 struct RunResult {
@@ -17,8 +42,11 @@ struct RunResult {
 /// default format is tsv and colour is off.
 RunResult run_roster(const std::vector<std::string>& args, const std::string& input = "");
 
-/// Runs any program (e.g. sqlite3, python3) the same way.
-RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "");
+/// Runs any program (e.g. sqlite3, python3) the same way. A child (and the
+/// processes it started) still running after `timeout` is killed and
+/// std::runtime_error names the command.
+RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "",
+                      std::chrono::seconds timeout = kChildTimeout);
 
 /// A fresh temporary folder, removed with everything in it on destruction.
 class TempDir {
