@@ -33,7 +33,14 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
 /// UTF-8, control characters, over 2000 characters. Names the field.
 std::optional<std::string> free_text_problem(std::string_view text, std::string_view field);
 
-/// Problems with a name alone (empty, too long, bad UTF-8, control characters).
+/// Problems with a member's name alone: empty, over 200 characters, bad UTF-8,
+/// control characters, or an invisible bidi or zero-width mark (which would
+/// make a second name that looks like the first). City and parent follow the
+/// same rules; a note or a reason may hold invisible marks (shown escaped).
 std::optional<std::string> name_problem(std::string_view trimmed_name);
+
+/// Problems with the association's name (`init --association`, `goal set
+/// --association`): the rules of a member's name.
+std::optional<std::string> association_name_problem(std::string_view trimmed_name);
 
 }  // namespace roster

@@ -81,6 +81,9 @@ class Store {
   std::string association_name();
   /// Replaces the goal and logs each changed field; call inside write().
   void set_goal(const Goal& goal);
+  /// Renames the association (a checked name, see association_name_problem)
+  /// and logs the change as goal.set of field `association`; call inside write().
+  void set_association_name(const std::string& name);
   /// Every join and departure, summed per date by SQL (see timeline.h).
   Timeline membership_timeline();
 

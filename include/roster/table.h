@@ -7,7 +7,8 @@
 namespace roster {
 
 /// A plain-text table for terminals, aligned by display width so CJK text
-/// lines up. Columns marked numeric are right-aligned.
+/// lines up. Columns marked numeric are right-aligned. Cells hold values as
+/// stored; print shows each through escape_for_terminal.
 struct TextTable {
   std::vector<std::string> headers;
   std::vector<bool> numeric;  ///< per column; missing entries mean left-aligned

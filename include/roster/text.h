@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,25 @@ size_t code_point_count(std::string_view s);
 
 /// True when `s` holds a control character (Unicode category Cc: C0, DEL, C1).
 bool has_control_char(std::string_view s);
+
+/// True for the characters that reorder or hide text without being seen: bidi
+/// controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and
+/// zero-width characters (U+200B–U+200D, U+2060, U+FEFF). Two names that differ
+/// only by one look the same; on a terminal one can show text out of order.
+bool is_invisible_control(char32_t code_point);
+
+/// The first invisible control (see is_invisible_control) in valid UTF-8 `s`,
+/// as its UTF-8 bytes, or nullopt when there is none.
+std::optional<std::string> first_invisible_control(std::string_view s);
+
+/// `s` made safe to show on a terminal: control characters (C0 such as ESC,
+/// BEL, CR, LF and TAB; DEL; C1), invisible controls and bytes that are not
+/// UTF-8 become visible escapes (`\x1b`, `\u009b`, `\u202e`, `\xff`); every
+/// other character, Chinese included, passes unchanged. The one rule every
+/// human-facing writer applies to a stored or typed value (docs/usage.md);
+/// data formats (csv, tsv, json) keep values exactly. Apply it to values, not
+/// to whole documents, whose line breaks are meant. Idempotent.
+std::string escape_for_terminal(std::string_view s);
 
 /// Removes leading and trailing white space, Unicode's included (U+3000).
 std::string trim(std::string_view s);

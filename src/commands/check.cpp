@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/text.h"
 
 namespace roster {
 
@@ -14,7 +15,7 @@ Command setup_check(CLI::App& root) {
   return {app, [](const Context& ctx) {
             Store store = ctx.open_store();
             auto problems = store.check_problems();
-            for (const auto& p : problems) std::cout << p << '\n';
+            for (const auto& p : problems) std::cout << escape_for_terminal(p) << '\n';
             std::cout.flush();
             if (!problems.empty()) {
               throw Error(fmt::format("{} problem{} in {}", problems.size(), problems.size() == 1 ? "" : "s",

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "roster/error.h"
+#include "roster/text.h"
 #include "roster/version.h"
 
 namespace roster {
@@ -80,6 +81,10 @@ std::string one_line(std::string text) {
 
 }  // namespace
 
+void print_error(std::string_view message) {
+  std::cerr << "roster: error: " << escape_for_terminal(message) << '\n';
+}
+
 int run_roster(int argc, char** argv) {
   CLI::App app{"roster — membership tracker for an industry association", "roster"};
   app.set_version_flag("--version", std::string("roster ") + version());
@@ -101,8 +106,7 @@ int run_roster(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     if (app.get_subcommands().empty() && !first_word(argc, argv).empty()) {
-      std::cerr << fmt::format("roster: error: unknown command '{}' (see `roster --help` for the commands)\n",
-                               first_word(argc, argv));
+      print_error(fmt::format("unknown command '{}' (see `roster --help` for the commands)", first_word(argc, argv)));
       return kExitUsage;
     }
     std::string where = "roster";  // the deepest command given, e.g. "roster sectors edit"
@@ -110,7 +114,7 @@ int run_roster(int argc, char** argv) {
       a = a->get_subcommands().front();
       where += " " + a->get_name();
     }
-    std::cerr << fmt::format("roster: error: {} (see `{} --help`)\n", one_line(e.what()), where);
+    print_error(fmt::format("{} (see `{} --help`)", one_line(e.what()), where));
     return kExitUsage;
   }
 
@@ -122,10 +126,10 @@ int run_roster(int argc, char** argv) {
     return kExitUsage;
   } catch (const Error& e) {
     std::cout.flush();
-    std::cerr << "roster: error: " << e.what() << '\n';
+    print_error(e.what());
     return e.exit_code();
   } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << "roster: error: " << e.code().message() << ": " << e.path1().string() << '\n';
+    print_error(e.code().message() + ": " + e.path1().string());
     return kExitError;
   }
 }

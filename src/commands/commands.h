@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -36,7 +37,8 @@ struct Context {
   RenderOptions render_options(bool bom = false) const;
   /// Opens the database named by --db / $ROSTER_DB / the XDG default.
   Store open_store() const;
-  /// Prints "roster: MESSAGE" on stderr unless -q.
+  /// Prints "roster: MESSAGE" on stderr unless -q, MESSAGE shown through
+  /// escape_for_terminal (it names members and files).
   void note(const std::string& message) const;
 };
 
@@ -80,6 +82,11 @@ Command setup_report(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();
+
+/// Writes "roster: error: MESSAGE" on stderr, MESSAGE shown through
+/// escape_for_terminal: it may quote a typed value, a file's cell or a stored
+/// name, and stays one line.
+void print_error(std::string_view message);
 
 /// Parses the command line and runs the chosen command; returns the exit code.
 int run_roster(int argc, char** argv);

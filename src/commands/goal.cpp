@@ -6,14 +6,17 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/json_dump.h"
+#include "roster/member_rules.h"
 #include "roster/table.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
 
 struct GoalOptions {
   CLI::App* set = nullptr;
-  std::string start, deadline;
+  std::string start, deadline, association;
   int target = 0;
 };
 
@@ -25,7 +28,7 @@ void show_goal(const Goal& goal, int baseline, Format format, const Context& ctx
   if (format == Format::json) {
     nlohmann::ordered_json doc = {
         {"start", goal.start.iso()}, {"baseline", baseline}, {"target", goal.target}, {"deadline", goal.deadline.iso()}};
-    std::cout << doc.dump(2) << '\n';
+    std::cout << dump_json(doc, 2) << '\n';
   } else if (format == Format::tsv) {
     std::cout << "field\tvalue\n";
     for (const auto& [k, v] : rows) std::cout << k << '\t' << v << '\n';
@@ -44,12 +47,18 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
     show_goal(goal, store.membership_timeline().active_on(goal.start), format, ctx);
     return kExitOk;
   }
-  if (o.start.empty() && o.deadline.empty() && o.set->count("--target") == 0) {
-    throw usage_error("goal set needs at least one of --start, --target, --deadline");
+  bool renames = o.set->count("--association") > 0;
+  if (o.start.empty() && o.deadline.empty() && o.set->count("--target") == 0 && !renames) {
+    throw usage_error("goal set needs at least one of --start, --target, --deadline, --association");
+  }
+  std::string association = trim(o.association);
+  if (auto problem = association_name_problem(association); renames && problem) {
+    throw Error(*problem, association.empty() ? kExitUsage : kExitError);  // as an empty value of any option
   }
   store.set_command("goal set");
   Goal goal;
   store.write([&] {
+    if (renames) store.set_association_name(association);
     goal = store.goal();
     if (!o.start.empty()) goal.start = parse_date_option(o.start, "--start");
     if (!o.deadline.empty()) goal.deadline = parse_date_option(o.deadline, "--deadline");
@@ -63,6 +72,7 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
     }
     store.set_goal(goal);
   });
+  if (renames) ctx.note(fmt::format("association: {}", association));
   ctx.note(fmt::format("goal: {} members by {}, counting from {}", goal.target, goal.deadline.iso(),
                        goal.start.iso()));
   return kExitOk;
@@ -73,11 +83,15 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
 Command setup_goal(CLI::App& root) {
   auto o = std::make_shared<GoalOptions>();
   auto* app = root.add_subcommand("goal", "show the goal (start, baseline, target, deadline), or change it");
-  o->set = app->add_subcommand("set", "change the goal; the change is logged in the history");
+  o->set = app->add_subcommand("set", "change the goal or the association's name; the change is logged in the history");
   o->set->add_option("--start", o->start, "the date the road starts from, YYYY-MM-DD");
   o->set->add_option("--target", o->target, "members to reach");
   o->set->add_option("--deadline", o->deadline, "the date to reach them by, YYYY-MM-DD");
-  o->set->footer("Example:\n  roster goal set --target 250 --deadline 2026-12-31");
+  o->set->add_option("--association", o->association, "rename the association (the name reports are titled with)");
+  o->set->footer(
+      "Examples:\n"
+      "  roster goal set --target 250 --deadline 2026-12-31\n"
+      "  roster goal set --association '浙江省元宇宙产业协会'");
   app->footer(
       "Examples:\n"
       "  roster goal\n"

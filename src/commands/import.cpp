@@ -11,6 +11,7 @@
 #include "roster/encoding.h"
 #include "roster/error.h"
 #include "roster/member_import.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -63,9 +64,14 @@ ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
 
 void print_plan(const ImportResult& r, const std::string& label) {
   for (const auto& a : r.actions) {
-    if (a.what == "add") std::cout << fmt::format("{}:{}: add: {}\n", label, a.line, a.name);
-    else if (a.what == "update") std::cout << fmt::format("{}:{}: update #{}: {}\n", label, a.line, a.member_id, a.detail);
-    else std::cout << fmt::format("{}:{}: period: #{} from {}\n", label, a.line, a.member_id, a.detail);
+    std::string line;
+    if (a.what == "add")
+      line = fmt::format("{}:{}: add: {}", label, a.line, a.name);
+    else if (a.what == "update")
+      line = fmt::format("{}:{}: update #{}: {}", label, a.line, a.member_id, a.detail);
+    else
+      line = fmt::format("{}:{}: period: #{} from {}", label, a.line, a.member_id, a.detail);
+    std::cout << escape_for_terminal(line) << '\n';
   }
   std::cout.flush();
 }
@@ -103,10 +109,15 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
   ImportResult result = import_members(store, *reader, options);
 
   if (o.dry_run) print_plan(result, label);
-  for (const auto& p : result.problems) std::cerr << fmt::format("{}:{}: {}: {}\n", label, p.line, p.field, p.reason);
+  // Each line quotes the file's own cells and headers: shown escaped, one line each.
+  for (const auto& p : result.problems) {
+    std::cerr << escape_for_terminal(fmt::format("{}:{}: {}: {}", label, p.line, p.field, p.reason)) << '\n';
+  }
   if (result.problem_count > result.problems.size()) {
-    std::cerr << fmt::format("{}: … and {} more problems not shown (raise --max-errors to see them)\n", label,
-                             result.problem_count - result.problems.size());
+    std::cerr << escape_for_terminal(
+                     fmt::format("{}: … and {} more problems not shown (raise --max-errors to see them)", label,
+                                 result.problem_count - result.problems.size()))
+              << '\n';
   }
   if (result.problem_count > 0) {
     std::string verb = o.dry_run ? "would be refused" : "nothing was imported";

@@ -3,11 +3,14 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/member_rules.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
 
 struct InitOptions {
+  CLI::App* app = nullptr;
   std::string association;
   int target = 200;
   std::string start = "2023-07-15";
@@ -16,7 +19,12 @@ struct InitOptions {
 
 int run_init(const InitOptions& o, const Context& ctx) {
   InitSettings settings;
-  settings.association = o.association;
+  // Without --association the name stays empty (reports say "roster"); a name
+  // given follows the rules of a member's name.
+  settings.association = trim(o.association);
+  if (auto problem = association_name_problem(settings.association); o.app->count("--association") && problem) {
+    throw Error(*problem, settings.association.empty() ? kExitUsage : kExitError);
+  }
   settings.goal.start = parse_date_option(o.start, "--start");
   settings.goal.deadline = parse_date_option(o.deadline, "--deadline");
   settings.goal.target = o.target;
@@ -36,7 +44,9 @@ int run_init(const InitOptions& o, const Context& ctx) {
 Command setup_init(CLI::App& root) {
   auto o = std::make_shared<InitOptions>();
   auto* app = root.add_subcommand("init", "create a new roster database with the sector list and the goal");
-  app->add_option("--association", o->association, "the association's name");
+  o->app = app;
+  app->add_option("--association", o->association,
+                  "the association's name (change it later with `goal set --association`)");
   app->add_option("--target", o->target, "members to reach (default 200)");
   app->add_option("--start", o->start, "goal start date (default 2023-07-15)");
   app->add_option("--deadline", o->deadline, "goal deadline (default 2025-07-15)");

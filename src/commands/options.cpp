@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/text.h"
 
 namespace roster {
 
@@ -52,7 +53,7 @@ void refuse_database_path(const std::filesystem::path& db, const std::string& ta
 }
 
 void Context::note(const std::string& message) const {
-  if (!options.quiet) std::cerr << "roster: " << message << '\n';
+  if (!options.quiet) std::cerr << "roster: " << escape_for_terminal(message) << '\n';
 }
 
 }  // namespace roster

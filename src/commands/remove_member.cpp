@@ -25,7 +25,8 @@ void confirm_purge(const MemberRecord& m, bool yes) {
   if (isatty(STDIN_FILENO) != 1) {
     throw usage_error(fmt::format("purging deletes member #{} for good; add --yes to confirm", m.id));
   }
-  std::cerr << fmt::format("Delete every record of member #{} {} for good? Type the id to confirm: ", m.id, m.name);
+  std::cerr << fmt::format("Delete every record of member #{} {} for good? Type the id to confirm: ", m.id,
+                           escape_for_terminal(m.name));
   std::string answer;
   std::getline(std::cin, answer);
   if (answer != std::to_string(m.id) && answer != "#" + std::to_string(m.id)) {

@@ -14,9 +14,20 @@ namespace {
 constexpr size_t kMaxNameLength = 200;
 constexpr size_t kMaxTextLength = 2000;
 
-std::optional<std::string> text_problem(std::string_view text, size_t max_length) {
+// Names (of members, places, groups, the association) are compared and shown;
+// free text (a note, a reason) is only shown.
+enum class TextKind { name, free_text };
+
+std::optional<std::string> text_problem(std::string_view text, size_t max_length, TextKind kind) {
   if (!is_valid_utf8(text)) return "is not valid UTF-8 text; check the encoding of the terminal or file (roster expects UTF-8)";
   if (has_control_char(text)) return "contains a control character (tab, line break or similar); remove it";
+  // An invisible mark would make a second "company" that looks like the first.
+  if (auto mark = first_invisible_control(text); mark && kind == TextKind::name) {
+    return fmt::format(
+        "contains the invisible character {} (a zero-width or text-direction mark, often pasted from a "
+        "web page); delete it or type the name again",
+        escape_for_terminal(*mark));
+  }
   if (code_point_count(text) > max_length) {
     return fmt::format("is {} characters long; the limit is {}", code_point_count(text), max_length);
   }
@@ -57,12 +68,19 @@ std::optional<std::string> parse_tier(std::string_view text) {
 
 std::optional<std::string> name_problem(std::string_view trimmed_name) {
   if (trimmed_name.empty()) return "name is empty; give the member's legal name";
-  if (auto p = text_problem(trimmed_name, kMaxNameLength)) return "name " + *p;
+  if (auto p = text_problem(trimmed_name, kMaxNameLength, TextKind::name)) return "name " + *p;
+  return std::nullopt;
+}
+
+std::optional<std::string> association_name_problem(std::string_view trimmed_name) {
+  if (trimmed_name.empty())
+    return "the association name is empty; give its full name, e.g. --association '浙江省元宇宙产业协会'";
+  if (auto p = text_problem(trimmed_name, kMaxNameLength, TextKind::name)) return "the association name " + *p;
   return std::nullopt;
 }
 
 std::optional<std::string> free_text_problem(std::string_view text, std::string_view field) {
-  if (auto p = text_problem(text, kMaxTextLength)) return fmt::format("{} {}", field, *p);
+  if (auto p = text_problem(text, kMaxTextLength, TextKind::free_text)) return fmt::format("{} {}", field, *p);
   return std::nullopt;
 }
 
@@ -105,7 +123,9 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
   for (Free f : {Free{draft.city, &m.city, "city"}, Free{draft.parent, &m.parent, "parent"},
                  Free{draft.note, &m.note, "note"}}) {
     *f.target = is_valid_utf8(f.text) ? trim(f.text) : f.text;
-    if (auto p = text_problem(*f.target, f.field == std::string("note") ? kMaxTextLength : kMaxNameLength)) {
+    bool note = f.field == std::string("note");
+    if (auto p = text_problem(*f.target, note ? kMaxTextLength : kMaxNameLength,
+                              note ? TextKind::free_text : TextKind::name)) {
       problems.push_back({f.field, fmt::format("{} {}", f.field, *p)});
     }
   }

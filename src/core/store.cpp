@@ -267,6 +267,15 @@ void Store::set_goal(const Goal& goal) {
   }
 }
 
+void Store::set_association_name(const std::string& name) {
+  std::string old = association_name();
+  if (old == name) return;
+  SQLite::Statement q(*db_, "UPDATE association SET name = ? WHERE id = 1");
+  q.bind(1, name);
+  q.exec();
+  log_change(std::nullopt, "goal.set", "association", old, name);
+}
+
 Timeline Store::membership_timeline() {
   return guarded(path_, [&] {
     // Two index-only aggregates; the result has one row per date with a change.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "member_sql.h"
+#include "roster/json_dump.h"
 #include "roster/store.h"
 #include "roster/text.h"
 #include "store_errors.h"
@@ -115,7 +116,7 @@ int64_t Store::insert_member(const NewMember& m) {
                                   {"city", m.city},   {"parent", m.parent},
                                   {"note", m.note},   {"joined", m.joined.iso()},
                                   {"left", m.left ? nlohmann::json(m.left->iso()) : nlohmann::json()}};
-  log_change(id, "member.add", "", "", after.dump());
+  log_change(id, "member.add", "", "", dump_json(after));
   return id;
 }
 

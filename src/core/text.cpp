@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include <fmt/core.h>
 #include <utf8proc.h>
 
 namespace roster {
@@ -56,6 +57,46 @@ bool has_control_char(std::string_view s) {
     if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) found = true;
   });
   return found;
+}
+
+bool is_invisible_control(char32_t cp) {
+  return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+         cp == 0x061c || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 || cp == 0xfeff;
+}
+
+std::optional<std::string> first_invisible_control(std::string_view s) {
+  std::optional<std::string> found;
+  for_each_code_point(s, [&](utf8proc_int32_t cp) {
+    if (!found && is_invisible_control(static_cast<char32_t>(cp))) found = encode(cp);
+  });
+  return found;
+}
+
+std::string escape_for_terminal(std::string_view s) {
+  // Most values are plain printable ASCII: copy them without decoding.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f; })) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  size_t offset = 0;
+  while (offset < s.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(p + offset, static_cast<utf8proc_ssize_t>(s.size() - offset), &cp);
+    if (n <= 0) {  // not UTF-8: show the one byte and go on with the next
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(p[offset]));
+      ++offset;
+      continue;
+    }
+    if (cp < 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) {
+      out += fmt::format("\\x{:02x}", cp);
+    } else if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC || is_invisible_control(static_cast<char32_t>(cp))) {
+      out += fmt::format("\\u{:04x}", cp);
+    } else {
+      out.append(s.substr(offset, static_cast<size_t>(n)));
+    }
+    offset += static_cast<size_t>(n);
+  }
+  return out;
 }
 
 std::string trim(std::string_view s) {

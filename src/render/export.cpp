@@ -4,6 +4,7 @@
 #include "roster/csv.h"
 #include "roster/error.h"
 #include "roster/export_render.h"
+#include "roster/json_dump.h"
 #include "roster/json_stream.h"
 
 namespace roster {
@@ -61,7 +62,7 @@ class JsonExport : public ExportWriter {
                                 {"left", p.left ? ordered_json(p.left->iso()) : ordered_json()},
                                 {"reason", p.reason}});
     }
-    stream_.item(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    stream_.item(dump_json(doc));
   }
   void finish() override { stream_.finish(); }
 

@@ -3,6 +3,7 @@
 
 #include "roster/error.h"
 #include "roster/history_render.h"
+#include "roster/json_dump.h"
 #include "roster/json_stream.h"
 #include "roster/table.h"
 
@@ -73,7 +74,7 @@ class JsonHistory : public HistoryWriter {
 }  // namespace
 
 std::string history_json(const HistoryEntry& e) {
-  return to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump_json(to_json(e));
 }
 
 std::unique_ptr<HistoryWriter> make_history_writer(Format format, std::ostream& out, const RenderOptions& options) {
@@ -104,7 +105,7 @@ void render_member_record(const MemberRecord& m, Format format, std::ostream& ou
     }
     doc["history"] = ordered_json::array();
     for (const auto& e : m.history) doc["history"].push_back(to_json(e));
-    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    out << dump_json(doc, 2) << '\n';
     return;
   }
   if (format != Format::table) throw usage_error("show writes table or json");

@@ -1,3 +1,4 @@
+#include "roster/json_dump.h"
 #include "roster/member_list.h"
 
 #include <fmt/core.h>
@@ -81,9 +82,7 @@ nlohmann::ordered_json to_json(const MemberRow& m) {
 class JsonWriter : public MemberListWriter {
  public:
   JsonWriter(std::ostream& out, bool lines) : stream_(out, lines) {}
-  void row(const MemberRow& m) override {
-    stream_.item(to_json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }
+  void row(const MemberRow& m) override { stream_.item(dump_json(to_json(m))); }
   void finish() override { stream_.finish(); }
 
  private:

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "roster/error.h"
+#include "roster/json_dump.h"
 #include "roster/progress_render.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -56,14 +58,14 @@ void render_json(const ProgressReport& r, std::ostream& out) {
   for (const auto& m : r.months) {
     doc["months"].push_back({{"month", m.month}, {"date", m.date.iso()}, {"active", m.active}, {"road", m.road}});
   }
-  out << doc.dump(2) << '\n';
+  out << dump_json(doc, 2) << '\n';
 }
 
 std::string tsv_value(const ordered_json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_float()) return number(v.get<double>());
-  return v.dump();
+  return dump_json(v);
 }
 
 void render_tsv(const ProgressReport& r, std::ostream& out) {
@@ -93,7 +95,7 @@ std::vector<std::string> chart_rows(const ProgressReport& r, int width) {
 void render_table(const ProgressReport& r, std::ostream& out, bool color) {
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
-  std::string title = r.association.empty() ? "roster" : r.association;
+  std::string title = r.association.empty() ? "roster" : escape_for_terminal(r.association);
   out << bold << title << " — progress as of " << r.as_of.iso() << reset << '\n';
   out << fmt::format("  members    {} of {}  [{}]  {:.1f}%\n", r.active, r.goal.target,
                      text_bar(r.active / static_cast<double>(r.goal.target), 30), r.percent);
@@ -118,7 +120,8 @@ void render_table(const ProgressReport& r, std::ostream& out, bool color) {
 }
 
 void render_markdown(const ProgressReport& r, std::ostream& out) {
-  std::string title = r.association.empty() ? "Membership progress" : r.association + " — membership progress";
+  std::string title =
+      r.association.empty() ? "Membership progress" : escape_for_terminal(r.association) + " — membership progress";
   out << "## " << title << " (" << r.as_of.iso() << ")\n\n";
   out << "**" << r.active << " of " << r.goal.target << " members (" << fmt::format("{:.1f}", r.percent) << "%)** — "
       << progress_verdict(r) << "\n\n";

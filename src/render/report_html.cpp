@@ -5,6 +5,7 @@
 #include "report_formats.h"
 #include "report_parts.h"
 #include "roster/progress_render.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -59,9 +60,11 @@ svg { display: block; width: 100%; height: auto; }
 }
 )CSS";
 
-std::string esc(const std::string& text) {
+// The value escaped for the terminal (a page is read as text too, and mail
+// clients show titles raw), then as HTML.
+std::string esc(const std::string& value) {
   std::string out;
-  for (char c : text) {
+  for (char c : escape_for_terminal(value)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

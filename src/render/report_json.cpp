@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report_formats.h"
+#include "roster/json_dump.h"
 #include "roster/progress_render.h"
 
 namespace roster {
@@ -78,7 +79,7 @@ void render_report_json(const PeriodReport& r, std::ostream& out, const std::opt
     doc["chart"].push_back({{"period", c.label}, {"date", c.date.iso()}, {"active", c.active}, {"road", c.road}});
   }
   if (stamp) doc["generated_at"] = *stamp;
-  out << doc.dump(2) << '\n';
+  out << dump_json(doc, 2) << '\n';
 }
 
 }  // namespace roster

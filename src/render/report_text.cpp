@@ -9,6 +9,7 @@
 #include "roster/progress_render.h"
 #include "roster/report_render.h"
 #include "roster/table.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -27,11 +28,12 @@ void text_members(const PeriodReport& r, bool left, std::ostream& out, bool colo
   t.print(out, color);
 }
 
-// Escapes what would break a markdown table cell or start markup; < and &
-// as entities, which every Markdown parser decodes.
-std::string md(const std::string& text) {
+// Shows the value escaped for the terminal, then escapes what would break a
+// markdown table cell or start markup; < and & as entities, which every
+// Markdown parser decodes.
+std::string md(const std::string& value) {
   std::string out;
-  for (char c : text) {
+  for (char c : escape_for_terminal(value)) {
     if (c == '<') {
       out += "&lt;";
     } else if (c == '&') {
@@ -73,7 +75,7 @@ void render_report_text(const PeriodReport& r, std::ostream& out, bool color, co
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   const ProgressReport& p = r.progress;
-  out << bold << title(r) << reset << '\n';
+  out << bold << escape_for_terminal(title(r)) << reset << '\n';
   out << "  " << period_dates(r) << '\n';
   if (stamp) out << "  generated " << *stamp << '\n';
   out << '\n';

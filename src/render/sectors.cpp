@@ -5,9 +5,11 @@
 
 #include "roster/csv.h"
 #include "roster/error.h"
+#include "roster/json_dump.h"
 #include "roster/progress_render.h"
 #include "roster/sector_render.h"
 #include "roster/table.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -36,7 +38,10 @@ std::vector<std::string> cells(const SectorRow& r) {
 
 std::string coverage_line(const SectorReport& r) {
   std::string line = fmt::format("{} of {} key sectors have members", r.key_sectors_with_members, r.key_sectors);
-  if (r.thinnest_key) line += fmt::format("; thinnest: {}, {}", r.thinnest_key->sector.code, r.thinnest_key->members);
+  if (r.thinnest_key) {
+    line +=
+        fmt::format("; thinnest: {}, {}", escape_for_terminal(r.thinnest_key->sector.code), r.thinnest_key->members);
+  }
   return line;
 }
 
@@ -78,7 +83,7 @@ void render_json(const SectorReport& r, std::ostream& out) {
                                               : ordered_json();
   doc["without_key_sector"] = ordered_json::array();
   for (const auto& [id, name] : r.without_key_sector) doc["without_key_sector"].push_back({{"id", id}, {"name", name}});
-  out << doc.dump(2) << '\n';
+  out << dump_json(doc, 2) << '\n';
 }
 
 std::string signed_count(char sign, int n) { return n ? fmt::format("{}{}", sign, n) : "0"; }
@@ -112,7 +117,8 @@ void render_table(const SectorReport& r, std::ostream& out, bool color) {
     // A terminal shows the first few; -f json has them all.
     constexpr size_t kShown = 20;
     for (size_t i = 0; i < r.without_key_sector.size() && i < kShown; ++i) {
-      out << fmt::format("  #{} {}\n", r.without_key_sector[i].first, r.without_key_sector[i].second);
+      out << fmt::format("  #{} {}\n", r.without_key_sector[i].first,
+                         escape_for_terminal(r.without_key_sector[i].second));
     }
     if (r.without_key_sector.size() > kShown) {
       out << fmt::format("  … and {} more (roster sectors -f json lists them all)\n", r.without_key_sector.size() - kShown);
@@ -125,9 +131,9 @@ void render_markdown(const SectorReport& r, std::ostream& out) {
   out << "| sector | key | primary | members | share | joined | left | target |\n";
   out << "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n";
   for (const auto& row : r.rows) {
-    out << fmt::format("| {} {} | {} | {} | {} | {:.1f}% | {} | {} | {} |\n", row.sector.name_en, row.sector.name_zh,
-                       row.sector.is_key ? "key" : "", row.primary, row.members, row.share, row.joins, row.departures,
-                       target_cell(row));
+    out << fmt::format("| {} {} | {} | {} | {} | {:.1f}% | {} | {} | {} |\n", escape_for_terminal(row.sector.name_en),
+                       escape_for_terminal(row.sector.name_zh), row.sector.is_key ? "key" : "", row.primary,
+                       row.members, row.share, row.joins, row.departures, target_cell(row));
   }
   size_t n = r.without_key_sector.size();
   out << '\n' << coverage_line(r) << ". " << n << " active member" << (n == 1 ? " is" : "s are") << " in no key sector.\n";

@@ -7,15 +7,20 @@
 namespace roster {
 
 void TextTable::print(std::ostream& out, bool color) const {
+  // Every cell is shown escaped (docs/usage.md) and measured as shown, so a
+  // stored ESC or U+202E can neither drive the terminal nor break the columns.
+  // Escaped again when written rather than kept: a long listing is not held twice.
   std::vector<size_t> width(headers.size(), 0);
-  for (size_t c = 0; c < headers.size(); ++c) width[c] = display_width(headers[c]);
+  for (size_t c = 0; c < headers.size(); ++c) width[c] = display_width(escape_for_terminal(headers[c]));
   for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size() && c < width.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    for (size_t c = 0; c < row.size() && c < width.size(); ++c) {
+      width[c] = std::max(width[c], display_width(escape_for_terminal(row[c])));
+    }
   }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string text;
     for (size_t c = 0; c < width.size(); ++c) {
-      const std::string& cell = c < cells.size() ? cells[c] : std::string();
+      const std::string cell = c < cells.size() ? escape_for_terminal(cells[c]) : std::string();
       bool right = c < numeric.size() && numeric[c];
       bool last = c + 1 == width.size();
       if (c > 0) text += "  ";

@@ -192,3 +192,51 @@ TEST_CASE("parse_tier knows the four tiers in English and Chinese", "[member_rul
   CHECK(parse_tier("vicepresident") == std::nullopt);
   CHECK(parse_tier("会") == std::nullopt);
 }
+
+TEST_CASE("names refuse bidi controls and zero-width characters, naming the character escaped", "[member_rules]") {
+  for (const char* mark : {"\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u202A", "\u202B", "\u202C", "\u202D",
+                           "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"}) {
+    MemberDraft d = good_draft();
+    d.name = std::string("杭州某某") + mark + "科技有限公司";
+    INFO(roster::escape_for_terminal(mark));
+    require_one_problem(d, "name");
+    auto problems = check(d);
+    CHECK_THAT(problems[0].reason, Contains("invisible character " + roster::escape_for_terminal(mark)));
+    CHECK_FALSE(roster::has_control_char(problems[0].reason));
+    CHECK_FALSE(roster::first_invisible_control(problems[0].reason));
+  }
+  MemberDraft d = good_draft();
+  d.name = "\u200B杭州某某科技有限公司";  // at the start, where trim does not reach it
+  require_one_problem(d, "name");
+  CHECK(*roster::name_problem("ACME\u202ECo.") ==
+        "name contains the invisible character \\u202e (a zero-width or text-direction mark, often pasted from a web "
+        "page); delete it or type the name again");
+}
+
+TEST_CASE("city and parent follow the name rules; a note may hold invisible marks", "[member_rules]") {
+  MemberDraft d = good_draft();
+  SECTION("city") {
+    d.city = "杭\u200B州";
+    require_one_problem(d, "city");
+  }
+  SECTION("parent") {
+    d.parent = "某某集团\u202E";
+    require_one_problem(d, "parent");
+  }
+  SECTION("note") {
+    d.note = "负责人: 👩\u200D💻";  // a ZERO WIDTH JOINER inside an emoji
+    CHECK(check(d).empty());
+  }
+}
+
+TEST_CASE("association_name_problem applies the rules of a member's name", "[member_rules]") {
+  using roster::association_name_problem;
+  CHECK_FALSE(association_name_problem("浙江省元宇宙产业协会"));
+  CHECK_FALSE(association_name_problem(repeat("协", 200)));
+  CHECK_THAT(*association_name_problem(""), Contains("association name is empty"));
+  CHECK_THAT(*association_name_problem(repeat("协", 201)), Contains("201 characters"));
+  CHECK_THAT(*association_name_problem("协会\x1b[31m"), Contains("control character"));
+  CHECK_THAT(*association_name_problem("协会\xff"), Contains("not valid UTF-8"));
+  CHECK_THAT(*association_name_problem("协会\u200B"), Contains("invisible character \\u200b"));
+  CHECK_THAT(*association_name_problem("\u202E会协"), Contains("invisible character \\u202e"));
+}

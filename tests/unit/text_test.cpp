@@ -81,3 +81,75 @@ TEST_CASE("pad_right and pad_left pad to display columns", "[text]") {
   CHECK(roster::pad_right("杭州ab", 3) == "杭州ab");  // never truncates
   CHECK(display_width(roster::pad_right("杭州某某", 10)) == 10);
 }
+
+// The terminal-escape rule (docs/usage.md): every human-facing writer shows
+// stored and typed values through escape_for_terminal.
+TEST_CASE("escape_for_terminal shows ESC, CSI and OSC sequences as text", "[text][escape]") {
+  using roster::escape_for_terminal;
+  CHECK(escape_for_terminal("\x1b") == "\\x1b");
+  CHECK(escape_for_terminal("ACME\x1b[31m Co.\x1b[0m") == "ACME\\x1b[31m Co.\\x1b[0m");  // CSI: colour
+  CHECK(escape_for_terminal("\x1b[2J\x1b[H") == "\\x1b[2J\\x1b[H");                      // CSI: clear the screen
+  CHECK(escape_for_terminal("\x1b]0;pwned\x07") == "\\x1b]0;pwned\\x07");                // OSC: window title
+  CHECK(escape_for_terminal("\x1b]8;;http://evil.example/\x1b\\link\x1b]8;;\x1b\\") ==
+        "\\x1b]8;;http://evil.example/\\x1b\\link\\x1b]8;;\\x1b\\");  // OSC 8 hyperlink
+  CHECK(escape_for_terminal("a\xc2\x9b"
+                            "31mb") == "a\\u009b31mb");  // C1 CSI
+}
+
+TEST_CASE("escape_for_terminal shows BEL, CR, LF, TAB, DEL and every C0 character", "[text][escape]") {
+  using roster::escape_for_terminal;
+  CHECK(escape_for_terminal("ding\x07") == "ding\\x07");
+  CHECK(escape_for_terminal("real name\rfake name") == "real name\\x0dfake name");
+  CHECK(escape_for_terminal("two\nlines") == "two\\x0alines");
+  CHECK(escape_for_terminal("a\tb") == "a\\x09b");
+  CHECK(escape_for_terminal("x\x7fy") == "x\\x7fy");
+  CHECK(escape_for_terminal(std::string("nul\0end", 7)) == "nul\\x00end");
+  for (int c = 0; c < 0x20; ++c) {
+    std::string escaped = escape_for_terminal(std::string(1, static_cast<char>(c)));
+    CHECK(escaped.size() == 4);
+    CHECK(escaped.substr(0, 2) == "\\x");
+  }
+}
+
+TEST_CASE("escape_for_terminal shows bidi controls and zero-width characters", "[text][escape]") {
+  using roster::escape_for_terminal;
+  CHECK(escape_for_terminal("abc\u202Efdp.exe") == "abc\\u202efdp.exe");  // RIGHT-TO-LEFT OVERRIDE
+  CHECK(escape_for_terminal("杭州\u200B科技") == "杭州\\u200b科技");      // ZERO WIDTH SPACE
+  for (char32_t cp : {0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
+                      0x200b, 0x200c, 0x200d, 0x2060, 0xfeff}) {
+    CHECK(roster::is_invisible_control(cp));
+  }
+  CHECK(escape_for_terminal("\u2066x\u2069\u200E\u200F\u061C\u200C\u200D\u2060\uFEFF") ==
+        "\\u2066x\\u2069\\u200e\\u200f\\u061c\\u200c\\u200d\\u2060\\ufeff");
+  CHECK_FALSE(roster::is_invisible_control(U'杭'));
+  CHECK_FALSE(roster::is_invisible_control(0x3000));  // IDEOGRAPHIC SPACE is seen as space
+}
+
+TEST_CASE("escape_for_terminal shows bytes that are not UTF-8 one by one", "[text][escape]") {
+  using roster::escape_for_terminal;
+  CHECK(escape_for_terminal("\xff") == "\\xff");
+  CHECK(escape_for_terminal("a\xe6\x9d"
+                            "b") == "a\\xe6\\x9db");                // 杭 cut short
+  CHECK(escape_for_terminal("\xc0\xaf") == "\\xc0\\xaf");           // overlong '/'
+  CHECK(escape_for_terminal("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // a UTF-16 surrogate
+  CHECK(roster::is_valid_utf8(escape_for_terminal("\xff\xfe杭\x80")));
+}
+
+TEST_CASE("escape_for_terminal passes valid text, Chinese included, unchanged", "[text][escape]") {
+  using roster::escape_for_terminal;
+  for (std::string_view text : {""sv, "ACME Co. (Hangzhou) Ltd. 100% \"quoted\" \\path"sv, "杭州某某科技有限公司"sv,
+                                "浙江省元宇宙产业协会（筹）"sv, "\u3000全角　空格"sv, "😀 é e\xcc\x81"sv}) {
+    CHECK(escape_for_terminal(text) == text);
+  }
+}
+
+TEST_CASE("escape_for_terminal is idempotent and its output holds no control character", "[text][escape]") {
+  using roster::escape_for_terminal;
+  std::string hostile = "\x1b[31m\u202e\u200b\x07\r\n\xff杭州";
+  std::string once = escape_for_terminal(hostile);
+  CHECK(escape_for_terminal(once) == once);
+  CHECK_FALSE(roster::has_control_char(once));
+  CHECK_FALSE(roster::first_invisible_control(once));
+  CHECK(roster::is_valid_utf8(once));
+  CHECK(roster::first_invisible_control("a\u200bb") == std::string("\u200b"));
+}
