@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace roster::test {
@@ -13,12 +14,17 @@ struct RunResult {
   int code = -1;
 };
 
+/// Variables set (replacing the test process's own) in one child's
+/// environment, e.g. {{"TZ", "Asia/Shanghai"}}; the test process's
+/// environment is never changed, so tests on other threads are not affected.
+using Env = std::vector<std::pair<std::string, std::string>>;
+
 /// Runs roster with `args`, feeding `input` on stdin; stdout is a pipe, so the
 /// default format is tsv and colour is off.
-RunResult run_roster(const std::vector<std::string>& args, const std::string& input = "");
+RunResult run_roster(const std::vector<std::string>& args, const std::string& input = "", const Env& env = {});
 
 /// Runs any program (e.g. sqlite3, python3) the same way.
-RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "");
+RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "", const Env& env = {});
 
 /// A fresh temporary folder, removed with everything in it on destruction.
 class TempDir {
@@ -40,7 +46,7 @@ struct DbFixture {
   std::string db = dir.file("roster.db");
   DbFixture();
   /// roster ARGS --db DB
-  RunResult roster(std::vector<std::string> args, const std::string& input = "") const;
+  RunResult roster(std::vector<std::string> args, const std::string& input = "", const Env& env = {}) const;
 };
 
 /// tests/e2e/fixtures/small.csv (8 members, two of whom left) under a goal
