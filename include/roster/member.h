@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/tier.h"
 
 namespace roster {
 
@@ -30,7 +31,7 @@ struct NewMember {
   std::string name_key;  ///< see name_key() in text.h
   std::optional<std::string> uscc;
   std::vector<std::string> sector_codes;  ///< first is primary
-  std::string tier = "member";
+  Tier tier = Tier::member;
   std::string city;
   std::string parent;
   std::string note;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "roster/member.h"
@@ -91,6 +92,10 @@ struct ImportResult {
   std::vector<ImportAction> actions;   ///< with dry_run only: the plan, row by row
   std::vector<ImportProblem> problems;  ///< at most max_problems kept
   size_t problem_count = 0;             ///< all of them
+  /// Dates given as spreadsheet day numbers (45122), read as dates, and the
+  /// first of them with its reading ("45122", "2023-07-15").
+  size_t day_numbers = 0;
+  std::pair<std::string, std::string> day_number_example;
   bool committed = false;
 };
 
@@ -98,9 +103,5 @@ struct ImportResult {
 /// stored members and earlier rows of the same file, and applies them all in
 /// one transaction — or none, if any row is refused or it is a dry run.
 ImportResult import_members(Store& store, MemberRowReader& reader, const ImportOptions& options);
-
-/// "2023/7/15" and "2023.07.15" as ISO "2023-07-15"; other text unchanged
-/// (the date rules then report it).
-std::string normalize_import_date(const std::string& text);
 
 }  // namespace roster

@@ -19,7 +19,7 @@ struct Period {
 /// One entry of the change log.
 struct HistoryEntry {
   int64_t id = 0;
-  std::string at;  ///< UTC, "2026-11-29T08:00:00Z"
+  std::string at;  ///< UTC, "2026-11-29T08:00:00Z" (human output shows it in local time)
   std::string user;
   std::string command;
   std::string kind;  ///< e.g. member.add, member.edit, member.leave
@@ -48,8 +48,8 @@ struct MemberRecord {
 /// Which history entries to show.
 struct HistoryFilter {
   std::optional<int64_t> member_id;
-  std::optional<Date> since;  ///< entries on or after this UTC date
-  std::optional<Date> until;  ///< entries on or before this UTC date
+  std::optional<Date> since;        ///< entries on or after this day, in the local time zone
+  std::optional<Date> until;        ///< entries on or before this day, in the local time zone
   std::optional<std::string> kind;  ///< exact kind, or a prefix ending in '.' ("member.")
 };
 

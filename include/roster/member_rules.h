@@ -7,14 +7,9 @@
 
 #include "roster/member.h"
 #include "roster/sectors.h"
+#include "roster/tier.h"
 
 namespace roster {
-
-/// The four tiers, highest first.
-inline const std::vector<std::string> kTiers = {"president", "vice-president", "council", "member"};
-
-/// The tier `text` names (English, any case, or the Chinese 会长/副会长/理事/会员), or nullopt.
-std::optional<std::string> parse_tier(std::string_view text);
 
 /// What is wrong with one field.
 struct FieldProblem {

@@ -26,7 +26,7 @@ struct SectorCount;
 struct PeriodChanges;
 
 /// The schema version this roster writes and understands (PRAGMA user_version).
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 /// PRAGMA application_id of every roster database ("ROST").
 constexpr int kApplicationId = 0x524F5354;
 
@@ -50,7 +50,7 @@ struct MemberFilter {
   Date as_of;
   Status status = Status::active;
   std::optional<std::string> sector_code;
-  std::optional<std::string> tier;
+  std::optional<Tier> tier;
   std::optional<std::string> city;  ///< already passed through name_key()
   std::optional<Date> joined_since;
   std::optional<Date> joined_until;

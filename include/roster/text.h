@@ -39,9 +39,19 @@ std::string escape_for_terminal(std::string_view s);
 /// Removes leading and trailing white space, Unicode's included (U+3000).
 std::string trim(std::string_view s);
 
-/// "a; b;;c" -> {"a", "b", "c"}: a ';'-separated list (sector codes), each
-/// item trimmed, empty items dropped.
+/// "a; b、c，,d" -> {"a", "b", "c", "d"}: a list of sectors as people write
+/// it, separated by ';' or ',' or the full-width '；' '，' and the enumeration
+/// comma '、'; each item trimmed, empty items dropped. Also reads the stored
+/// ';'-joined sector codes.
 std::vector<std::string> split_list(std::string_view text);
+
+/// True when `text` holds one of split_list's separators (a sector name
+/// that did could never be named in a list).
+bool has_list_separator(std::string_view text);
+
+/// Levenshtein distance between `a` and `b` counted in code points (so 医药
+/// and 医疗 are 1 apart), for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The key two names are compared by: NFKC, case folding, white-space runs
 /// folded to one space and trimmed. Full-width （杭州） and (杭州) share a key.

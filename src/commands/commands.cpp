@@ -40,7 +40,7 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "database file (default: $ROSTER_DB, else ~/.local/share/roster/roster.db)");
   app.add_option("-f,--format", g.format, "output format: table, tsv, csv, json, jsonl, markdown, text, html (what each "
                                           "command offers; default: table on a terminal, tsv in a pipe)");
-  app.add_option("--as-of", g.as_of, "the date to report on, YYYY-MM-DD (default: today)");
+  app.add_option("--as-of", g.as_of, "the date to report on, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today)");
   app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", g.quiet, "no confirmations on stderr");

@@ -8,6 +8,7 @@
 #include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/member_rules.h"
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -32,15 +33,25 @@ MemberDraft draft_from(const MemberRecord& m, const EditOptions& o, const Sector
                 given("--note") ? o.note : m.note,
                 ""};
   // Sectors by code from here on, so --remove-sector finds a sector however
-  // it was named (code, English or Chinese).
-  for (auto& s : d.sectors) {
-    if (const Sector* known = registry.resolve(s)) s = known->code;
+  // it was named (code, English or Chinese name, alias); a value may be a
+  // list ("医疗、教育").
+  auto codes = [&](const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& value : values) {
+      for (const auto& text : split_list(value)) {
+        const Sector* known = registry.resolve(text);
+        out.push_back(known ? known->code : text);
+      }
+    }
+    return out;
+  };
+  d.sectors = codes(d.sectors);
+  for (const auto& s : codes(o.add_sectors)) d.sectors.push_back(s);
+  std::vector<std::string> removed;
+  for (const auto& value : o.remove_sectors) {
+    for (const auto& text : split_list(value)) removed.push_back(text);
   }
-  for (const auto& s : o.add_sectors) {
-    const Sector* known = registry.resolve(s);
-    d.sectors.push_back(known ? known->code : s);
-  }
-  for (const auto& text : o.remove_sectors) {
+  for (const auto& text : removed) {
     const Sector* s = registry.resolve(text);
     if (!s) throw Error(unknown_sector_message(text, registry));
     auto it = std::find(d.sectors.begin(), d.sectors.end(), s->code);
@@ -85,7 +96,7 @@ Command setup_edit_member(CLI::App& root) {
       ->allow_extra_args(false);
   app->add_option("--add-sector", o->add_sectors, "add a sector (after the others)")->allow_extra_args(false);
   app->add_option("--remove-sector", o->remove_sectors, "remove a sector")->allow_extra_args(false);
-  app->add_option("--tier", o->tier, "president, vice-president, council or member");
+  app->add_option("--tier", o->tier, "the new tier; any case, in English or Chinese: " + tier_forms());
   app->add_option("--city", o->city, "city ('' clears it)");
   app->add_option("--parent", o->parent, "parent company or group ('' clears it)");
   app->add_option("--note", o->note, "free-text note ('' clears it)");

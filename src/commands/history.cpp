@@ -35,8 +35,8 @@ Command setup_history(CLI::App& root) {
   auto* app = root.add_subcommand("history", "the change log: when, who, what, before and after");
   app->add_option("--member", o->member, "only this member (id, exact name or USCC)")
       ->each([o](const std::string&) { o->member_given = true; });
-  app->add_option("--since", o->since, "entries on or after this date (UTC)");
-  app->add_option("--until", o->until, "entries on or before this date (UTC)");
+  app->add_option("--since", o->since, "entries on or after this day, in local time (TZ)");
+  app->add_option("--until", o->until, "entries on or before this day, in local time (TZ)");
   app->add_option("--kind", o->kind, "only this kind, e.g. member.edit, or a prefix such as member.");
   app->footer("Examples:\n  roster history --member 12\n  roster history --kind member. -f jsonl | jq .");
   return {app, [o](const Context& ctx) { return run_history(*o, ctx); }};

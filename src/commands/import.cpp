@@ -87,6 +87,19 @@ std::string updated(const ImportResult& r, const char* verb) {
   return r.updated ? fmt::format(", and {} member{} {}", r.updated, r.updated == 1 ? "" : "s", verb) : "";
 }
 
+// "; 2 dates were spreadsheet day numbers, read as …": such a cell is what
+// Excel or WPS saves for a date column without a date format, so say how it
+// was read.
+std::string day_numbers(const ImportResult& r) {
+  if (r.day_numbers == 0) return "";
+  const auto& [number, date] = r.day_number_example;
+  return fmt::format(
+      "; {} date{} {} spreadsheet day number{}, read as days since 1900 as Excel counts them ({} is "
+      "{}); check {}",
+      r.day_numbers, r.day_numbers == 1 ? "" : "s", r.day_numbers == 1 ? "was a" : "were",
+      r.day_numbers == 1 ? "" : "s", number, date, r.day_numbers == 1 ? "it" : "them");
+}
+
 int run_import(const ImportCommandOptions& o, const Context& ctx) {
   ImportFormat format = input_format(o, ctx);
   ColumnMapping mapping;
@@ -126,10 +139,12 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
                             result.rows == 1 ? "" : "s", verb));
   }
   if (o.dry_run) {
-    ctx.note(fmt::format("dry run: {} row{} checked, {} would be added{}; nothing written", result.rows,
-                         result.rows == 1 ? "" : "s", summary(result), updated(result, "would be updated")));
+    ctx.note(fmt::format("dry run: {} row{} checked, {} would be added{}; nothing written{}", result.rows,
+                         result.rows == 1 ? "" : "s", summary(result), updated(result, "would be updated"),
+                         day_numbers(result)));
   } else {
-    ctx.note(fmt::format("imported {} from {}{}", summary(result), label, updated(result, "updated")));
+    ctx.note(fmt::format("imported {} from {}{}{}", summary(result), label, updated(result, "updated"),
+                         day_numbers(result)));
   }
   return kExitOk;
 }

@@ -30,12 +30,13 @@ int run_init(const InitOptions& o, const Context& ctx) {
   settings.goal.target = o.target;
   if (o.target <= 0) throw usage_error(fmt::format("--target {} must be a positive number of members", o.target));
   if (settings.goal.deadline <= settings.goal.start) {
-    throw usage_error(fmt::format("--deadline {} must come after --start {}", o.deadline, o.start));
+    throw usage_error(fmt::format("--deadline {} must come after --start {}", settings.goal.deadline.iso(),
+                                  settings.goal.start.iso()));
   }
   settings.sectors = parse_sectors_csv(seed_sectors_csv());
   Store store = Store::create(ctx.db_path, settings);
   ctx.note(fmt::format("created {} with {} sectors; goal {} members by {}", store.path().string(),
-                       settings.sectors.size(), o.target, o.deadline));
+                       settings.sectors.size(), o.target, settings.goal.deadline.iso()));
   return kExitOk;
 }
 

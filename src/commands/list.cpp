@@ -35,7 +35,7 @@ MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store
   }
   if (!o.tier.empty()) {
     auto tier = parse_tier(o.tier);
-    if (!tier) throw usage_error(fmt::format("unknown tier '{}'; use president, vice-president, council or member", o.tier));
+    if (!tier) throw usage_error(unknown_tier_message(o.tier));
     f.tier = *tier;
   }
   if (!o.city.empty()) f.city = name_key(trim(o.city));
@@ -63,7 +63,7 @@ Command setup_list(CLI::App& root) {
   auto o = std::make_shared<ListOptions>();
   auto* app = root.add_subcommand("list", "list members as of a date (--as-of), with filters");
   app->add_option("--sector", o->sector, "only members in this sector (code or name)");
-  app->add_option("--tier", o->tier, "only this tier");
+  app->add_option("--tier", o->tier, "only this tier; any case, in English or Chinese: " + tier_forms());
   app->add_option("--city", o->city, "only this city");
   app->add_option("--status", o->status, "active (default), left, or all")
       ->check(CLI::IsMember({"active", "left", "all"}));

@@ -1,4 +1,6 @@
 // roster sectors add | edit | remove | merge: keep the sector list.
+#include <algorithm>
+
 #include <fmt/core.h>
 
 #include "commands.h"
@@ -10,9 +12,20 @@ namespace {
 
 struct SectorEdit {
   std::string code, name_en, name_zh, into;
+  std::vector<std::string> aliases, add_aliases, remove_aliases;
   bool key = false, not_key = false, no_target = false;
   int target = 0;
 };
+
+// Aliases as typed: trimmed; an empty one is refused like an empty name.
+std::vector<std::string> typed_aliases(const std::vector<std::string>& values, const char* option) {
+  std::vector<std::string> aliases;
+  for (const auto& value : values) {
+    if (trim(value).empty()) throw usage_error(fmt::format("{} is empty; give the short form, e.g. 电商", option));
+    aliases.push_back(trim(value));
+  }
+  return aliases;
+}
 
 // The registered sector `text` names, or an error listing the codes.
 Sector existing_sector(Store& store, const std::string& text) {
@@ -30,21 +43,27 @@ void refuse_problem(const Sector& s, Store& store, const std::string& self) {
 int add(const SectorEdit& e, CLI::App* app, const Context& ctx) {
   Store store = ctx.open_store();
   store.set_command("sectors add");
-  Sector s{e.code, trim(e.name_en), trim(e.name_zh), e.key, std::nullopt};
+  Sector s{e.code, trim(e.name_en), trim(e.name_zh), e.key, std::nullopt, typed_aliases(e.aliases, "--alias")};
   if (app->count("--target")) s.target = e.target;
   store.write([&] {
     refuse_problem(s, store, "");
     store.add_sector(s);
   });
-  ctx.note(fmt::format("added sector {} ({} / {})", s.code, s.name_en, s.name_zh));
+  ctx.note(fmt::format("added sector {} ({} / {}{})", s.code, s.name_en, s.name_zh,
+                       s.aliases.empty() ? "" : "; aliases " + join_aliases(s.aliases)));
   return kExitOk;
 }
 
 int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
-  if (app->count("--name") + app->count("--name-zh") + app->count("--target") == 0 && !e.key && !e.not_key &&
-      !e.no_target) {
-    throw usage_error("nothing to change; give --name, --name-zh, --key, --not-key, --target or --no-target");
+  if (app->count("--name") + app->count("--name-zh") + app->count("--target") + app->count("--add-alias") +
+              app->count("--remove-alias") ==
+          0 &&
+      !e.key && !e.not_key && !e.no_target) {
+    throw usage_error(
+        "nothing to change; give --name, --name-zh, --key, --not-key, --target, --no-target, --add-alias or "
+        "--remove-alias");
   }
+  auto added = typed_aliases(e.add_aliases, "--add-alias"), removed = typed_aliases(e.remove_aliases, "--remove-alias");
   Store store = ctx.open_store();
   store.set_command("sectors edit");
   Sector s;
@@ -56,10 +75,27 @@ int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
     if (e.not_key) s.is_key = false;
     if (app->count("--target")) s.target = e.target;
     if (e.no_target) s.target.reset();
+    for (const auto& alias : removed) {
+      auto it = std::find_if(s.aliases.begin(), s.aliases.end(),
+                             [&](const std::string& a) { return name_key(a) == name_key(alias); });
+      if (it == s.aliases.end()) {
+        throw Error(fmt::format("sector {} has no alias '{}'; its aliases are: {}", s.code, alias,
+                                s.aliases.empty() ? "(none)" : join_aliases(s.aliases)));
+      }
+      s.aliases.erase(it);
+    }
+    for (const auto& alias : added) {
+      bool known = std::any_of(s.aliases.begin(), s.aliases.end(),
+                               [&](const std::string& a) { return name_key(a) == name_key(alias); });
+      if (!known) s.aliases.push_back(alias);
+    }
     refuse_problem(s, store, s.code);
     store.update_sector(s.code, s);
   });
-  ctx.note(fmt::format("updated sector {}", s.code));
+  ctx.note(fmt::format("updated sector {}{}", s.code,
+                       added.empty() && removed.empty() ? ""
+                       : s.aliases.empty()              ? "; it has no aliases now"
+                                                        : "; its aliases are now " + join_aliases(s.aliases)));
   return kExitOk;
 }
 
@@ -110,7 +146,11 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   add_app->add_option("--name-zh", e->name_zh, "Chinese name")->required();
   add_app->add_flag("--key", e->key, "a key recruiting sector");
   add_app->add_option("--target", e->target, "members the sector should reach");
-  add_app->footer("Example:\n  roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15");
+  add_app->add_option("--alias", e->aliases, "another name people use for it, e.g. 智城 (repeatable)")
+      ->allow_extra_args(false);
+  add_app->footer(
+      "Example:\n  roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15 --alias "
+      "智城");
   out.commands.emplace_back(add_app, [e, add_app](const Context& ctx) { return add(*e, add_app, ctx); });
 
   auto* edit_app = sectors.add_subcommand("edit", "change a sector's names, key flag or target");
@@ -121,7 +161,13 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   edit_app->add_flag("--not-key", e->not_key, "make it an ordinary sector")->excludes(key);
   auto* target = edit_app->add_option("--target", e->target, "members the sector should reach");
   edit_app->add_flag("--no-target", e->no_target, "drop the target")->excludes(target);
-  edit_app->footer("Examples:\n  roster sectors edit tourism --target 20\n  roster sectors edit 文化旅游 --not-key");
+  edit_app->add_option("--add-alias", e->add_aliases, "another name people use for it, e.g. 景区 (repeatable)")
+      ->allow_extra_args(false);
+  edit_app->add_option("--remove-alias", e->remove_aliases, "stop reading this alias as the sector (repeatable)")
+      ->allow_extra_args(false);
+  edit_app->footer(
+      "Examples:\n  roster sectors edit tourism --target 20\n  roster sectors edit 文化旅游 --not-key\n"
+      "  roster sectors edit tourism --add-alias 景区 --remove-alias 文化和旅游");
   out.commands.emplace_back(edit_app, [e, edit_app](const Context& ctx) { return edit(*e, edit_app, ctx); });
 
   auto* remove_app = sectors.add_subcommand("remove", "remove an unused sector");

@@ -71,27 +71,4 @@ std::optional<ImportFormat> import_format_from_name(const std::string& name) {
   return std::nullopt;
 }
 
-std::string normalize_import_date(const std::string& text) {
-  std::string t = trim(text);
-  char sep = 0;
-  for (char c : t) {
-    if (c == '/' || c == '.') sep = c;
-  }
-  if (!sep) return t;
-  int parts[3] = {0, 0, 0}, index = 0, digits = 0;
-  for (char c : t) {
-    if (c == sep) {
-      if (digits == 0 || ++index > 2) return t;
-      digits = 0;
-    } else if (c >= '0' && c <= '9' && digits < 4) {
-      parts[index] = parts[index] * 10 + (c - '0');
-      ++digits;
-    } else {
-      return t;
-    }
-  }
-  if (index != 2 || digits == 0 || parts[0] < 1000) return t;
-  return fmt::format("{:04d}-{:02d}-{:02d}", parts[0], parts[1], parts[2]);
-}
-
 }  // namespace roster

@@ -30,6 +30,7 @@ class Importer {
     ImportRow row;
     while (reader.next(row)) {
       ++result_.rows;
+      for (std::string* date : {&row.draft.joined, &row.draft.left}) read_day_number(*date);
       if (!row.shape_problem.empty()) {
         refuse(row.line, "row", row.shape_problem);
         continue;
@@ -48,6 +49,16 @@ class Importer {
   // million rows do not hold a million names in memory.
   void record(ImportAction action) {
     if (options_.dry_run) result_.actions.push_back(std::move(action));
+  }
+
+  // A spreadsheet's day number (45122) stands for its date: the cell of a
+  // date column that Excel or WPS saved unformatted. Counted, so the summary
+  // can say how they were read.
+  void read_day_number(std::string& text) {
+    auto date = parse_spreadsheet_serial(text);
+    if (!date) return;
+    if (result_.day_numbers++ == 0) result_.day_number_example = {trim(text), date->iso()};
+    text = date->iso();
   }
 
   void refuse(size_t line, std::string field, std::string reason) {
@@ -152,9 +163,10 @@ class Importer {
       refuse(row.line, "reason", *p);
       return std::nullopt;
     }
-    auto left = parse_iso_date(text);
+    DateRefusal why{};
+    auto left = parse_date(text, &why);
     if (!left) {
-      refuse(row.line, "left", fmt::format("left date '{}' is not a real date; write it as YYYY-MM-DD", text));
+      refuse(row.line, "left", date_refusal_message("left date", text, why));
       return std::nullopt;
     }
     if (*left > options_.as_of) {
@@ -179,15 +191,13 @@ class Importer {
 
   // A later period of a member added earlier in this file (same id).
   void add_period(const ImportRow& row, Added& member) {
-    auto joined = parse_iso_date(trim(row.draft.joined));
-    auto left_text = trim(row.draft.left);
-    auto left = left_text.empty() ? std::nullopt : parse_iso_date(left_text);
-    if (!joined) return refuse(row.line, "joined", fmt::format("joined date '{}' is not a real date; write it as "
-                                                               "YYYY-MM-DD", trim(row.draft.joined)));
-    if (!left_text.empty() && !left) {
-      return refuse(row.line, "left", fmt::format("left date '{}' is not a real date; write it as YYYY-MM-DD",
-                                                  left_text));
-    }
+    auto joined_text = trim(row.draft.joined), left_text = trim(row.draft.left);
+    DateRefusal joined_why{}, left_why{};
+    auto joined = parse_date(joined_text, &joined_why);
+    auto left = left_text.empty() ? std::nullopt : parse_date(left_text, &left_why);
+    if (!joined) return refuse(row.line, "joined", date_refusal_message("joined date", joined_text, joined_why));
+    if (!left_text.empty() && !left)
+      return refuse(row.line, "left", date_refusal_message("left date", left_text, left_why));
     if (*joined > options_.as_of || (left && *left > options_.as_of)) {
       return refuse(row.line, left && *left > options_.as_of ? "left" : "joined",
                     fmt::format("date is in the future (after {}); enter dates that have happened",

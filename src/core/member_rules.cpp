@@ -37,34 +37,21 @@ std::optional<std::string> text_problem(std::string_view text, size_t max_length
 // Checks one date field; `what` names it in messages.
 std::optional<Date> check_date(const std::string& text, const char* field, Date as_of,
                                std::vector<FieldProblem>& problems) {
-  auto date = parse_iso_date(text);
+  DateRefusal why{};
+  auto date = parse_date(text, &why);
   if (!date) {
-    problems.push_back({field, fmt::format("{} date '{}' is not a real date; write it as YYYY-MM-DD", field, text)});
+    problems.push_back({field, date_refusal_message(fmt::format("{} date", field), text, why)});
     return std::nullopt;
   }
   if (*date > as_of) {
     problems.push_back({field, fmt::format("{} date {} is in the future (after {}); enter a date that has happened",
-                                           field, text, as_of.iso())});
+                                           field, date->iso(), as_of.iso())});
     return std::nullopt;
   }
   return date;
 }
 
 }  // namespace
-
-std::optional<std::string> parse_tier(std::string_view text) {
-  std::string key = name_key(trim(text));
-  if (key.empty()) return std::string("member");
-  for (const auto& tier : kTiers) {
-    if (key == tier) return tier;
-  }
-  if (key == "vice president" || key == "vice_president") return std::string("vice-president");
-  if (key == "会长") return std::string("president");
-  if (key == "副会长" || key == "副会长单位") return std::string("vice-president");
-  if (key == "理事" || key == "理事单位") return std::string("council");
-  if (key == "会员" || key == "会员单位") return std::string("member");
-  return std::nullopt;
-}
 
 std::optional<std::string> name_problem(std::string_view trimmed_name) {
   if (trimmed_name.empty()) return "name is empty; give the member's legal name";
@@ -100,13 +87,15 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
   }
 
   std::set<std::string> seen;
-  for (const auto& text : draft.sectors) {
-    if (trim(text).empty()) continue;
-    const Sector* s = sectors.resolve(text);
-    if (!s) {
-      problems.push_back({"sectors", unknown_sector_message(text, sectors)});
-    } else if (seen.insert(s->code).second) {
-      m.sector_codes.push_back(s->code);
+  for (const auto& value : draft.sectors) {
+    // One --sector value may be a list too ("医疗、教育"), as in a file's cell.
+    for (const auto& text : split_list(value)) {
+      const Sector* s = sectors.resolve(text);
+      if (!s) {
+        problems.push_back({"sectors", unknown_sector_message(text, sectors)});
+      } else if (seen.insert(s->code).second) {
+        m.sector_codes.push_back(s->code);
+      }
     }
   }
   bool sector_refused = std::any_of(problems.begin(), problems.end(),
@@ -115,9 +104,10 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
     problems.push_back({"sectors", "no sector given; every member needs at least one (--sector, or the sectors column of a file)"});
   }
 
-  if (auto tier = parse_tier(draft.tier)) m.tier = *tier;
-  else problems.push_back({"tier", fmt::format("unknown tier '{}'; use president, vice-president, council or member",
-                                               trim(draft.tier))});
+  // No tier given: the default, member.
+  auto tier = trim(draft.tier).empty() ? std::optional<Tier>(Tier::member) : parse_tier(draft.tier);
+  if (tier) m.tier = *tier;
+  else problems.push_back({"tier", unknown_tier_message(draft.tier)});
 
   struct Free { const std::string& text; std::string* target; const char* field; };
   for (Free f : {Free{draft.city, &m.city, "city"}, Free{draft.parent, &m.parent, "parent"},

@@ -18,7 +18,7 @@ inline void bind_member_fields(SQLite::Statement& q, const NewMember& m) {
   q.bind(2, m.name_key);
   if (m.uscc) q.bind(3, *m.uscc);
   else q.bind(3);
-  q.bind(4, m.tier);
+  q.bind(4, std::string(tier_code(m.tier)));
   q.bind(5, m.city);
   q.bind(6, m.parent);
   q.bind(7, m.note);

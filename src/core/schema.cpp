@@ -72,6 +72,26 @@ CREATE TABLE history (
 );
 CREATE INDEX history_by_member ON history(member_id);
 )SQL",
+    // 1 -> 2: sector aliases, the short forms people write (电商 for
+    // e-commerce). The seeded sectors get the aliases data/sectors.csv gave
+    // them at this version (a new database then gets the seed's own, which
+    // may have grown since); a sector the user added gets none.
+    R"SQL(
+ALTER TABLE sectors ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
+UPDATE sectors SET aliases = CASE code
+  WHEN 'healthcare' THEN '医疗|医药|健康|大健康|生物医药'
+  WHEN 'e-commerce' THEN '电商|网络零售|跨境电商|ecommerce'
+  WHEN 'education' THEN '教育培训|培训|在线教育|职业教育'
+  WHEN 'tourism' THEN '文旅|旅游|文化和旅游'
+  WHEN 'entertainment' THEN '娱乐|文娱|游戏|动漫'
+  WHEN 'telecom' THEN '电信|通讯|信息通信'
+  WHEN 'manufacturing' THEN '制造|制造业|工业'
+  WHEN 'finance' THEN '金融|金融服务|fintech'
+  WHEN 'media' THEN '传媒|媒体|新媒体|文化传媒'
+  WHEN 'technology' THEN '软件|互联网|信息服务|IT'
+  WHEN 'other' THEN '其它'
+  ELSE '' END;
+)SQL",
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "roster/sectors.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <sstream>
 
@@ -11,8 +13,57 @@
 
 namespace roster {
 
+namespace {
+
+constexpr char kAliasSeparator = '|';
+
+// How far `key` is from `candidate` (both name_key'd) for a suggestion, or
+// nullopt when too far to suggest. 0: one contains the other.
+std::optional<size_t> closeness(const std::string& key, const std::string& candidate) {
+  if (candidate.empty()) return std::nullopt;
+  size_t key_length = code_point_count(key), candidate_length = code_point_count(candidate);
+  // Containment says much for Chinese (医 in 医疗健康), little for one Latin
+  // letter: ASCII needs three.
+  bool ascii = key.size() == key_length;
+  if ((!ascii || key_length >= 3) &&
+      (candidate.find(key) != std::string::npos || (!ascii && key.find(candidate) != std::string::npos))) {
+    return 0;
+  }
+  size_t distance = edit_distance(key, candidate);
+  size_t allowed = std::max<size_t>(1, std::min(key_length, candidate_length) / 3);
+  if (distance <= allowed && distance < std::max(key_length, candidate_length)) return distance;
+  return std::nullopt;
+}
+
+std::string with_name(const Sector& s) {
+  return fmt::format("{} ({})", s.code, s.name_zh);
+}
+
+}  // namespace
+
+std::string join_aliases(const std::vector<std::string>& aliases) {
+  std::string text;
+  for (const auto& a : aliases) text += (text.empty() ? "" : std::string(1, kAliasSeparator)) + a;
+  return text;
+}
+
+std::vector<std::string> split_aliases(std::string_view text) {
+  std::vector<std::string> aliases;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find(kAliasSeparator, start), text.size());
+    if (auto alias = trim(text.substr(start, end - start)); !alias.empty()) aliases.push_back(alias);
+    start = end + 1;
+  }
+  return aliases;
+}
+
 SectorRegistry::SectorRegistry(std::vector<Sector> sectors) : sectors_(std::move(sectors)) {
-  for (const auto& s : sectors_) keys_.push_back({name_key(s.code), name_key(s.name_en), name_key(s.name_zh)});
+  for (const auto& s : sectors_) {
+    keys_.push_back({name_key(s.code), name_key(s.name_en), name_key(s.name_zh)});
+    auto& aliases = alias_keys_.emplace_back();
+    for (const auto& a : s.aliases) aliases.push_back(name_key(a));
+  }
 }
 
 const Sector* SectorRegistry::resolve(std::string_view text) const& {
@@ -21,13 +72,46 @@ const Sector* SectorRegistry::resolve(std::string_view text) const& {
   for (size_t i = 0; i < sectors_.size(); ++i) {
     if (keys_[i][0] == key || keys_[i][1] == key || keys_[i][2] == key) return &sectors_[i];
   }
+  for (size_t i = 0; i < sectors_.size(); ++i) {
+    for (const auto& alias : alias_keys_[i]) {
+      if (alias == key) return &sectors_[i];
+    }
+  }
   return nullptr;
 }
 
 std::string unknown_sector_message(std::string_view text, const SectorRegistry& sectors) {
-  std::string codes;
-  for (const auto& s : sectors.all()) codes += (codes.empty() ? "" : ", ") + s.code;
-  return fmt::format("unknown sector '{}'; use one of {} (or its English or Chinese name)", trim(text), codes);
+  std::string key = name_key(trim(text));
+  // The closest sectors: those at the smallest closeness, in registry order.
+  std::vector<const Sector*> best;
+  size_t best_distance = SIZE_MAX;
+  for (const auto& s : sectors.all()) {
+    std::vector<std::string> names = {s.code, s.name_en, s.name_zh};
+    names.insert(names.end(), s.aliases.begin(), s.aliases.end());
+    std::optional<size_t> nearest;
+    for (const auto& name : names) {
+      auto d = closeness(key, name_key(name));
+      if (d && (!nearest || *d < *nearest)) nearest = d;
+    }
+    if (!nearest || *nearest > best_distance) continue;
+    if (*nearest < best_distance) best.clear();
+    best_distance = *nearest;
+    best.push_back(&s);
+  }
+  std::string suggestion;
+  if (!key.empty() && !best.empty() && best.size() <= 3) {
+    for (size_t i = 0; i < best.size(); ++i) {
+      suggestion += (i == 0 ? "" : i + 1 == best.size() ? " or " : ", ") + with_name(*best[i]);
+    }
+    suggestion = fmt::format("did you mean {}? ", suggestion);
+  }
+  std::string known, example;
+  for (const auto& s : sectors.all()) {
+    known += (known.empty() ? "" : ", ") + with_name(s);
+    if (example.empty() && !s.aliases.empty()) example = s.aliases.front();
+  }
+  return fmt::format("unknown sector '{}'; {}known sectors: {} (give a code, its English or Chinese name{})",
+                     trim(text), suggestion, known, example.empty() ? "" : ", or a short form such as " + example);
 }
 
 std::optional<std::string> sector_problem(const Sector& s, const SectorRegistry& registry, const std::string& self) {
@@ -36,14 +120,22 @@ std::optional<std::string> sector_problem(const Sector& s, const SectorRegistry&
   if (!code_ok) {
     return fmt::format("sector code '{}' must be 1-32 lower-case letters, digits or hyphens, e.g. smart-city", s.code);
   }
-  for (const auto& [name, what] : {std::pair{s.name_en, "--name"}, std::pair{s.name_zh, "--name-zh"}}) {
+  std::vector<std::pair<std::string, std::string>> names = {{s.name_en, "--name"}, {s.name_zh, "--name-zh"}};
+  for (const auto& alias : s.aliases) names.emplace_back(alias, fmt::format("alias '{}'", alias));
+  for (const auto& [name, what] : names) {
     if (trim(name).empty()) return fmt::format("{} is empty; give the sector's name", what);
     if (!is_valid_utf8(name) || has_control_char(name) || code_point_count(name) > 100) {
       return fmt::format("{} must be up to 100 characters of plain UTF-8 text", what);
     }
+    // A name with a separator could never be named in a list of sectors.
+    if (has_list_separator(name) || name.find(kAliasSeparator) != std::string::npos) {
+      return fmt::format("{} must not contain ; , ； ， 、 or |: they separate sectors and aliases", what);
+    }
   }
   if (s.target && *s.target <= 0) return fmt::format("--target {} must be a positive number of members", *s.target);
-  for (const auto& text : {s.code, s.name_en, s.name_zh}) {
+  std::vector<std::string> texts = {s.code, s.name_en, s.name_zh};
+  texts.insert(texts.end(), s.aliases.begin(), s.aliases.end());
+  for (const auto& text : texts) {
     const Sector* other = registry.resolve(text);
     if (other && other->code != self) {
       return fmt::format("'{}' already names sector {} ({} / {}); choose another", text, other->code, other->name_en,
@@ -71,7 +163,8 @@ std::vector<Sector> parse_sectors_csv(std::string_view csv) {
   std::vector<Sector> sectors;
   while (reader.next(record)) {
     if (record.fields.size() == 1 && record.fields[0].empty()) continue;
-    Sector s{cell("code"), cell("name_en"), cell("name_zh"), cell("key") == "1", std::nullopt};
+    Sector s{cell("code"),       cell("name_en"), cell("name_zh"),
+             cell("key") == "1", std::nullopt,    split_aliases(cell("aliases"))};
     if (auto target = cell("target"); !target.empty()) s.target = std::stoi(target);
     sectors.push_back(std::move(s));
   }

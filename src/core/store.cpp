@@ -169,8 +169,8 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
         goal.bind(4, settings.goal.deadline.iso());
         goal.exec();
         SQLite::Statement sector(*store.db_,
-                                 "INSERT INTO sectors (code, name_en, name_zh, is_key, target, position) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)");
+                                 "INSERT INTO sectors (code, name_en, name_zh, is_key, target, position, aliases) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
         int position = 0;
         for (const auto& s : settings.sectors) {
           sector.reset();
@@ -181,6 +181,7 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
           if (s.target) sector.bind(5, *s.target);
           else sector.bind(5);
           sector.bind(6, position++);
+          sector.bind(7, join_aliases(s.aliases));
           sector.exec();
         }
         store.log_change(std::nullopt, "init", "", "",
@@ -224,10 +225,15 @@ void Store::snapshot(const std::function<void()>& work) {
 SectorRegistry Store::sectors() {
   return guarded(path_, [&] {
     std::vector<Sector> sectors;
-    SQLite::Statement q(*db_, "SELECT code, name_en, name_zh, is_key, target FROM sectors ORDER BY position, code");
+    SQLite::Statement q(*db_,
+                        "SELECT code, name_en, name_zh, is_key, target, aliases FROM sectors ORDER BY position, code");
     while (q.executeStep()) {
-      Sector s{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-               q.getColumn(3).getInt() != 0, std::nullopt};
+      Sector s{q.getColumn(0).getString(),
+               q.getColumn(1).getString(),
+               q.getColumn(2).getString(),
+               q.getColumn(3).getInt() != 0,
+               std::nullopt,
+               split_aliases(q.getColumn(5).getString())};
       if (!q.getColumn(4).isNull()) s.target = q.getColumn(4).getInt();
       sectors.push_back(std::move(s));
     }

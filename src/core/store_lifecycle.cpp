@@ -111,7 +111,7 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   log("name", old.name, u.name);
   log("uscc", old.uscc.value_or(""), u.uscc.value_or(""));
   log("sectors", joined_codes(old.sector_codes), joined_codes(u.sector_codes));
-  log("tier", old.tier, u.tier);
+  log("tier", old.tier, std::string(tier_code(u.tier)));
   log("city", old.city, u.city);
   log("parent", old.parent, u.parent);
   log("note", old.note, u.note);
@@ -199,14 +199,15 @@ void Store::each_history(const HistoryFilter& f, const std::function<void(const 
   guarded(path_, [&] {
     std::string sql = "SELECT id, at, user, command, kind, member_id, field, before, after FROM history WHERE 1 = 1";
     if (f.member_id) sql += " AND member_id = :member";
-    if (f.since) sql += " AND substr(at, 1, 10) >= :since";
-    if (f.until) sql += " AND substr(at, 1, 10) <= :until";
+    // The days are local; the stamps are UTC, and compare as text.
+    if (f.since) sql += " AND at >= :since";
+    if (f.until) sql += " AND at < :until";
     if (f.kind) sql += f.kind->ends_with('.') ? " AND substr(kind, 1, length(:kind)) = :kind" : " AND kind = :kind";
     sql += " ORDER BY id";
     SQLite::Statement q(*db_, sql);
     if (f.member_id) q.bind(":member", *f.member_id);
-    if (f.since) q.bind(":since", f.since->iso());
-    if (f.until) q.bind(":until", f.until->iso());
+    if (f.since) q.bind(":since", utc_stamp_of_local_day(*f.since));
+    if (f.until) q.bind(":until", utc_stamp_of_local_day(f.until->plus_days(1)));
     if (f.kind) q.bind(":kind", *f.kind);
     HistoryEntry e;
     while (q.executeStep()) {

@@ -111,10 +111,14 @@ int64_t Store::insert_member(const NewMember& m) {
     link.exec();
   }
 
-  nlohmann::ordered_json after = {{"name", m.name},   {"uscc", m.uscc ? nlohmann::json(*m.uscc) : nlohmann::json()},
-                                  {"sectors", m.sector_codes}, {"tier", m.tier},
-                                  {"city", m.city},   {"parent", m.parent},
-                                  {"note", m.note},   {"joined", m.joined.iso()},
+  nlohmann::ordered_json after = {{"name", m.name},
+                                  {"uscc", m.uscc ? nlohmann::json(*m.uscc) : nlohmann::json()},
+                                  {"sectors", m.sector_codes},
+                                  {"tier", std::string(tier_code(m.tier))},
+                                  {"city", m.city},
+                                  {"parent", m.parent},
+                                  {"note", m.note},
+                                  {"joined", m.joined.iso()},
                                   {"left", m.left ? nlohmann::json(m.left->iso()) : nlohmann::json()}};
   log_change(id, "member.add", "", "", dump_json(after));
   return id;
@@ -125,7 +129,7 @@ void Store::each_member(const MemberFilter& f, const std::function<void(const Me
     SQLite::Statement q(*db_, list_sql(f));
     q.bind(":as_of", f.as_of.iso());
     if (f.sector_code) q.bind(":sector", *f.sector_code);
-    if (f.tier) q.bind(":tier", *f.tier);
+    if (f.tier) q.bind(":tier", std::string(tier_code(*f.tier)));
     if (f.city) q.bind(":city", *f.city);
     if (f.joined_since) q.bind(":since", f.joined_since->iso());
     if (f.joined_until) q.bind(":until", f.joined_until->iso());

@@ -84,30 +84,34 @@ int Store::members_using_sector(const std::string& code) {
 
 void Store::add_sector(const Sector& s) {
   SQLite::Statement q(*db_,
-                      "INSERT INTO sectors (code, name_en, name_zh, is_key, target, position) "
-                      "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM sectors))");
+                      "INSERT INTO sectors (code, name_en, name_zh, is_key, target, aliases, position) "
+                      "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM sectors))");
   q.bind(1, s.code);
   q.bind(2, s.name_en);
   q.bind(3, s.name_zh);
   q.bind(4, s.is_key ? 1 : 0);
   if (s.target) q.bind(5, *s.target);
   else q.bind(5);
+  q.bind(6, join_aliases(s.aliases));
   q.exec();
   log_change(std::nullopt, "sector.add", s.code, "",
-             fmt::format("{} / {}{}{}", s.name_en, s.name_zh, s.is_key ? ", key" : "",
-                         s.target ? ", target " + std::to_string(*s.target) : ""));
+             fmt::format("{} / {}{}{}{}", s.name_en, s.name_zh, s.is_key ? ", key" : "",
+                         s.target ? ", target " + std::to_string(*s.target) : "",
+                         s.aliases.empty() ? "" : ", aliases " + join_aliases(s.aliases)));
 }
 
 void Store::update_sector(const std::string& code, const Sector& s) {
   SectorRegistry registry = sectors();
   const Sector* old = registry.resolve(code);
-  SQLite::Statement q(*db_, "UPDATE sectors SET name_en = ?, name_zh = ?, is_key = ?, target = ? WHERE code = ?");
+  SQLite::Statement q(
+      *db_, "UPDATE sectors SET name_en = ?, name_zh = ?, is_key = ?, target = ?, aliases = ? WHERE code = ?");
   q.bind(1, s.name_en);
   q.bind(2, s.name_zh);
   q.bind(3, s.is_key ? 1 : 0);
   if (s.target) q.bind(4, *s.target);
   else q.bind(4);
-  q.bind(5, code);
+  q.bind(5, join_aliases(s.aliases));
+  q.bind(6, code);
   q.exec();
   if (!old) return;
   auto log = [&](const char* field, const std::string& before, const std::string& after) {
@@ -117,6 +121,7 @@ void Store::update_sector(const std::string& code, const Sector& s) {
   log("name_zh", old->name_zh, s.name_zh);
   log("key", old->is_key ? "1" : "0", s.is_key ? "1" : "0");
   log("target", target_text(old->target), target_text(s.target));
+  log("aliases", join_aliases(old->aliases), join_aliases(s.aliases));
 }
 
 void Store::remove_sector(const std::string& code) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include <fmt/core.h>
 #include <utf8proc.h>
@@ -37,6 +38,19 @@ std::string encode(utf8proc_int32_t cp) {
   utf8proc_uint8_t buf[4];
   auto n = utf8proc_encode_char(cp, buf);
   return std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+}
+
+// The byte length of the list separator starting at text[i], or 0: ';' ','
+// and the full-width '；' '，' and '、'. A UTF-8 character never holds another's
+// bytes, so a byte-wise match is a character match.
+size_t separator_at(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == ';' || c == ',') return 1;
+  if (c != '\xEF' && c != '\xE3') return 0;  // the lead bytes of the wide ones: keep the common path short
+  for (std::string_view sep : {"；", "，", "、"}) {
+    if (text.substr(i, sep.size()) == sep) return sep.size();
+  }
+  return 0;
 }
 
 }  // namespace
@@ -120,13 +134,43 @@ std::string trim(std::string_view s) {
 
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> items;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = std::min(text.find(';', start), text.size());
-    if (auto item = trim(text.substr(start, end - start)); !item.empty()) items.push_back(item);
-    start = end + 1;
+  size_t start = 0, i = 0;
+  while (i <= text.size()) {
+    size_t length = i < text.size() ? separator_at(text, i) : 1;
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    if (auto item = trim(text.substr(start, i - start)); !item.empty()) items.push_back(item);
+    i += length;
+    start = i;
   }
   return items;
+}
+
+bool has_list_separator(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (separator_at(text, i) > 0) return true;
+  }
+  return false;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<utf8proc_int32_t> x, y;
+  for_each_code_point(a, [&](utf8proc_int32_t cp) { x.push_back(cp); });
+  for_each_code_point(b, [&](utf8proc_int32_t cp) { y.push_back(cp); });
+  std::vector<size_t> row(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
 }
 
 std::string name_key(std::string_view s) {

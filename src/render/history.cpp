@@ -29,8 +29,8 @@ class TableHistory : public HistoryWriter {
     table_.headers = {"WHEN", "WHO", "WHAT", "MEMBER", "FIELD", "CHANGE"};
   }
   void entry(const HistoryEntry& e) override {
-    table_.rows.push_back({e.at, e.user, e.kind, e.member_id ? fmt::format("#{}", *e.member_id) : "", e.field,
-                           change(e)});
+    table_.rows.push_back({local_time_of_utc_stamp(e.at), e.user, e.kind,
+                           e.member_id ? fmt::format("#{}", *e.member_id) : "", e.field, change(e)});
   }
   void finish() override { table_.print(out_, color_); }
 

@@ -51,7 +51,7 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
        "roster: error: name is not valid UTF-8 text; check the encoding of the terminal or file (roster expects "
        "UTF-8)\n"},
       {"unknown sector", {"add-member", "新公司", "--sector", "mining"}, 1,
-       "roster: error: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"},
+       "roster: error: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n"},
       {"bad USCC checksum", {"add-member", "新公司", "--sector", "tourism", "--uscc", "91110000600037341N"}, 1,
        "roster: error: USCC check character is 'N' but the code calls for 'L'; check for a typo\n"},
       {"USCC with I, O, S, V or Z", {"add-member", "新公司", "--sector", "tourism", "--uscc", "9111000060003IOZSV"}, 1,
@@ -65,23 +65,23 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
        "roster: error: '杭州星云(杭州)数字科技有限公司' is already member #1 (杭州星云（杭州）数字科技有限公司); names are "
        "compared ignoring case, width and spacing\n"},
       {"impossible date", {"add-member", "新公司", "--sector", "tourism", "--joined", "2023-02-30"}, 1,
-       "roster: error: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD\n"},
+       "roster: error: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n"},
       {"join date in the future", {"add-member", "新公司", "--sector", "tourism", "--joined", "2026-11-30"}, 1,
        "roster: error: joined date 2026-11-30 is in the future (after 2026-11-29); enter a date that has happened\n"},
       {"unknown tier", {"add-member", "新公司", "--sector", "tourism", "--tier", "boss"}, 1,
-       "roster: error: unknown tier 'boss'; use president, vice-president, council or member\n"},
+       "roster: error: unknown tier 'boss'; use president, vice-president, council or member (or 会长, 副会长, 理事, 会员)\n"},
       {"no sector", {"add-member", "新公司"}, 2,
        "roster: error: --sector is required (see `roster add-member --help`)\n"},
       {"unknown option", {"add-member", "新公司", "--sector", "tourism", "--colour", "red"}, 2,
        "roster: error: The following arguments were not expected: red --colour (see `roster add-member --help`)\n"},
       {"bad --as-of", {"list", "--as-of", "2023-13-01"}, 2,
-       "roster: error: --as-of '2023-13-01' is not a real date; write it as YYYY-MM-DD, e.g. 2024-03-15\n"},
+       "roster: error: --as-of '2023-13-01' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n"},
       {"--limit 0", {"list", "--limit", "0"}, 2,
        "roster: error: --limit: must be 1 or more (see `roster list --help`)\n"},
       {"bad --status", {"list", "--status", "gone"}, 2,
        "roster: error: --status: gone not in {active,left,all} (see `roster list --help`)\n"},
       {"unknown list sector", {"list", "--sector", "mining"}, 2,
-       "roster: error: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"},
+       "roster: error: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n"},
       {"init over an existing database", {"init"}, 1,
        "roster: error: '{db}' already exists; roster init never overwrites a file (choose another --db, or move the "
        "old file away first)\n"},
@@ -147,7 +147,7 @@ TEST_CASE("a database from a newer roster is refused untouched", "[bad-input]") 
     auto r = fx.roster(args);
     CHECK(r.code == 1);
     CHECK(r.err == "roster: error: '" + fx.db +
-                       "' was written by a newer roster (schema version 99, this roster knows 1); upgrade roster to "
+                       "' was written by a newer roster (schema version 99, this roster knows 2); upgrade roster to "
                        "use it\n");
   }
   CHECK(read_file(fx.db) == bytes);

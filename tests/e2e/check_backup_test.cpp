@@ -319,7 +319,7 @@ TEST_CASE("a backup taken while another process adds members in a loop opens cle
     std::string script =
         "for i in $(seq 1 " + std::to_string(kAdds) + "); do \"$0\" add-member \"并发公司$i\" --sector tourism --joined 2024-01-01 "
         "--db \"$1\" -q >/dev/null || exit 1; done";
-    return run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", std::chrono::seconds(240));
+    return run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", {}, std::chrono::seconds(240));
   });
 
   // run_program's pipes are not close-on-exec, so a child spawned while another

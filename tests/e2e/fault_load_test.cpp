@@ -30,7 +30,7 @@ TEST_CASE(
                            "); do \"$0\" add-member \"并发" + std::to_string(w) +
                            "组$i号科技有限公司\" --sector tourism --joined 2024-01-01 --as-of " + kAsOf +
                            " --db \"$1\" -q >/dev/null || fails=$((fails+1)); done; exit $fails";
-      auto r = run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", std::chrono::seconds(270));
+      auto r = run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", {}, std::chrono::seconds(270));
       --writers_running;
       return r;
     }));

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 extern char** environ;
 
@@ -31,9 +32,25 @@ std::string command_line(const std::vector<std::string>& argv) {
   return line;
 }
 
+// `environ` with `env` laid over it, as posix_spawn's envp; `storage` owns the strings.
+std::vector<char*> child_environment(const Env& env, std::vector<std::string>& storage) {
+  for (char** e = environ; *e; ++e) {
+    std::string_view entry(*e);
+    bool replaced = false;
+    for (const auto& [name, value] : env) replaced = replaced || entry.starts_with(name + "=");
+    if (!replaced) storage.emplace_back(entry);
+  }
+  for (const auto& [name, value] : env) storage.push_back(name + "=" + value);
+  std::vector<char*> envp;
+  for (auto& s : storage) envp.push_back(s.data());
+  envp.push_back(nullptr);
+  return envp;
+}
+
 }  // namespace
 
-RunResult run_program(const std::vector<std::string>& argv, const std::string& input, std::chrono::seconds timeout) {
+RunResult run_program(const std::vector<std::string>& argv, const std::string& input, const Env& env,
+                      std::chrono::seconds timeout) {
   // A child that exits before reading all its input must not kill the tests.
   static const bool sigpipe_ignored = (signal(SIGPIPE, SIG_IGN), true);
   (void)sigpipe_ignored;
@@ -54,13 +71,15 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  std::vector<std::string> env_storage;
+  std::vector<char*> envp = env.empty() ? std::vector<char*>() : child_environment(env, env_storage);
   // Its own process group, so a timeout kills a shell loop and its children.
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
   posix_spawnattr_setpgroup(&attr, 0);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ);
+  int rc = posix_spawnp(&pid, args[0], &actions, &attr, args.data(), env.empty() ? environ : envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   close(in_pipe[0]);
@@ -123,10 +142,10 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
   return result;
 }
 
-RunResult run_roster(const std::vector<std::string>& args, const std::string& input) {
+RunResult run_roster(const std::vector<std::string>& args, const std::string& input, const Env& env) {
   std::vector<std::string> argv = {ROSTER_BIN};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_program(argv, input);
+  return run_program(argv, input, env);
 }
 
 TempDir::TempDir() {
@@ -145,10 +164,10 @@ DbFixture::DbFixture() {
   if (r.code != 0) throw std::runtime_error("roster init failed: " + r.err);
 }
 
-RunResult DbFixture::roster(std::vector<std::string> args, const std::string& input) const {
+RunResult DbFixture::roster(std::vector<std::string> args, const std::string& input, const Env& env) const {
   args.push_back("--db");
   args.push_back(db);
-  return run_roster(args, input);
+  return run_roster(args, input, env);
 }
 
 SmallGoalFixture::SmallGoalFixture() {

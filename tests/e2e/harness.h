@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 // The roster under test is built with the same flags as the tests. Under
@@ -38,14 +39,19 @@ struct RunResult {
   int code = -1;
 };
 
+/// Variables set (replacing the test process's own) in one child's
+/// environment, e.g. {{"TZ", "Asia/Shanghai"}}; the test process's
+/// environment is never changed, so tests on other threads are not affected.
+using Env = std::vector<std::pair<std::string, std::string>>;
+
 /// Runs roster with `args`, feeding `input` on stdin; stdout is a pipe, so the
 /// default format is tsv and colour is off.
-RunResult run_roster(const std::vector<std::string>& args, const std::string& input = "");
+RunResult run_roster(const std::vector<std::string>& args, const std::string& input = "", const Env& env = {});
 
 /// Runs any program (e.g. sqlite3, python3) the same way. A child (and the
 /// processes it started) still running after `timeout` is killed and
 /// std::runtime_error names the command.
-RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "",
+RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "", const Env& env = {},
                       std::chrono::seconds timeout = kChildTimeout);
 
 /// A fresh temporary folder, removed with everything in it on destruction.
@@ -68,7 +74,7 @@ struct DbFixture {
   std::string db = dir.file("roster.db");
   DbFixture();
   /// roster ARGS --db DB
-  RunResult roster(std::vector<std::string> args, const std::string& input = "") const;
+  RunResult roster(std::vector<std::string> args, const std::string& input = "", const Env& env = {}) const;
 };
 
 /// tests/e2e/fixtures/small.csv (8 members, two of whom left) under a goal

@@ -16,7 +16,7 @@ TEST_CASE("run_program kills a child that outlives its timeout, and its children
   // whole process group must be gone by then.
   std::string script = "(sleep 3; touch \"$0\") & sleep 30";
   try {
-    run_program({"sh", "-c", script, marker}, "", std::chrono::seconds(1));
+    run_program({"sh", "-c", script, marker}, "", {}, std::chrono::seconds(1));
     FAIL("run_program returned for a child that sleeps 30 s with a 1 s timeout");
   } catch (const std::runtime_error& e) {
     std::string what = e.what();
@@ -28,7 +28,7 @@ TEST_CASE("run_program kills a child that outlives its timeout, and its children
 }
 
 TEST_CASE("run_program returns a child's output and exit code well within its timeout", "[harness]") {
-  auto r = run_program({"sh", "-c", "echo out; echo err >&2; exit 7"}, "", std::chrono::seconds(30));
+  auto r = run_program({"sh", "-c", "echo out; echo err >&2; exit 7"}, "", {}, std::chrono::seconds(30));
   CHECK(r.out == "out\n");
   CHECK(r.err == "err\n");
   CHECK(r.code == 7);

@@ -203,7 +203,8 @@ TEST_CASE("import refuses broken JSON and JSON Lines with the line, nothing writ
                        "]\n");
     CHECK(r.code == 1);
     CHECK(r.err ==
-          "<stdin>:2: joined: joined date '2024-02-30' is not a real date; write it as YYYY-MM-DD\n"
+          "<stdin>:2: joined: joined date '2024/2/30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or "
+          "2023年7月15日)\n"
           "<stdin>:3: name: '已有会员有限公司' is already member #1 (已有会员有限公司); names are compared ignoring "
           "case, width and spacing; add --update to change it from the file\n"
           "<stdin>:4: joined: period from 2024-03-01 overlaps the one before it (line 4); list a member's periods "
@@ -233,7 +234,7 @@ TEST_CASE("import of 10,000 rows with one impossible date on line 7,345 reports 
   auto r = fx.roster({"import", file, "--as-of", kAsOf});
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err == file + ":7345: joined: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD\n" +
+  CHECK(r.err == file + ":7345: joined: joined date '2023/2/30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n" +
                      "roster: error: " + file +
                      ": 1 problem in 10000 rows; nothing was imported (fix the rows above and run again)\n");
   CHECK(count_members(fx.db) == "0\n0\n");
@@ -241,7 +242,7 @@ TEST_CASE("import of 10,000 rows with one impossible date on line 7,345 reports 
 
   auto dry = fx.roster({"import", file, "--dry-run", "--as-of", kAsOf});
   CHECK(dry.code == 1);
-  CHECK(dry.err == file + ":7345: joined: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD\n" +
+  CHECK(dry.err == file + ":7345: joined: joined date '2023/2/30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n" +
                        "roster: error: " + file +
                        ": 1 problem in 10000 rows; would be refused (fix the rows above and run again)\n");
   CHECK(dump_database(fx.db) == before);

@@ -63,11 +63,11 @@ TEST_CASE("import is all-or-nothing and reports every bad row as FILE:LINE: fiel
   CHECK(r.err ==
         file + ":3: name: name is empty; give the member's legal name\n" +
         file + ":4: uscc: USCC check character is 'N' but the code calls for 'L'; check for a typo\n" +
-        file + ":5: sectors: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n" +
-        file + ":6: joined: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD\n" +
+        file + ":5: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n" +
+        file + ":6: joined: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n" +
         file + ":7: left: left date 2024-04-01 is not after the joined date 2024-05-01; a member leaves after joining\n" +
         file + ":8: name: name contains a control character (tab, line break or similar); remove it\n" +
-        file + ":10: tier: unknown tier 'boss'; use president, vice-president, council or member\n" +
+        file + ":10: tier: unknown tier 'boss'; use president, vice-president, council or member (or 会长, 副会长, 理事, 会员)\n" +
         file + ":11: name: '好公司一' is already on line 2 of this file\n" +
         file + ":12: name: '已有会员有限公司' is already member #1 (已有会员有限公司); names are compared ignoring "
                "case, width and spacing; add --update to change it from the file\n" +
@@ -112,8 +112,8 @@ TEST_CASE("import --max-errors caps the report and counts the rest", "[import]")
   auto r = fx.roster({"import", "-", "--max-errors", "2", "--as-of", "2026-11-29"}, csv);
   CHECK(r.code == 1);
   CHECK(r.err ==
-        "<stdin>:2: sectors: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"
-        "<stdin>:3: sectors: unknown sector 'mining'; use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, technology, other (or its English or Chinese name)\n"
+        "<stdin>:2: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n"
+        "<stdin>:3: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n"
         "<stdin>: … and 3 more problems not shown (raise --max-errors to see them)\n"
         "roster: error: <stdin>: 5 problems in 5 rows; nothing was imported (fix the rows above and run again)\n");
 }

@@ -26,12 +26,12 @@ struct Life {
   TempDir dir;
   std::string db = dir.file("roster.db");
   Life() { need(run({"init", "-q"})); }
-  // env USER=secretary roster ARGS --db DB --as-of AS_OF
-  RunResult run(Args args, const std::string& as_of = kToday) const {
+  // env USER=secretary roster ARGS --db DB --as-of AS_OF, with `env` set too
+  RunResult run(Args args, const std::string& as_of = kToday, const Env& env = {}) const {
     Args argv = {"env", "USER=secretary", ROSTER_BIN};
     argv.insert(argv.end(), args.begin(), args.end());
     argv.insert(argv.end(), {"--db", db, "--as-of", as_of});
-    return run_program(argv);
+    return run_program(argv, "", env);
   }
   static void need(const RunResult& r) {
     if (r.code != 0) throw std::runtime_error("set-up step failed: " + r.err);
@@ -52,10 +52,13 @@ struct ThreeMembers : Life {
   }
 };
 
-// Wall-clock timestamps become a fixed text of the same width (tables stay aligned).
+// Wall-clock timestamps become a fixed text of the same width (tables stay
+// aligned): UTC as stored (json, tsv), local time with its offset (tables).
 std::string mask_times(const std::string& text) {
   static const std::regex stamp(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
-  return std::regex_replace(text, stamp, "YYYY-MM-DDTHH:MM:SSZ");
+  static const std::regex local(R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})");
+  return std::regex_replace(std::regex_replace(text, stamp, "YYYY-MM-DDTHH:MM:SSZ"), local,
+                            "YYYY-MM-DD HH:MM:SS +ZZZZ");
 }
 
 // A command that worked: nothing on stdout, one note on stderr, exit 0.
@@ -131,12 +134,12 @@ TEST_CASE("remove-member, rejoin and show: periods and history of one member", "
   CHECK(mask_times(table.out) ==
         "FIELD    VALUE\nid       3\nname     2\nuscc\nsectors  telecom\ntier     member\ncity\nparent\nnote\n\n"
         "JOINED      LEFT        REASON\n2024-03-01  2024-10-01\n2024-10-01\n\n"
-        "WHEN                  WHO        WHAT           MEMBER  FIELD   CHANGE\n"
-        "YYYY-MM-DDTHH:MM:SSZ  secretary  member.add     #3              {\"name\":\"2\",\"uscc\":null,\"sectors\":"
+        "WHEN                       WHO        WHAT           MEMBER  FIELD   CHANGE\n"
+        "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.add     #3              {\"name\":\"2\",\"uscc\":null,\"sectors\":"
         "[\"telecom\"],\"tier\":\"member\",\"city\":\"\",\"parent\":\"\",\"note\":\"\",\"joined\":\"2024-03-01\","
         "\"left\":null}\n"
-        "YYYY-MM-DDTHH:MM:SSZ  secretary  member.leave   #3      left    2024-10-01\n"
-        "YYYY-MM-DDTHH:MM:SSZ  secretary  member.rejoin  #3      joined  2024-10-01\n");
+        "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.leave   #3      left    2024-10-01\n"
+        "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.rejoin  #3      joined  2024-10-01\n");
 }
 
 TEST_CASE("history filters by member, kind (exact or prefix) and date, in every format", "[lifecycle]") {
@@ -162,6 +165,45 @@ TEST_CASE("history filters by member, kind (exact or prefix) and date, in every 
   CHECK(doc.size() == 4);
   auto table = fx.run({"history", "--member", "#2", "-f", "table"});
   CHECK(table.out.find("secretary  member.leave  #2      left   2024-05-01 (did not renew)\n") != std::string::npos);
+}
+
+TEST_CASE("show and history print and filter history times in the local time zone (TZ)", "[lifecycle][history]") {
+  ThreeMembers fx;
+  // Known moments: #1 was added at 07:30 on 2 June in Hangzhou (23:30 UTC the
+  // day before), #2 at 00:30 on 3 June there (16:30 UTC on 2 June); the rest
+  // long before.
+  REQUIRE(run_program({"sqlite3", fx.db,
+                       "UPDATE history SET at = '2025-01-01T00:00:00Z';"
+                       "UPDATE history SET at = '2025-06-01T23:30:00Z' WHERE id = 2;"
+                       "UPDATE history SET at = '2025-06-02T16:30:00Z' WHERE id = 3;"})
+              .code == 0);
+  const Env shanghai = {{"TZ", "Asia/Shanghai"}}, utc = {{"TZ", "UTC"}};
+  auto ids = [&](const Env& env, Args filter) {  // the ids `history -f tsv FILTER` lists in that zone
+    filter.insert(filter.begin(), {"history", "-f", "tsv"});
+    auto r = fx.run(filter, kToday, env);
+    REQUIRE(r.code == 0);
+    std::string out;
+    for (const auto& line : lines_of(r.out)) out += line.substr(0, line.find('\t')) + "|";
+    return out;
+  };
+  // "Since 2 June" in Hangzhou takes that morning's change; in UTC it is still 1 June.
+  CHECK(ids(shanghai, {"--since", "2025-06-02", "--until", "2025-06-02"}) == "id|2|");
+  CHECK(ids(utc, {"--since", "2025-06-02", "--until", "2025-06-02"}) == "id|3|");
+  CHECK(ids(shanghai, {"--since", "2025-06-03"}) == "id|3|");
+  CHECK(ids(shanghai, {"--until", "2025-06-01"}) == "id|1|4|5|");
+  CHECK(ids(utc, {"--until", "2025-06-01"}) == "id|1|2|4|5|");
+
+  // Tables show local time with its offset; data formats keep the stored UTC.
+  auto table = fx.run({"history", "--member", "#1", "-f", "table"}, kToday, shanghai);
+  CHECK(table.out.find("\n2025-06-02 07:30:00 +0800  secretary  member.add") != std::string::npos);
+  auto shown = fx.run({"show", "#1"}, kToday, shanghai);
+  CHECK(shown.out.find("\n2025-06-02 07:30:00 +0800  secretary  member.add") != std::string::npos);
+  CHECK(fx.run({"show", "#1"}, kToday, utc).out.find("\n2025-06-01 23:30:00 +0000  secretary  member.add") !=
+        std::string::npos);
+  auto tsv = fx.run({"history", "--member", "#1", "-f", "tsv"}, kToday, shanghai);
+  CHECK(tsv.out.find("\t2025-06-01T23:30:00Z\t") != std::string::npos);
+  auto doc = json::parse(fx.run({"show", "#1", "-f", "json"}, kToday, shanghai).out);
+  CHECK(doc["history"][0]["at"] == "2025-06-01T23:30:00Z");
 }
 
 TEST_CASE("remove-member --purge --yes deletes the record and scrubs its history", "[lifecycle]") {

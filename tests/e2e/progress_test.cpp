@@ -106,7 +106,7 @@ TEST_CASE("goal set refuses a bad goal and leaves the database as it was", "[goa
             "roster: error: the deadline 2023-01-01 must come after the start 2023-07-15\n"},
            {{"goal", "set", "--target", "0"}, "roster: error: --target 0 must be a positive number of members\n"},
            {{"goal", "set", "--start", "2023-02-30"},
-            "roster: error: --start '2023-02-30' is not a real date; write it as YYYY-MM-DD, e.g. 2024-03-15\n"},
+            "roster: error: --start '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n"},
            {{"goal", "set"},
             "roster: error: goal set needs at least one of --start, --target, --deadline, --association\n"}}) {
     auto r = fx.roster(b.args);

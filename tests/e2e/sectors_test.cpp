@@ -111,8 +111,9 @@ TEST_CASE("sector registry refusals: message, exit code, database unchanged", "[
     std::string err;
   };
   const std::string codes =
-      "use one of healthcare, e-commerce, education, tourism, entertainment, telecom, manufacturing, finance, media, "
-      "technology, other (or its English or Chinese name)";
+      "known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), "
+      "entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), "
+      "technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)";
   for (const auto& b : std::vector<Bad>{
            {{"sectors", "add", "tourism", "--name", "Travel", "--name-zh", "旅行"}, 1,
             "roster: error: 'tourism' already names sector tourism (Tourism / 文化旅游); choose another\n"},

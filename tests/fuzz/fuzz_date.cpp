@@ -1,5 +1,6 @@
-// Dates: strict ISO parse_iso_date (every --as-of, every stored date) and
-// import's lenient normalize_import_date ("2023/7/15" -> "2023-07-15").
+// Dates: strict ISO parse_iso_date (every stored date), parse_date (every
+// date people type: options and import cells) and import's spreadsheet day
+// numbers (parse_spreadsheet_serial).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -7,7 +8,6 @@
 #include "fuzz_check.h"
 #include "roster/date.h"
 #include "roster/error.h"
-#include "roster/member_import.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -21,15 +21,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(roster::Date::from_ymd(date->year(), date->month(), date->day()) == *date);
     FUZZ_CHECK(date->year() >= 1900 && date->year() <= 9999);
   }
+
+  // parse_date takes every strict ISO date in the supported years, gives a
+  // real day in those years, and its ISO form reads back as the same day.
+  roster::DateRefusal why{};
+  auto typed = roster::parse_date(text, &why);
+  if (date && date->year() <= roster::kLastYear) FUZZ_CHECK(typed == date);
+  if (typed) {
+    FUZZ_CHECK(typed->year() >= roster::kFirstYear && typed->year() <= roster::kLastYear);
+    FUZZ_CHECK(roster::parse_date(typed->iso()) == typed);
+  }
   try {
-    FUZZ_CHECK(roster::parse_date_option(text, "--as-of") == date);
+    FUZZ_CHECK(roster::parse_date_option(text, "--as-of") == typed);
   } catch (const roster::Error& e) {
-    FUZZ_CHECK(!date && e.exit_code() == roster::kExitUsage);
+    FUZZ_CHECK(!typed && e.exit_code() == roster::kExitUsage);
   }
 
-  // normalize_import_date: idempotent, and a date it makes is a real ISO date.
-  std::string normal = roster::normalize_import_date(text);
-  FUZZ_CHECK(roster::normalize_import_date(normal) == normal);
-  if (auto d = roster::parse_iso_date(normal)) FUZZ_CHECK(d->iso() == normal);
+  if (auto serial = roster::parse_spreadsheet_serial(text)) {
+    FUZZ_CHECK(serial->year() >= roster::kFirstYear && serial->year() <= roster::kLastYear);
+  }
   return 0;
 }

@@ -66,7 +66,7 @@ TEST_CASE("check_member fills a NewMember from a good draft", "[member_rules]") 
   CHECK(m.name_key == "杭州某某(杭州)有限公司");
   CHECK(m.uscc == std::optional<std::string>("91310110666007217T"));
   CHECK(m.sector_codes == std::vector<std::string>{"healthcare", "tourism"});
-  CHECK(m.tier == "member");
+  CHECK(m.tier == roster::Tier::member);
   CHECK(m.city == "杭州");
   CHECK(m.parent == "某某集团");
   CHECK(m.note == "council approved");
@@ -86,7 +86,7 @@ TEST_CASE("check_member defaults joined to the as-of date and keeps a valid left
   d.tier = "理事";
   REQUIRE(check(d, &m).empty());
   CHECK(m.left == std::optional<Date>(kAsOf));
-  CHECK(m.tier == "council");
+  CHECK(m.tier == roster::Tier::council);
 }
 
 TEST_CASE("name length counts characters, not bytes", "[member_rules]") {
@@ -172,25 +172,6 @@ TEST_CASE("check_member reports every bad field of a draft, not only the first",
   std::vector<std::string> fields;
   for (const auto& p : check(d)) fields.push_back(p.field);
   CHECK(fields == std::vector<std::string>{"name", "uscc", "sectors", "tier"});
-}
-
-TEST_CASE("parse_tier knows the four tiers in English and Chinese", "[member_rules]") {
-  using roster::parse_tier;
-  using Tier = std::optional<std::string>;
-  CHECK(parse_tier("president") == Tier("president"));
-  CHECK(parse_tier("PRESIDENT") == Tier("president"));
-  CHECK(parse_tier("Vice-President") == Tier("vice-president"));
-  CHECK(parse_tier("vice president") == Tier("vice-president"));
-  CHECK(parse_tier(" Council ") == Tier("council"));
-  CHECK(parse_tier("member") == Tier("member"));
-  CHECK(parse_tier("会长") == Tier("president"));
-  CHECK(parse_tier("副会长") == Tier("vice-president"));
-  CHECK(parse_tier("理事") == Tier("council"));
-  CHECK(parse_tier("会员") == Tier("member"));
-  CHECK(parse_tier("") == Tier("member"));  // the default tier
-  CHECK(parse_tier("chairman") == std::nullopt);
-  CHECK(parse_tier("vicepresident") == std::nullopt);
-  CHECK(parse_tier("会") == std::nullopt);
 }
 
 TEST_CASE("names refuse bidi controls and zero-width characters, naming the character escaped", "[member_rules]") {

@@ -230,9 +230,10 @@ TEST_CASE("sector registry: add, check, edit and count users", "[sectors-report]
   CHECK_FALSE(problem("tourism", "Tourism", "文化旅游", 5, "tourism").has_value());
 
   f.store.set_command("sectors");
-  f.store.write([&] { f.store.update_sector("tourism", Sector{"tourism", "Tourism", "文化旅游", true, 8}); });
+  const std::vector<std::string> aliases = {"文旅", "旅游", "文化和旅游"};  // as seeded: unchanged, not logged
+  f.store.write([&] { f.store.update_sector("tourism", Sector{"tourism", "Tourism", "文化旅游", true, 8, aliases}); });
   f.store.write([&] {
-    f.store.update_sector("tourism", Sector{"tourism", "Culture and tourism", "文化旅游", false, 8});
+    f.store.update_sector("tourism", Sector{"tourism", "Culture and tourism", "文化旅游", false, 8, aliases});
   });
   SQLite::Database db = f.db();
   SQLite::Statement q(db, "SELECT field, before, after FROM history WHERE kind = 'sector.edit' ORDER BY id");

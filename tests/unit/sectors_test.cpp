@@ -88,3 +88,76 @@ TEST_CASE("SectorRegistry returns nullptr for what it does not know", "[sectors]
   CHECK(registry.resolve("") == nullptr);
   CHECK(registry.resolve("   ") == nullptr);
 }
+
+TEST_CASE("the seeded registry resolves the short forms staff write through its aliases", "[sectors]") {
+  SectorRegistry registry(roster::parse_sectors_csv(roster::seed_sectors_csv()));
+  CHECK(resolved(registry, "电商") == "e-commerce");
+  CHECK(resolved(registry, "文旅") == "tourism");
+  CHECK(resolved(registry, "旅游") == "tourism");
+  CHECK(resolved(registry, "医疗") == "healthcare");
+  CHECK(resolved(registry, "教育培训") == "education");
+  CHECK(resolved(registry, "娱乐") == "entertainment");
+  CHECK(resolved(registry, "电信") == "telecom");
+  CHECK(resolved(registry, "通信") == "telecom");  // its Chinese name
+  CHECK(resolved(registry, "制造") == "manufacturing");
+  CHECK(resolved(registry, "金融") == "finance");
+  CHECK(resolved(registry, "传媒") == "media");
+  CHECK(resolved(registry, "FinTech") == "finance");
+}
+
+TEST_CASE("parse_sectors_csv reads the aliases column, separated by |", "[sectors]") {
+  auto sectors = roster::parse_sectors_csv(
+      "code,name_en,name_zh,key,target,aliases\n"
+      "tourism,Tourism,文化旅游,1,, 文旅 | 旅游 ||\n"
+      "other,Other,其他,0,,\n");
+  REQUIRE(sectors.size() == 2);
+  CHECK(sectors[0].aliases == std::vector<std::string>{"文旅", "旅游"});
+  CHECK(sectors[1].aliases.empty());
+  CHECK(roster::join_aliases(sectors[0].aliases) == "文旅|旅游");
+  CHECK(roster::split_aliases("") == std::vector<std::string>{});
+}
+
+TEST_CASE("a code or name wins over another sector's alias", "[sectors]") {
+  SectorRegistry registry({Sector{"tourism", "Tourism", "文化旅游", true, std::nullopt, {"文旅"}},
+                           Sector{"culture", "Culture", "文旅", false, std::nullopt, {}}});
+  CHECK(resolved(registry, "文旅") == "culture");
+}
+
+TEST_CASE("an unknown sector lists the Chinese names and offers the closest one", "[sectors]") {
+  SectorRegistry registry(roster::parse_sectors_csv(roster::seed_sectors_csv()));
+  const std::string known =
+      "known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), "
+      "entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), "
+      "technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)";
+  CHECK(roster::unknown_sector_message("医", registry) ==
+        "unknown sector '医'; did you mean healthcare (医疗健康)? " + known);
+  CHECK(roster::unknown_sector_message("医药健康", registry) ==
+        "unknown sector '医药健康'; did you mean healthcare (医疗健康)? " + known);
+  CHECK(roster::unknown_sector_message("helthcare", registry) ==
+        "unknown sector 'helthcare'; did you mean healthcare (医疗健康)? " + known);
+  CHECK(roster::unknown_sector_message("文化", registry) ==
+        "unknown sector '文化'; did you mean tourism (文化旅游), entertainment (文化娱乐) or media (数字内容)? " +
+            known);  // media by its alias 文化传媒
+  CHECK(roster::unknown_sector_message("电子商务平台", registry) ==
+        "unknown sector '电子商务平台'; did you mean e-commerce (电子商务)? " + known);
+  CHECK(roster::unknown_sector_message("mining", registry) == "unknown sector 'mining'; " + known);
+  CHECK(roster::unknown_sector_message("x", registry) == "unknown sector 'x'; " + known);
+}
+
+TEST_CASE("sector_problem checks aliases like names, and keeps separators out of both", "[sectors]") {
+  SectorRegistry registry(roster::parse_sectors_csv(roster::seed_sectors_csv()));
+  auto problem = [&](Sector s, const std::string& self = "") {
+    return roster::sector_problem(s, registry, self).value_or("ok");
+  };
+  CHECK(problem({"smart-city", "Smart city", "智慧城市", true, std::nullopt, {"智城"}}) == "ok");
+  CHECK(problem({"smart-city", "Smart city", "智慧城市", true, std::nullopt, {"电商"}}) ==
+        "'电商' already names sector e-commerce (E-commerce / 电子商务); choose another");
+  CHECK(problem({"smart-city", "Smart city", "智慧城市", true, std::nullopt, {"智城、智慧"}}) ==
+        "alias '智城、智慧' must not contain ; , ； ， 、 or |: they separate sectors and aliases");
+  CHECK(problem({"smart-city", "Smart, city", "智慧城市", true, std::nullopt, {}}) ==
+        "--name must not contain ; , ； ， 、 or |: they separate sectors and aliases");
+  CHECK(problem({"smart-city", "Smart city", "文旅", true, std::nullopt, {}}) ==
+        "'文旅' already names sector tourism (Tourism / 文化旅游); choose another");
+  // A sector keeps its own aliases when edited.
+  CHECK(problem({"e-commerce", "E-commerce", "电子商务", true, std::nullopt, {"电商", "网店"}}, "e-commerce") == "ok");
+}

@@ -104,7 +104,7 @@ struct ThreeMembers {
     store.set_command("add-member");
     store.write([&] {
       NewMember gamma = member("Gamma", {"education"}, kGammaJoined);
-      gamma.tier = "council";
+      gamma.tier = roster::Tier::council;
       store.insert_member(gamma);
       NewMember alpha = member("Alpha 科技", {"healthcare"}, kJul15);
       alpha.uscc = "91310110666007217T";

@@ -152,4 +152,30 @@ TEST_CASE("escape_for_terminal is idempotent and its output holds no control cha
   CHECK_FALSE(roster::first_invisible_control(once));
   CHECK(roster::is_valid_utf8(once));
   CHECK(roster::first_invisible_control("a\u200bb") == std::string("\u200b"));
+TEST_CASE("split_list separates sectors by ; , and the full-width ； ， 、", "[text]") {
+  using roster::split_list;
+  using Items = std::vector<std::string>;
+  CHECK(split_list("healthcare;education") == Items{"healthcare", "education"});
+  CHECK(split_list("医疗健康；教育") == Items{"医疗健康", "教育"});
+  CHECK(split_list("医疗、教育、文旅") == Items{"医疗", "教育", "文旅"});
+  CHECK(split_list("医疗，教育") == Items{"医疗", "教育"});
+  CHECK(split_list("healthcare, education") == Items{"healthcare", "education"});
+  CHECK(split_list(" a ;; b、、 ，c ;") == Items{"a", "b", "c"});
+  CHECK(split_list("") == Items{});
+  CHECK(split_list(" ； 、 ") == Items{});
+  // Characters that share lead bytes with the separators stay whole.
+  CHECK(split_list("ＡＢ、〇；Ｚ") == Items{"ＡＢ", "〇", "Ｚ"});
+  CHECK(roster::has_list_separator("a、b"));
+  CHECK(roster::has_list_separator("a,b"));
+  CHECK_FALSE(roster::has_list_separator("文化旅游 (tourism)"));
+}
+
+TEST_CASE("edit_distance counts code points, not bytes", "[text]") {
+  using roster::edit_distance;
+  CHECK(edit_distance("医药", "医疗") == 1);
+  CHECK(edit_distance("医", "医疗健康") == 3);
+  CHECK(edit_distance("helthcare", "healthcare") == 1);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("same", "same") == 0);
 }

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace roster {
+
+/// A member's tier in the association, highest first.
+enum class Tier { president, vice_president, council, member };
+
+/// The stored and printed code: "president", "vice-president", "council", "member".
+std::string_view tier_code(Tier tier);
+
+/// The tier `text` names: the code or its English spelling in any case
+/// ("Vice President"), or the Chinese forms secretariats write (会长,
+/// 会长单位, 副会长, 常务副会长, 理事, 常务理事, 会员, 普通会员, each also with
+/// 单位), compared after NFKC and case folding. nullopt for anything else,
+/// the empty text included: the default tier is the caller's to apply.
+/// The one parser of tiers: options, import cells and list filters.
+std::optional<Tier> parse_tier(std::string_view text);
+
+/// Every accepted spelling, tier by tier, for --help:
+/// "president (会长, 会长单位), vice-president (…), …".
+std::string tier_forms();
+
+/// "unknown tier 'boss'; use president, vice-president, council or member
+/// (or 会长, 副会长, 理事, 会员)".
+std::string unknown_tier_message(std::string_view text);
+
+}  // namespace roster
