@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/goal_rules.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -109,7 +110,7 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   add_app->add_option("--name", e->name_en, "English name")->required();
   add_app->add_option("--name-zh", e->name_zh, "Chinese name")->required();
   add_app->add_flag("--key", e->key, "a key recruiting sector");
-  add_app->add_option("--target", e->target, "members the sector should reach");
+  add_app->add_option("--target", e->target, "members the sector should reach")->check(whole_number(1, kMaxTarget));
   add_app->footer("Example:\n  roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15");
   out.commands.emplace_back(add_app, [e, add_app](const Context& ctx) { return add(*e, add_app, ctx); });
 
@@ -119,7 +120,8 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   edit_app->add_option("--name-zh", e->name_zh, "Chinese name");
   auto* key = edit_app->add_flag("--key", e->key, "make it a key sector");
   edit_app->add_flag("--not-key", e->not_key, "make it an ordinary sector")->excludes(key);
-  auto* target = edit_app->add_option("--target", e->target, "members the sector should reach");
+  auto* target = edit_app->add_option("--target", e->target, "members the sector should reach")
+                     ->check(whole_number(1, kMaxTarget));
   edit_app->add_flag("--no-target", e->no_target, "drop the target")->excludes(target);
   edit_app->footer("Examples:\n  roster sectors edit tourism --target 20\n  roster sectors edit 文化旅游 --not-key");
   out.commands.emplace_back(edit_app, [e, edit_app](const Context& ctx) { return edit(*e, edit_app, ctx); });

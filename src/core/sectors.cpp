@@ -1,12 +1,13 @@
 #include "roster/sectors.h"
 
+#include <fmt/core.h>
+
 #include <map>
 #include <sstream>
 
-#include <fmt/core.h>
-
 #include "roster/csv.h"
 #include "roster/error.h"
+#include "roster/goal_rules.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -43,6 +44,8 @@ std::optional<std::string> sector_problem(const Sector& s, const SectorRegistry&
     }
   }
   if (s.target && *s.target <= 0) return fmt::format("--target {} must be a positive number of members", *s.target);
+  if (s.target && *s.target > kMaxTarget)
+    return fmt::format("--target {} is more than {} members", *s.target, kMaxTarget);
   for (const auto& text : {s.code, s.name_en, s.name_zh}) {
     const Sector* other = registry.resolve(text);
     if (other && other->code != self) {

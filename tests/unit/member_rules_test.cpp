@@ -192,3 +192,24 @@ TEST_CASE("parse_tier knows the four tiers in English and Chinese", "[member_rul
   CHECK(parse_tier("vicepresident") == std::nullopt);
   CHECK(parse_tier("会") == std::nullopt);
 }
+
+TEST_CASE("a reason belongs to a period that ended: without a left date it is a problem", "[member_rules]") {
+  MemberDraft open = good_draft();
+  open.joined = "2024-01-01";
+  open.reason = " 未缴会费 ";
+  auto problems = check(open);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].field == "reason");
+  CHECK(problems[0].reason ==
+        "reason '未缴会费' is for a period that has not ended; give its left date too, or leave the reason empty");
+
+  MemberDraft ended = open;
+  ended.left = "2025-01-01";
+  NewMember m;
+  CHECK(check(ended, &m).empty());
+  CHECK(m.reason == "未缴会费");
+
+  CHECK_FALSE(roster::reason_problem("", false).has_value());
+  CHECK(roster::reason_problem("a\x07", true).value() ==
+        "reason contains a control character (tab, line break or similar); remove it");
+}
