@@ -28,6 +28,11 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
 /// UTF-8, control characters, over 2000 characters. Names the field.
 std::optional<std::string> free_text_problem(std::string_view text, std::string_view field);
 
+/// Problems with a period's leaving reason: free_text_problem(), and a reason
+/// on a period that has not ended (`ended` false), which docs/schema.md keeps
+/// empty: the reason says why a member left.
+std::optional<std::string> reason_problem(std::string_view trimmed_reason, bool ended);
+
 /// Problems with a member's name alone: empty, over 200 characters, bad UTF-8,
 /// control characters, or an invisible bidi or zero-width mark (which would
 /// make a second name that looks like the first). City and parent follow the

@@ -46,6 +46,7 @@ struct ProgressReport {
   double ahead_members = 0;  ///< negative: behind
   std::optional<int> ahead_days;
   std::optional<Date> projected_date;  ///< at the 90-day pace
+  bool projected_beyond_horizon = false;  ///< the pace is positive, but the target is over 100 years away
   GoalStatus status = GoalStatus::behind;
   std::optional<int> active_on_deadline;  ///< once the deadline has come
   std::vector<MonthPoint> months;

@@ -7,6 +7,10 @@
 
 namespace roster {
 
+/// How far ahead a projection or a buffer is worth a date: 100 years, in days.
+/// Further is "not within 100 years", never an overflowed date.
+constexpr int kHorizonDays = 36'525;
+
 /// The straight road from (start, baseline) to (deadline, target): where the
 /// member count should be on each date if growth were even. Pure arithmetic;
 /// docs/usage.md defines each figure so it can be checked by hand.
@@ -25,7 +29,8 @@ struct Road {
   double value_on(Date date) const;
   /// Days ahead of the road (negative: behind) with `active` members on
   /// `as_of`: the date the unclamped line reaches `active`, minus `as_of`,
-  /// rounded to whole days. nullopt when the road does not climb.
+  /// rounded to whole days. nullopt when the road does not climb, or when
+  /// the answer lies beyond kHorizonDays either way.
   std::optional<int> days_ahead(int active, Date as_of) const;
 };
 
@@ -36,9 +41,15 @@ std::optional<double> weekly_pace(int net_change, int days);
 /// is reached; nullopt when the deadline has come and members are still needed.
 std::optional<double> required_weekly_pace(int active, int target, Date as_of, Date deadline);
 
+/// Days until `target` is reached at `pace_per_week` from `active`: remaining
+/// ÷ daily pace, rounded up; 0 if already reached; nullopt if the pace is
+/// zero, negative or unknown. A double, so a tiny pace cannot overflow.
+std::optional<double> days_to_target(int active, int target, std::optional<double> pace_per_week);
+
 /// When `target` is reached at `pace_per_week` from `active` on `as_of`:
-/// as_of plus remaining ÷ daily pace, rounded up. `as_of` itself if already
-/// reached; nullopt if the pace is zero, negative or unknown.
+/// as_of plus days_to_target. `as_of` itself if already reached; nullopt if
+/// the pace is zero, negative or unknown, or the day is more than
+/// kHorizonDays away.
 std::optional<Date> projected_date(int active, int target, std::optional<double> pace_per_week, Date as_of);
 
 /// Where the association stands.

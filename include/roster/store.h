@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/error.h"
 #include "roster/member.h"
 #include "roster/member_record.h"
 #include "roster/sectors.h"
@@ -77,7 +78,12 @@ class Store {
 
   const std::filesystem::path& path() const { return path_; }
   SectorRegistry sectors();
+  /// The goal, checked: throws when the association row is missing or the
+  /// goal in it breaks goal_problem() (as after an edit with sqlite3).
   Goal goal();
+  /// The goal as stored, unchecked (an unreadable date reads as the default):
+  /// for `goal set`, which may be repairing it.
+  Goal stored_goal();
   std::string association_name();
   /// Replaces the goal and logs each changed field; call inside write().
   void set_goal(const Goal& goal);
@@ -169,6 +175,8 @@ class Store {
   std::filesystem::path path_;
   std::unique_ptr<SQLite::Database> db_;
   std::string command_ = "roster";
+  /// "FILE has no association row …": the file is damaged.
+  Error missing_association_row() const;
   /// Prepared once per connection, reset on each use: the per-row statements
   /// of add-member and import.
   SQLite::Statement& cached(const char* sql);

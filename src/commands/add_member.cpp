@@ -60,12 +60,12 @@ Command setup_add_member(CLI::App& root) {
       ->allow_extra_args(false);
   app->add_option("--joined", o->draft.joined,
                   "date joined, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today, or --as-of)");
-  app->add_option("--uscc", o->draft.uscc, "Unified Social Credit Code (18 characters)");
+  empty_clears(app->add_option("--uscc", o->draft.uscc, "Unified Social Credit Code (18 characters)"));
   app->add_option("--tier", o->draft.tier,
                   "the tier (default member); any case, in English or Chinese: " + tier_forms());
-  app->add_option("--city", o->draft.city, "city");
-  app->add_option("--parent", o->draft.parent, "parent company or group");
-  app->add_option("--note", o->draft.note, "free-text note");
+  empty_clears(app->add_option("--city", o->draft.city, "city"));
+  empty_clears(app->add_option("--parent", o->draft.parent, "parent company or group"));
+  empty_clears(app->add_option("--note", o->draft.note, "free-text note"));
   app->add_flag("--dry-run", o->dry_run, "check everything, write nothing");
   app->footer(
       "Example:\n"

@@ -17,6 +17,7 @@ Command setup_check(CLI::App& root) {
             auto problems = store.check_problems();
             for (const auto& p : problems) std::cout << escape_for_terminal(p) << '\n';
             std::cout.flush();
+            check_output(std::cout);
             if (!problems.empty()) {
               throw Error(fmt::format("{} problem{} in {}", problems.size(), problems.size() == 1 ? "" : "s",
                                       store.path().string()));

@@ -85,7 +85,9 @@ void print_error(std::string_view message) {
   std::cerr << "roster: error: " << escape_for_terminal(message) << '\n';
 }
 
-int run_roster(int argc, char** argv) {
+namespace {
+
+int parse_and_run(int argc, char** argv) {
   CLI::App app{"roster — membership tracker for an industry association", "roster"};
   app.set_version_flag("--version", std::string("roster ") + version());
   app.footer(
@@ -100,11 +102,22 @@ int run_roster(int argc, char** argv) {
 
   std::vector<Command> commands;
   for (CommandSetup setup : all_commands()) commands.push_back(setup(app));
+  refuse_empty_values(app);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e);
+      std::cout.flush();
+      try {
+        check_output(std::cout);
+      } catch (const Error& failed) {
+        print_error(failed.what());
+        return failed.exit_code();
+      }
+      return kExitOk;
+    }
     if (app.get_subcommands().empty() && !first_word(argc, argv).empty()) {
       print_error(fmt::format("unknown command '{}' (see `roster --help` for the commands)", first_word(argc, argv)));
       return kExitUsage;
@@ -121,7 +134,11 @@ int run_roster(int argc, char** argv) {
   try {
     Context ctx = make_context(globals);
     for (const auto& command : commands) {
-      if (command.app->parsed()) return command.run(ctx);
+      if (!command.app->parsed()) continue;
+      int code = command.run(ctx);
+      std::cout.flush();
+      check_output(std::cout);
+      return code;
     }
     return kExitUsage;
   } catch (const Error& e) {
@@ -132,6 +149,21 @@ int run_roster(int argc, char** argv) {
     print_error(e.code().message() + ": " + e.path1().string());
     return kExitError;
   }
+}
+
+}  // namespace
+
+int run_roster(int argc, char** argv) {
+  // The last line of defence: whatever escaped is a bug, said in one line,
+  // never an abort.
+  try {
+    return parse_and_run(argc, argv);
+  } catch (const std::exception& e) {
+    print_error("internal error: " + one_line(e.what()) + "; please report it");
+  } catch (...) {
+    print_error("internal error: an unknown exception; please report it");
+  }
+  return kExitError;
 }
 
 }  // namespace roster

@@ -47,6 +47,28 @@ struct Context {
 /// would destroy it.
 void refuse_database_path(const std::filesystem::path& db, const std::string& target, const std::string& what);
 
+/// A CLI11 check that the value is a whole number from `min` to `max`: parsed
+/// here without exceptions, so "abc" or a 20-digit number is a usage error,
+/// never a crash.
+CLI::Validator whole_number(int64_t min, int64_t max);
+
+/// Marks an option whose empty value means something ('' clears a note):
+/// refuse_empty_values() leaves it alone.
+CLI::Option* empty_clears(CLI::Option* option);
+
+/// Adds to every option of `app` and its subcommands (flags and those marked
+/// empty_clears() aside) a check that refuses an empty or all-blank value: an
+/// empty --joined or --tier must not silently mean "the default".
+void refuse_empty_values(CLI::App& app);
+
+/// What to do when stdout cannot be written.
+inline const std::string kOutputFix = "check the disk or the pipe it goes to";
+
+/// Throws "cannot write WHAT: REASON; FIX" (exit 1) once `out` has failed,
+/// e.g. on a full disk: called after each row of a long listing so it stops
+/// early, and once on stdout after every command.
+void check_output(const std::ostream& out, const std::string& what = "the output", const std::string& fix = kOutputFix);
+
 /// One subcommand: its CLI11 app and what to run when it was chosen.
 struct Command {
   CLI::App* app = nullptr;

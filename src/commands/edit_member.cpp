@@ -91,15 +91,15 @@ Command setup_edit_member(CLI::App& root) {
   o->app = app;
   app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
   app->add_option("--name", o->name, "new legal name");
-  app->add_option("--uscc", o->uscc, "new USCC ('' removes it)");
+  empty_clears(app->add_option("--uscc", o->uscc, "new USCC ('' removes it)"));
   app->add_option("-s,--sector", o->sectors, "replace the sectors; repeat, the first is primary")
       ->allow_extra_args(false);
   app->add_option("--add-sector", o->add_sectors, "add a sector (after the others)")->allow_extra_args(false);
   app->add_option("--remove-sector", o->remove_sectors, "remove a sector")->allow_extra_args(false);
   app->add_option("--tier", o->tier, "the new tier; any case, in English or Chinese: " + tier_forms());
-  app->add_option("--city", o->city, "city ('' clears it)");
-  app->add_option("--parent", o->parent, "parent company or group ('' clears it)");
-  app->add_option("--note", o->note, "free-text note ('' clears it)");
+  empty_clears(app->add_option("--city", o->city, "city ('' clears it)"));
+  empty_clears(app->add_option("--parent", o->parent, "parent company or group ('' clears it)"));
+  empty_clears(app->add_option("--note", o->note, "free-text note ('' clears it)"));
   app->footer(
       "Examples:\n"
       "  roster edit-member 12 --name '杭州星云数字科技股份有限公司'\n"

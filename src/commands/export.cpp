@@ -1,6 +1,7 @@
 // roster export: every member, every field, every period — losslessly.
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <fmt/core.h>
 
@@ -8,13 +9,14 @@
 #include "roster/error.h"
 #include "roster/export_render.h"
 #include "roster/member_import.h"
+#include "roster/replacement_file.h"
 
 namespace roster {
 namespace {
 
 struct ExportOptions {
   std::string file = "-";
-  bool bom = false;
+  bool bom = false, force = false;
 };
 
 Format export_format(const ExportOptions& o, const Context& ctx) {
@@ -34,24 +36,40 @@ Format export_format(const ExportOptions& o, const Context& ctx) {
 }
 
 int run_export(const ExportOptions& o, const Context& ctx) {
+  // The database first: `export source.db --db source.db` must hear that it
+  // would destroy the database, not that .db is no export format.
+  if (o.file != "-") refuse_database_path(ctx.db_path, o.file, "export");
   Format format = export_format(o, ctx);
   Store store = ctx.open_store();
+  // A file is written beside its target and renamed over it at the end, so a
+  // full disk or an error never leaves half an export.
+  std::optional<ReplacementFile> replacement;
   std::ofstream file;
   if (o.file != "-") {
-    refuse_database_path(store.path(), o.file, "export");
-    file.open(o.file, std::ios::binary | std::ios::trunc);
+    replacement.emplace(replaceable_path(o.file, o.force, "members.csv"));
+    file.open(replacement->temp_path(), std::ios::binary | std::ios::trunc);
     if (!file) throw Error(fmt::format("cannot write '{}'; check the folder exists and is writable", o.file));
   }
   std::ostream& out = o.file == "-" ? std::cout : file;
+  std::string what = o.file == "-" ? "the output" : fmt::format("'{}'", o.file);
+  std::string fix =
+      o.file == "-" ? kOutputFix : fmt::format("'{}' is as it was (free some space, or choose another place)", o.file);
   auto writer = make_export_writer(format, out, ctx.render_options(o.bom));
   size_t members = 0;
   store.each_member_record([&](const MemberRecord& m) {
     writer->member(m);
+    check_output(out, what, fix);  // stop at the first failed write, not after the last member
     ++members;
   });
   writer->finish();
-  if (!out) throw Error(fmt::format("could not write all of '{}' (disk full?)", o.file));
-  if (o.file != "-") ctx.note(fmt::format("exported {} members to {}", members, o.file));
+  out.flush();
+  check_output(out, what, fix);
+  if (replacement) {
+    file.close();
+    check_output(file, what, fix);
+    replacement->commit();
+    ctx.note(fmt::format("exported {} members to {}", members, o.file));
+  }
   return kExitOk;
 }
 
@@ -62,6 +80,7 @@ Command setup_export(CLI::App& root) {
   auto* app = root.add_subcommand("export", "write every member, field and period as CSV, TSV, JSON or JSON Lines");
   app->add_option("FILE", o->file, "where to write (default: stdout); the extension picks the format");
   app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
+  app->add_flag("--force", o->force, "replace FILE if it is an existing regular file");
   app->footer(
       "Examples:\n"
       "  roster export members.csv --bom\n"

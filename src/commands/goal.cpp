@@ -8,6 +8,7 @@
 #include "roster/error.h"
 #include "roster/json_dump.h"
 #include "roster/member_rules.h"
+#include "roster/goal_rules.h"
 #include "roster/table.h"
 #include "roster/text.h"
 
@@ -59,17 +60,11 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
   Goal goal;
   store.write([&] {
     if (renames) store.set_association_name(association);
-    goal = store.goal();
+    goal = store.stored_goal();  // it may be damaged: goal set is how it is repaired
     if (!o.start.empty()) goal.start = parse_date_option(o.start, "--start");
     if (!o.deadline.empty()) goal.deadline = parse_date_option(o.deadline, "--deadline");
-    if (o.set->count("--target")) {
-      if (o.target <= 0) throw usage_error(fmt::format("--target {} must be a positive number of members", o.target));
-      goal.target = o.target;
-    }
-    if (goal.deadline <= goal.start) {
-      throw usage_error(fmt::format("the deadline {} must come after the start {}", goal.deadline.iso(),
-                                    goal.start.iso()));
-    }
+    if (o.set->count("--target")) goal.target = o.target;
+    if (auto problem = goal_problem(goal)) throw usage_error(*problem);
     store.set_goal(goal);
   });
   if (renames) ctx.note(fmt::format("association: {}", association));
@@ -85,7 +80,7 @@ Command setup_goal(CLI::App& root) {
   auto* app = root.add_subcommand("goal", "show the goal (start, baseline, target, deadline), or change it");
   o->set = app->add_subcommand("set", "change the goal or the association's name; the change is logged in the history");
   o->set->add_option("--start", o->start, "the date the road starts from, YYYY-MM-DD");
-  o->set->add_option("--target", o->target, "members to reach");
+  o->set->add_option("--target", o->target, "members to reach")->check(whole_number(1, kMaxTarget));
   o->set->add_option("--deadline", o->deadline, "the date to reach them by, YYYY-MM-DD");
   o->set->add_option("--association", o->association, "rename the association (the name reports are titled with)");
   o->set->footer(

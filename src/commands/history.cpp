@@ -23,7 +23,10 @@ int run_history(const HistoryOptions& o, const Context& ctx) {
   if (!o.until.empty()) filter.until = parse_date_option(o.until, "--until");
   if (!o.kind.empty()) filter.kind = o.kind;
   auto writer = make_history_writer(format, std::cout, ctx.render_options());
-  store.each_history(filter, [&](const HistoryEntry& e) { writer->entry(e); });
+  store.each_history(filter, [&](const HistoryEntry& e) {
+    writer->entry(e);
+    check_output(std::cout);  // a full disk stops the log at once
+  });
   writer->finish();
   return kExitOk;
 }

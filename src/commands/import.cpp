@@ -74,6 +74,7 @@ void print_plan(const ImportResult& r, const std::string& label) {
     std::cout << escape_for_terminal(line) << '\n';
   }
   std::cout.flush();
+  check_output(std::cout);  // before the summary: a plan that was not written is no dry run
 }
 
 // "3 members (+1 later period)"
@@ -162,7 +163,8 @@ Command setup_import(CLI::App& root) {
   app->add_flag("--ignore-unknown-columns", o->ignore_unknown, "skip columns roster does not know");
   app->add_flag("--update", o->update, "rows that match a member (USCC or name) change it instead of being refused");
   app->add_flag("--dry-run", o->dry_run, "check every row and print what would happen; write nothing");
-  app->add_option("--max-errors", o->max_errors, "report at most N bad rows (default 50)");
+  app->add_option("--max-errors", o->max_errors, "report at most N bad rows (default 50)")
+      ->check(whole_number(0, 1'000'000'000));
   app->footer(
       "Examples:\n"
       "  roster import data/demo-members.csv\n"

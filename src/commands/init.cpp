@@ -5,6 +5,7 @@
 #include "roster/error.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
+#include "roster/goal_rules.h"
 
 namespace roster {
 namespace {
@@ -28,11 +29,7 @@ int run_init(const InitOptions& o, const Context& ctx) {
   settings.goal.start = parse_date_option(o.start, "--start");
   settings.goal.deadline = parse_date_option(o.deadline, "--deadline");
   settings.goal.target = o.target;
-  if (o.target <= 0) throw usage_error(fmt::format("--target {} must be a positive number of members", o.target));
-  if (settings.goal.deadline <= settings.goal.start) {
-    throw usage_error(fmt::format("--deadline {} must come after --start {}", settings.goal.deadline.iso(),
-                                  settings.goal.start.iso()));
-  }
+  if (auto problem = goal_problem(settings.goal)) throw usage_error(*problem);
   settings.sectors = parse_sectors_csv(seed_sectors_csv());
   Store store = Store::create(ctx.db_path, settings);
   ctx.note(fmt::format("created {} with {} sectors; goal {} members by {}", store.path().string(),
@@ -48,7 +45,7 @@ Command setup_init(CLI::App& root) {
   o->app = app;
   app->add_option("--association", o->association,
                   "the association's name (change it later with `goal set --association`)");
-  app->add_option("--target", o->target, "members to reach (default 200)");
+  app->add_option("--target", o->target, "members to reach (default 200)")->check(whole_number(1, kMaxTarget));
   app->add_option("--start", o->start, "goal start date (default 2023-07-15)");
   app->add_option("--deadline", o->deadline, "goal deadline (default 2025-07-15)");
   app->footer("Example:\n  roster init --db members.db --association '浙江省元宇宙产业协会' --target 200");

@@ -1,5 +1,6 @@
 // roster list: members as of a date, filtered, in any list format.
 #include <iostream>
+#include <limits>
 
 #include <fmt/core.h>
 
@@ -52,7 +53,10 @@ int run_list(const ListOptions& o, const Context& ctx) {
   MemberFilter filter = build_filter(o, ctx, store);
   MemberListReport report{ctx.as_of, filter.status != MemberFilter::Status::active};
   auto writer = make_member_list_writer(format, std::cout, report, ctx.render_options(o.bom));
-  store.each_member(filter, [&](const MemberRow& row) { writer->row(row); });
+  store.each_member(filter, [&](const MemberRow& row) {
+    writer->row(row);
+    check_output(std::cout);  // a full disk stops the listing at once
+  });
   writer->finish();
   return kExitOk;
 }
@@ -72,7 +76,7 @@ Command setup_list(CLI::App& root) {
   app->add_option("--search", o->search, "part of the name (ignoring case and width)");
   app->add_option("--sort", o->sort, "id (default), name or joined")->check(CLI::IsMember({"id", "name", "joined"}));
   app->add_option("--limit", o->limit, "at most N members")
-      ->check(CLI::Validator([](std::string& v) { return std::stoll(v) > 0 ? "" : "must be 1 or more"; }, "N>0"));
+      ->check(whole_number(1, std::numeric_limits<int64_t>::max()));
   app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
   app->footer(
       "Examples:\n"

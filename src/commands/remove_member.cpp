@@ -84,7 +84,7 @@ Command setup_remove_member(CLI::App& root) {
   auto* app = root.add_subcommand("remove-member", "record that a member left (the record is kept)");
   app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
   app->add_option("--left", o->left, "the day the membership ended, YYYY-MM-DD");
-  app->add_option("--reason", o->reason, "why, for the history");
+  empty_clears(app->add_option("--reason", o->reason, "why, for the history"));
   app->add_flag("--purge", o->purge, "delete the member's record entirely (data-protection requests)");
   app->add_flag("--yes", o->yes, "confirm --purge without asking (for scripts)");
   app->footer(

@@ -90,18 +90,15 @@ int run_report(const ReportOptions& o, const Context& ctx) {
   return o.check && (status == GoalStatus::behind || status == GoalStatus::missed) ? kExitCheckFailed : kExitOk;
 }
 
-// An empty value would silently mean "the default period": refuse it.
-std::string not_empty(const std::string& value) { return value.empty() ? "must not be empty" : ""; }
-
 }  // namespace
 
 Command setup_report(CLI::App& root) {
   auto o = std::make_shared<ReportOptions>();
   auto* app = root.add_subcommand("report", "the weekly, monthly or quarterly report (text, markdown, html, json)");
-  app->add_option("--period", o->period, "week (default), month or quarter: the last complete one before --as-of")->check(not_empty);
-  app->add_option("--week", o->week, "this ISO week instead, e.g. 2024-W10")->check(not_empty);
-  app->add_option("--month", o->month, "this month instead, e.g. 2024-03")->check(not_empty);
-  app->add_option("--quarter", o->quarter, "this quarter instead, e.g. 2024-Q1")->check(not_empty);
+  app->add_option("--period", o->period, "week (default), month or quarter: the last complete one before --as-of");
+  app->add_option("--week", o->week, "this ISO week instead, e.g. 2024-W10");
+  app->add_option("--month", o->month, "this month instead, e.g. 2024-03");
+  app->add_option("--quarter", o->quarter, "this quarter instead, e.g. 2024-Q1");
   app->add_flag("--check", o->check, "exit 3 when progress is behind or missed, after writing the report");
   app->add_flag("--stamp", o->stamp, "say when the report was made (otherwise the output depends only on the data)");
   app->footer(

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/goal_rules.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -145,7 +146,7 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   add_app->add_option("--name", e->name_en, "English name")->required();
   add_app->add_option("--name-zh", e->name_zh, "Chinese name")->required();
   add_app->add_flag("--key", e->key, "a key recruiting sector");
-  add_app->add_option("--target", e->target, "members the sector should reach");
+  add_app->add_option("--target", e->target, "members the sector should reach")->check(whole_number(1, kMaxTarget));
   add_app->add_option("--alias", e->aliases, "another name people use for it, e.g. 智城 (repeatable)")
       ->allow_extra_args(false);
   add_app->footer(
@@ -159,7 +160,8 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   edit_app->add_option("--name-zh", e->name_zh, "Chinese name");
   auto* key = edit_app->add_flag("--key", e->key, "make it a key sector");
   edit_app->add_flag("--not-key", e->not_key, "make it an ordinary sector")->excludes(key);
-  auto* target = edit_app->add_option("--target", e->target, "members the sector should reach");
+  auto* target = edit_app->add_option("--target", e->target, "members the sector should reach")
+                     ->check(whole_number(1, kMaxTarget));
   edit_app->add_flag("--no-target", e->no_target, "drop the target")->excludes(target);
   edit_app->add_option("--add-alias", e->add_aliases, "another name people use for it, e.g. 景区 (repeatable)")
       ->allow_extra_args(false);

@@ -157,12 +157,12 @@ class Importer {
   // The date an --update row ends the member's open period, if it does;
   // refuses a left date that does not fit the stored periods.
   std::optional<Date> departure(const ImportRow& row, const MemberRecord& stored) {
-    std::string text = trim(row.draft.left);
-    if (!row.present.count("left") || text.empty()) return std::nullopt;
-    if (auto p = free_text_problem(trim(row.draft.reason), "reason")) {
+    std::string text = row.present.count("left") ? trim(row.draft.left) : "";
+    if (auto p = reason_problem(trim(row.draft.reason), !text.empty())) {
       refuse(row.line, "reason", *p);
       return std::nullopt;
     }
+    if (text.empty()) return std::nullopt;
     DateRefusal why{};
     auto left = parse_date(text, &why);
     if (!left) {
@@ -213,7 +213,7 @@ class Importer {
                                 "oldest first, each after the last one ended",
                                 joined->iso(), member.line));
     }
-    if (auto p = free_text_problem(trim(row.draft.reason), "reason")) return refuse(row.line, "reason", *p);
+    if (auto p = reason_problem(trim(row.draft.reason), left.has_value())) return refuse(row.line, "reason", *p);
     member.last_left = left;
     member.last_joined = *joined;
     if (!writing()) return;

@@ -71,6 +71,17 @@ std::optional<std::string> free_text_problem(std::string_view text, std::string_
   return std::nullopt;
 }
 
+std::optional<std::string> reason_problem(std::string_view trimmed_reason, bool ended) {
+  if (auto p = free_text_problem(trimmed_reason, "reason")) return p;
+  if (!trimmed_reason.empty() && !ended) {
+    return fmt::format(
+        "reason '{}' is for a period that has not ended; give its left date too, or leave the reason "
+        "empty",
+        trimmed_reason);
+  }
+  return std::nullopt;
+}
+
 std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorRegistry& sectors, Date as_of,
                                        NewMember* out) {
   std::vector<FieldProblem> problems;
@@ -133,7 +144,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
     }
   }
 
-  if (auto p = free_text_problem(trim(draft.reason), "reason")) problems.push_back({"reason", *p});
+  if (auto p = reason_problem(trim(draft.reason), !trim(draft.left).empty())) problems.push_back({"reason", *p});
   m.reason = trim(draft.reason);
   if (problems.empty() && out) *out = std::move(m);
   return problems;

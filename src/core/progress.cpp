@@ -79,6 +79,8 @@ ProgressReport build_progress_report(const std::string& association, const Goal&
   r.ahead_members = started ? round2(r.active - road.value_on(as_of)) : 0;
   r.ahead_days = started ? road.days_ahead(r.active, as_of) : std::nullopt;
   r.projected_date = projected_date(r.active, goal.target, pace_90, as_of);  // unrounded pace
+  auto days = days_to_target(r.active, goal.target, pace_90);
+  r.projected_beyond_horizon = days && *days > kHorizonDays;
   if (as_of >= goal.deadline) r.active_on_deadline = timeline.active_on(goal.deadline);
   r.status = goal_status(road, r.active, as_of, r.active_on_deadline);
   r.months = month_series(road, timeline, as_of);

@@ -18,7 +18,9 @@ std::optional<int> Road::days_ahead(int active, Date as_of) const {
   double slope = members_per_day();
   if (slope <= 0) return std::nullopt;
   double reached_at = start.days() + (active - baseline) / slope;  // day number, unclamped line
-  return static_cast<int>(std::lround(reached_at - as_of.days()));
+  double ahead = std::round(reached_at - as_of.days());
+  if (std::abs(ahead) > kHorizonDays) return std::nullopt;
+  return static_cast<int>(ahead);
 }
 
 std::optional<double> weekly_pace(int net_change, int days) {
@@ -33,11 +35,16 @@ std::optional<double> required_weekly_pace(int active, int target, Date as_of, D
   return (target - active) * 7.0 / days_left;
 }
 
-std::optional<Date> projected_date(int active, int target, std::optional<double> pace_per_week, Date as_of) {
-  if (active >= target) return as_of;
+std::optional<double> days_to_target(int active, int target, std::optional<double> pace_per_week) {
+  if (active >= target) return 0.0;
   if (!pace_per_week || *pace_per_week <= 0) return std::nullopt;
-  double days = (target - active) / (*pace_per_week / 7.0);
-  return as_of.plus_days(static_cast<int>(std::ceil(days - 1e-9)));
+  return std::ceil((target - active) / (*pace_per_week / 7.0) - 1e-9);
+}
+
+std::optional<Date> projected_date(int active, int target, std::optional<double> pace_per_week, Date as_of) {
+  auto days = days_to_target(active, target, pace_per_week);
+  if (!days || *days > kHorizonDays) return std::nullopt;
+  return as_of.plus_days(static_cast<int>(*days));
 }
 
 GoalStatus goal_status(const Road& road, int active, Date as_of, std::optional<int> active_on_deadline) {

@@ -1,14 +1,15 @@
 #include "roster/sectors.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
 #include <sstream>
 
-#include <fmt/core.h>
-
 #include "roster/csv.h"
 #include "roster/error.h"
+#include "roster/goal_rules.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -133,6 +134,8 @@ std::optional<std::string> sector_problem(const Sector& s, const SectorRegistry&
     }
   }
   if (s.target && *s.target <= 0) return fmt::format("--target {} must be a positive number of members", *s.target);
+  if (s.target && *s.target > kMaxTarget)
+    return fmt::format("--target {} is more than {} members", *s.target, kMaxTarget);
   std::vector<std::string> texts = {s.code, s.name_en, s.name_zh};
   texts.insert(texts.end(), s.aliases.begin(), s.aliases.end());
   for (const auto& text : texts) {

@@ -1,16 +1,18 @@
 #include "roster/store.h"
 
-#include <sqlite3.h>
-
-#include <cstdlib>
-#include <ctime>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/core.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
 
 #include "roster/error.h"
+#include "roster/goal_rules.h"
+#include "roster/replacement_file.h"
 #include "roster/text.h"
 #include "schema.h"
 #include "store_errors.h"
@@ -27,6 +29,16 @@ const int kOpenFlags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX;
 constexpr int kBusyTimeoutMs = 10000;
 
 std::string quoted(const fs::path& path) { return fmt::format("'{}'", path.string()); }
+
+// An empty file with no -wal beside it holds nothing: no roster database, and
+// nothing lost if init makes it one. (A database in use can have an empty
+// main file while its pages are still in the -wal.)
+bool empty_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) != 0 || ec) return false;
+  auto wal_size = fs::file_size(path.string() + "-wal", ec);
+  return ec || wal_size == 0;
+}
 
 std::string current_user() {
   for (const char* var : {"USER", "LOGNAME"}) {
@@ -79,15 +91,27 @@ void throw_store_error(const SQLite::Exception& e, const fs::path& path) {
       throw Error(fmt::format("the disk holding {} is full; nothing was changed (free some space and try again)",
                               quoted(path)));
     case SQLITE_NOTADB:
+      throw Error(fmt::format("{} is not a roster database; check --db or $ROSTER_DB", quoted(path)));
     case SQLITE_CORRUPT:
-      throw Error(fmt::format("{} is not a roster database (or it is damaged); check --db", quoted(path)));
+      throw Error(
+          fmt::format("the database {} is damaged; nothing was changed (`roster check --db {}` shows where; "
+                      "restore a backup)",
+                      quoted(path), path.string()));
     case SQLITE_CANTOPEN:
       throw Error(fmt::format("cannot open the database {}; check that its folder exists and is writable",
                               quoted(path)));
     case SQLITE_IOERR:
-      throw Error(fmt::format("could not read or write {} ({}); nothing was changed", quoted(path), e.what()));
+      throw Error(
+          fmt::format("could not read or write {} (the disk or the file system failed); nothing was "
+                      "changed (try again, then check the disk)",
+                      quoted(path)));
     default:
-      throw Error(fmt::format("database error on {}: {}", quoted(path), e.what()));
+      // SQLite's and SQLiteCpp's own words mean nothing to a secretary; the
+      // code is for the report.
+      throw Error(
+          fmt::format("unexpected database error on {} (SQLite code {}); nothing was changed (run `roster "
+                      "check`, and please report it if it happens again)",
+                      quoted(path), e.getErrorCode()));
   }
 }
 
@@ -101,7 +125,14 @@ Store Store::open(const fs::path& path) {
     throw Error(fmt::format("no database at {}; create one with `roster init --db {}`, or pass --db PATH",
                             quoted(path), path.string()));
   }
-  if (fs::is_directory(path, ec)) throw Error(fmt::format("{} is a folder, not a roster database", quoted(path)));
+  if (fs::file_status status = fs::status(path, ec); !fs::is_regular_file(status)) {
+    throw Error(fmt::format("{} is {}, not a roster database; check --db or $ROSTER_DB", quoted(path),
+                            file_type_name(status.type())));
+  }
+  if (empty_file(path)) {
+    throw Error(fmt::format("{} is empty, not a roster database; create one with `roster init --db {}`", quoted(path),
+                            path.string()));
+  }
 
   return guarded(path, [&] {
     auto db = std::make_unique<SQLite::Database>(path.string(), kOpenFlags);
@@ -144,7 +175,8 @@ Store Store::open(const fs::path& path) {
 
 Store Store::create(const fs::path& path, const InitSettings& settings) {
   std::error_code ec;
-  if (fs::exists(path, ec)) {
+  bool take_over = empty_file(path);  // e.g. made by mktemp or touch: nothing in it to lose
+  if (fs::exists(path, ec) && !take_over) {
     throw Error(fmt::format("{} already exists; roster init never overwrites a file (choose another --db, "
                             "or move the old file away first)",
                             quoted(path)));
@@ -193,7 +225,12 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
     });
   } catch (...) {
     // A half-made database is worse than none: leave the path as we found it.
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ec);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      if (take_over && *suffix == '\0')
+        fs::resize_file(path, 0, ec);
+      else
+        fs::remove(path.string() + suffix, ec);
+    }
     throw;
   }
 }
@@ -241,24 +278,64 @@ SectorRegistry Store::sectors() {
   });
 }
 
-Goal Store::goal() {
+Error Store::missing_association_row() const {
+  return Error(
+      fmt::format("{} has no association row (the name and the goal); the file is damaged (restore a "
+                  "backup, or start again with `roster init`)",
+                  quoted(path_)));
+}
+
+Goal Store::stored_goal() {
   return guarded(path_, [&] {
     SQLite::Statement q(*db_, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
-    if (!q.executeStep()) throw Error(fmt::format("{} has no goal row; the file is damaged (restore a backup, or start again with `roster init`)", quoted(path_)));
+    if (!q.executeStep()) throw missing_association_row();
     Goal g;
     g.start = parse_iso_date(q.getColumn(0).getString()).value_or(g.start);
-    g.target = q.getColumn(1).getInt();
+    // A target beyond int (written with sqlite3) must not wrap round to a small or negative one.
+    g.target = static_cast<int>(std::clamp<int64_t>(q.getColumn(1).getInt64(), -1, kMaxTarget + 1));
     g.deadline = parse_iso_date(q.getColumn(2).getString()).value_or(g.deadline);
     return g;
   });
 }
 
+Goal Store::goal() {
+  return guarded(path_, [&] {
+    SQLite::Statement q(*db_, "SELECT goal_start, goal_deadline, goal_target FROM association WHERE id = 1");
+    if (!q.executeStep()) throw missing_association_row();
+    for (int column : {0, 1}) {
+      if (!parse_iso_date(q.getColumn(column).getString())) {
+        throw Error(
+            fmt::format("the goal in {} is damaged: its {} '{}' is not a date; set it again with `roster goal "
+                        "set --{} YYYY-MM-DD`",
+                        quoted(path_), column == 0 ? "start" : "deadline", q.getColumn(column).getString(),
+                        column == 0 ? "start" : "deadline"));
+      }
+    }
+    if (int64_t target = q.getColumn(2).getInt64(); target < 1 || target > kMaxTarget) {
+      throw Error(
+          fmt::format("the goal in {} is damaged: the target {} must be from 1 to {} members; set it again with "
+                      "`roster goal set --target N`",
+                      quoted(path_), target, kMaxTarget));
+    }
+    Goal g = stored_goal();
+    if (auto problem = goal_problem(g)) {
+      throw Error(
+          fmt::format("the goal in {} is damaged: {}; set it again with `roster goal set`", quoted(path_), *problem));
+    }
+    return g;
+  });
+}
+
 std::string Store::association_name() {
-  return guarded(path_, [&] { return db_->execAndGet("SELECT name FROM association WHERE id = 1").getString(); });
+  return guarded(path_, [&] {
+    SQLite::Statement q(*db_, "SELECT name FROM association WHERE id = 1");
+    if (!q.executeStep()) throw missing_association_row();
+    return q.getColumn(0).getString();
+  });
 }
 
 void Store::set_goal(const Goal& goal) {
-  Goal old = this->goal();
+  Goal old = stored_goal();
   SQLite::Statement q(*db_, "UPDATE association SET goal_start = ?, goal_target = ?, goal_deadline = ? WHERE id = 1");
   q.bind(1, goal.start.iso());
   q.bind(2, goal.target);

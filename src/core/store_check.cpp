@@ -1,17 +1,19 @@
 // Store: `roster check` (integrity and data rules) and `roster backup`.
-#include <sys/stat.h>
-#include <unistd.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/core.h>
+#include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <map>
-
-#include <SQLiteCpp/Database.h>
-#include <sqlite3.h>
-#include <SQLiteCpp/Statement.h>
-#include <fmt/core.h>
+#include <sstream>
+#include <tuple>
 
 #include "roster/error.h"
+#include "roster/goal_rules.h"
+#include "roster/replacement_file.h"
 #include "roster/store.h"
 #include "roster/text.h"
 #include "roster/uscc.h"
@@ -25,10 +27,17 @@ std::string who(int64_t id, const std::string& name) { return fmt::format("membe
 void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement integrity(db, "PRAGMA integrity_check");
   while (integrity.executeStep()) {
-    std::string line = integrity.getColumn(0).getString();
-    // period_rules names the member of each bad period; SQLite's line would
-    // only repeat it without saying whose.
-    if (line != "ok" && line != "CHECK constraint failed in periods") problems.push_back("integrity: " + line);
+    // One row can carry many findings, a line each (a damaged page gives
+    // dozens): each is a problem of its own.
+    std::istringstream lines(integrity.getColumn(0).getString());
+    for (std::string line; std::getline(lines, line);) {
+      // period_rules names the member of each bad period; SQLite's line would
+      // only repeat it without saying whose.
+      if (line.empty() || line == "ok" || line == "CHECK constraint failed in periods" || line.starts_with("*** in ")) {
+        continue;
+      }
+      problems.push_back("integrity: " + line);
+    }
   }
   SQLite::Statement fk(db, "PRAGMA foreign_key_check");
   while (fk.executeStep()) {
@@ -48,6 +57,38 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
     }
     problems.push_back(fmt::format("foreign key: {} row {} refers to {} {}, which does not exist", table, row, parent,
                                    value));
+  }
+}
+
+// The one association row holds the name and the goal every report needs.
+void association_rules(SQLite::Database& db, std::vector<std::string>& problems) {
+  SQLite::Statement q(db, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
+  if (!q.executeStep()) {
+    problems.push_back("association: the row with the association's name and goal is missing; restore a backup");
+    return;
+  }
+  Goal goal;
+  bool dates = true;
+  for (auto [column, field, date] : {std::tuple{0, "start", &goal.start}, std::tuple{2, "deadline", &goal.deadline}}) {
+    std::string text = q.getColumn(column).getString();
+    if (auto parsed = parse_iso_date(text))
+      *date = *parsed;
+    else {
+      problems.push_back(
+          fmt::format("goal: the {} '{}' is not a date; set it with `roster goal set --{}`", field, text, field));
+      dates = false;
+    }
+  }
+  int64_t target = q.getColumn(1).getInt64();
+  goal.target = static_cast<int>(std::clamp<int64_t>(target, -1, kMaxTarget + 1));
+  if (target != goal.target || (goal.target < 1 || goal.target > kMaxTarget)) {
+    problems.push_back(
+        fmt::format("goal: the target {} must be from 1 to {} members; set it with `roster goal set "
+                    "--target`",
+                    q.getColumn(1).getString(), kMaxTarget));
+  } else if (dates) {
+    if (auto problem = goal_problem(goal))
+      problems.push_back(fmt::format("goal: {}; set it with `roster goal set`", *problem));
   }
 }
 
@@ -104,7 +145,7 @@ SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM periods p WHERE p
 
 void period_rules(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement periods(db, R"SQL(
-SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on FROM periods p JOIN members m ON m.id = p.member_id
+SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on, p.reason FROM periods p JOIN members m ON m.id = p.member_id
  ORDER BY p.member_id, p.joined_on)SQL");
   // Per member, the period reaching furthest so far (an open one reaches
   // forever): any later-starting period that begins before its end overlaps.
@@ -121,6 +162,10 @@ SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on FROM periods p JOIN mem
     std::optional<Date> left;
     bool open = periods.getColumn(4).isNull();
     if (!joined) problems.push_back(fmt::format("{}: period joined date '{}' is not a date", who(member, name), joined_text));
+    if (std::string reason = periods.getColumn(5).getString(); open && !reason.empty()) {
+      problems.push_back(fmt::format("{}: the open period from {} has a reason ('{}'), which only an ended period has",
+                                     who(member, name), joined_text, reason));
+    }
     if (!open) {
       left = parse_iso_date(periods.getColumn(4).getString());
       if (!left) {
@@ -150,54 +195,49 @@ SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on FROM periods p JOIN mem
 std::vector<std::string> Store::check_problems() {
   return guarded(path_, [&] {
     std::vector<std::string> problems;
-    sqlite_checks(*db_, problems);
-    link_rules(*db_, problems);
-    member_rules(*db_, problems);
-    period_rules(*db_, problems);
+    // A damaged page can stop a check half way: say so, and run the others.
+    using Check = void (*)(SQLite::Database&, std::vector<std::string>&);
+    const std::pair<Check, const char*> checks[] = {{sqlite_checks, "SQLite's own checks"},
+                                                    {association_rules, "the association row"},
+                                                    {link_rules, "the sector links"},
+                                                    {member_rules, "the members"},
+                                                    {period_rules, "the periods"}};
+    for (auto [check, what] : checks) {
+      try {
+        check(*db_, problems);
+      } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() != SQLITE_CORRUPT && e.getErrorCode() != SQLITE_NOTADB) throw;
+        problems.push_back(fmt::format("integrity: the file is damaged where {} read it; restore a backup", what));
+      }
+    }
     return problems;
   });
 }
 
 void Store::backup_to(const std::filesystem::path& target) {
-  std::string temp = target.string() + ".partial-XXXXXX";
-  int fd = mkstemp(temp.data());
-  if (fd < 0) {
-    throw Error(fmt::format("cannot write in '{}'; check that the folder exists and is writable",
-                            target.parent_path().empty() ? "." : target.parent_path().string()));
-  }
-  close(fd);
-  std::filesystem::remove(temp);  // VACUUM INTO wants to create the file itself
-  try {
-    guarded(path_, [&] {
-      try {
-        // One read transaction: a consistent snapshot even while others write.
-        SQLite::Statement vacuum(*db_, "VACUUM INTO ?");
-        vacuum.bind(1, temp);
-        vacuum.exec();
-        SQLite::Database copy(temp, SQLite::OPEN_READWRITE);
-        copy.exec("PRAGMA journal_mode = WAL");
-      } catch (const SQLite::Exception& e) {
-        // Out of room while writing the copy: that is the target's disk.
-        if (e.getErrorCode() == SQLITE_FULL) {
-          throw Error(fmt::format("the disk holding '{}' is full; no backup was written (free some space there "
-                                  "or choose another place)",
-                                  target.string()));
-        }
-        throw;
+  ReplacementFile copy(target);
+  std::error_code ec;
+  std::filesystem::remove(copy.temp_path(), ec);  // VACUUM INTO wants to create the file itself
+  guarded(path_, [&] {
+    try {
+      // One read transaction: a consistent snapshot even while others write.
+      SQLite::Statement vacuum(*db_, "VACUUM INTO ?");
+      vacuum.bind(1, copy.temp_path());
+      vacuum.exec();
+      SQLite::Database written(copy.temp_path(), SQLite::OPEN_READWRITE);
+      written.exec("PRAGMA journal_mode = WAL");
+    } catch (const SQLite::Exception& e) {
+      // Out of room while writing the copy: that is the target's disk.
+      if (e.getErrorCode() == SQLITE_FULL) {
+        throw Error(
+            fmt::format("the disk holding '{}' is full; no backup was written (free some space there "
+                        "or choose another place)",
+                        target.string()));
       }
-    });
-    std::error_code renamed;
-    std::filesystem::rename(temp, target, renamed);
-    if (renamed) {
-      throw Error(fmt::format("cannot replace '{}' ({}); check its permissions and attributes (lsattr); it was "
-                              "left as it was",
-                              target.string(), renamed.message()));
+      throw;
     }
-  } catch (...) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp + suffix, ec);
-    throw;
-  }
+  });
+  copy.commit();
 }
 
 }  // namespace roster

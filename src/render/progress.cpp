@@ -49,6 +49,7 @@ ordered_json figures(const ProgressReport& r) {
           {"ahead_members", r.ahead_members},
           {"ahead_days", or_null(r.ahead_days)},
           {"projected_date", r.projected_date ? ordered_json(r.projected_date->iso()) : ordered_json()},
+          {"projected_beyond_100_years", r.projected_beyond_horizon},
           {"active_on_deadline", or_null(r.active_on_deadline)}};
 }
 
@@ -113,8 +114,10 @@ void render_table(const ProgressReport& r, std::ostream& out, bool color) {
   } else {
     out << fmt::format("  road       {} today; {}\n", number(r.road_today), ahead_phrase(r));
   }
-  out << fmt::format("  projected  {} at the last {} days' pace\n",
-                     r.projected_date ? r.projected_date->iso() : std::string("never"), r.trailing_days);
+  std::string projected = r.projected_date             ? r.projected_date->iso()
+                          : r.projected_beyond_horizon ? "not within 100 years"
+                                                       : "never";
+  out << fmt::format("  projected  {} at the last {} days' pace\n", projected, r.trailing_days);
   out << '\n' << bold << fmt::format("  {:<7}  {:>6}  {:<40}  {:>7}", "month", "active", "", "road") << reset << '\n';
   for (const auto& row : chart_rows(r, 40)) out << row << '\n';
 }

@@ -1,11 +1,13 @@
 // roster check and roster backup, end to end: a file damaged behind roster's
 // back with the sqlite3 shell, copies taken by backup, and backups taken while
 // another process keeps adding members.
-#include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <set>
 #include <thread>
@@ -419,4 +421,197 @@ TEST_CASE("backup refuses the database's companion files by a relative path too"
   auto empty = fx.roster({"backup", ""});
   CHECK(empty.code == 2);
   CHECK(dump_database(fx.db) == before);
+}
+
+// ---------------------------------------------------------------- damage beyond the rules
+
+TEST_CASE("check counts and prefixes every finding on a damaged page, and no SQLite message reaches the user",
+          "[check]") {
+  DemoFixture fx;
+  std::string copy = fx.dir.file("damaged.db");
+  REQUIRE(fx.roster({"backup", copy, "-q"}).code == 0);  // compact, checkpointed: every page is in the file
+  int page_size = std::stoi(sql(copy, "PRAGMA page_size"));
+  int pages = std::stoi(sql(copy, "PRAGMA page_count"));
+  REQUIRE(pages > 8);
+  {
+    // Garbage over a page in the middle of the file: a b-tree page of some table or index.
+    std::fstream file(copy, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(page_size) * (pages / 2));
+    for (int i = 0; i < page_size; ++i) file.put(static_cast<char>((i * 37 + 11) & 0xff));
+    REQUIRE(file.good());
+  }
+  auto check = run_roster({"check", "--db", copy});
+  INFO("stdout:\n" << check.out << "stderr:\n" << check.err);
+  CHECK(check.code == 1);
+  auto lines = lines_of(check.out);
+  REQUIRE(lines.size() >= 1);
+  for (const auto& line : lines) {
+    INFO("line: " << line);
+    bool prefixed = line.rfind("integrity: ", 0) == 0 || line.rfind("foreign key: ", 0) == 0 ||
+                    line.rfind("member #", 0) == 0 || line.rfind("association: ", 0) == 0 ||
+                    line.rfind("goal: ", 0) == 0;
+    CHECK(prefixed);
+    CHECK(line.find("*** in database") == std::string::npos);
+  }
+  // Every line on stdout is counted on stderr, in one line.
+  std::string count = std::to_string(lines.size()) + (lines.size() == 1 ? " problem" : " problems");
+  CHECK(check.err == "roster: error: " + count + " in " + copy + "\n");
+
+  // Whatever else reads the damaged file gets one line of roster's, never SQLiteCpp's or SQLite's words.
+  for (auto args : std::vector<std::vector<std::string>>{{"list", "--status", "all"},
+                                                         {"export", "-f", "jsonl"},
+                                                         {"report", "--as-of", "2026-11-29"},
+                                                         {"progress", "--as-of", "2026-11-29"},
+                                                         {"sectors", "--as-of", "2026-11-29"},
+                                                         {"history"},
+                                                         {"show", "1"}}) {
+    args.insert(args.end(), {"--db", copy});
+    auto r = run_roster(args);
+    INFO(args.front() << ": exit " << r.code << ", stderr: " << r.err);
+    if (r.code == 0) continue;  // the damage may lie where this command does not read
+    CHECK(r.code == 1);
+    CHECK(lines_of(r.err).size() == 1);
+    CHECK(r.err.rfind("roster: error: ", 0) == 0);
+    CHECK(r.err.find("internal error") == std::string::npos);
+    CHECK(r.err.find("malformed") == std::string::npos);
+    CHECK(r.err.find("executeStep") == std::string::npos);
+  }
+}
+
+TEST_CASE("a database whose association row was deleted fails check, and the reports say it is damaged", "[check]") {
+  SmallGoalFixture fx;
+  sql(fx.db, "DELETE FROM association");
+  std::string dump = dump_database(fx.db);
+  auto check = fx.roster({"check"});
+  CHECK(check.code == 1);
+  CHECK(check.out == "association: the row with the association's name and goal is missing; restore a backup\n");
+  CHECK(check.err == "roster: error: 1 problem in " + fx.db + "\n");
+  const std::string damaged = "roster: error: '" + fx.db +
+                              "' has no association row (the name and the goal); the file is damaged (restore a "
+                              "backup, or start again with `roster init`)\n";
+  for (auto args : std::vector<std::vector<std::string>>{{"report", "--as-of", "2024-07-15"},
+                                                         {"report", "-f", "json", "--as-of", "2024-07-15"},
+                                                         {"progress", "--as-of", "2024-07-15"},
+                                                         {"sectors", "--as-of", "2024-07-15"},
+                                                         {"goal"},
+                                                         {"goal", "set", "--target", "20"}}) {
+    auto r = fx.roster(args);
+    INFO(args.front());
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == damaged);
+  }
+  CHECK(dump_database(fx.db) == dump);
+}
+
+TEST_CASE("a goal damaged with sqlite3 is found by check, refused by the reports, and repaired by goal set",
+          "[check][goal]") {
+  SmallGoalFixture fx;
+  sql(fx.db, "UPDATE association SET goal_target = 99999999999");
+  auto check = fx.roster({"check"});
+  CHECK(check.code == 1);
+  CHECK(check.out ==
+        "goal: the target 99999999999 must be from 1 to 10000000 members; set it with `roster goal set --target`\n");
+  auto progress = fx.roster({"progress", "--as-of", "2024-07-15"});
+  CHECK(progress.code == 1);
+  CHECK(progress.out.empty());
+  CHECK(progress.err == "roster: error: the goal in '" + fx.db +
+                            "' is damaged: the target 99999999999 must be from 1 to 10000000 members; set it again "
+                            "with `roster goal set --target N`\n");
+  REQUIRE(fx.roster({"goal", "set", "--target", "20", "-q"}).code == 0);
+  CHECK(fx.roster({"check"}).code == 0);
+  CHECK(fx.roster({"progress", "--as-of", "2024-07-15"}).code == 0);
+
+  sql(fx.db, "UPDATE association SET goal_deadline = '2024-02-30'");
+  auto bad_date = fx.roster({"check"});
+  CHECK(bad_date.out == "goal: the deadline '2024-02-30' is not a date; set it with `roster goal set --deadline`\n");
+  auto sectors = fx.roster({"sectors", "--as-of", "2024-07-15"});
+  CHECK(sectors.code == 1);
+  CHECK(sectors.err == "roster: error: the goal in '" + fx.db +
+                           "' is damaged: its deadline '2024-02-30' is not a date; set it again with `roster goal set "
+                           "--deadline YYYY-MM-DD`\n");
+  REQUIRE(fx.roster({"goal", "set", "--deadline", "2025-07-15", "-q"}).code == 0);
+  CHECK(fx.roster({"check"}).code == 0);
+}
+
+TEST_CASE("check finds a reason stored on a period that has not ended", "[check]") {
+  SmallGoalFixture fx;
+  sql(fx.db, "UPDATE periods SET reason = '未缴会费' WHERE member_id = 1 AND left_on IS NULL");
+  auto check = fx.roster({"check"});
+  auto name = sql(fx.db, "SELECT name FROM members WHERE id = 1");
+  name.pop_back();
+  auto joined = sql(fx.db, "SELECT joined_on FROM periods WHERE member_id = 1 AND left_on IS NULL");
+  joined.pop_back();
+  CHECK(check.code == 1);
+  CHECK(check.out == "member #1 (" + name + "): the open period from " + joined +
+                         " has a reason ('未缴会费'), which only an ended period has\n");
+}
+
+// ---------------------------------------------------------------- backup targets that are not files
+
+TEST_CASE("backup writes only a new file or over a regular one: a FIFO, a device and links to them are refused",
+          "[backup]") {
+  DemoFixture fx;
+  std::string fifo = fx.dir.file("pipe");
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  // A device node of its own, like /dev/null: were the refusal to fail, the
+  // machine's /dev/null would be safe.
+  std::string null = fx.dir.file("null");
+  REQUIRE(run_program({"mknod", "-m", "666", null, "c", "1", "3"}).code == 0);
+  std::string to_null = fx.dir.file("null-link.db");
+  fs::create_symlink(null, to_null);
+  std::string dangling = fx.dir.file("dangling.db");
+  fs::create_symlink(fx.dir.file("nothing-here.db"), dangling);
+  struct Case {
+    std::string path;
+    std::string err;
+  };
+  for (const auto& c : std::vector<Case>{
+           {fifo, "'" + fifo +
+                      "' is a FIFO (named pipe); roster writes only a new file or over a regular one "
+                      "(choose another path)"},
+           {null, "'" + null +
+                      "' is a character device; roster writes only a new file or over a regular one "
+                      "(choose another path)"},
+           {to_null, "'" + to_null +
+                         "' is a character device; roster writes only a new file or over a regular one "
+                         "(choose another path)"},
+           {dangling,
+            "'" + dangling + "' is a symbolic link to a file that does not exist; give the path of a file"}}) {
+    for (bool force : {false, true}) {
+      std::vector<std::string> args = {"backup", c.path};
+      if (force) args.push_back("--force");
+      auto r = fx.roster(args);
+      INFO(c.path << (force ? " --force" : ""));
+      CHECK(r.code == 1);
+      CHECK(r.err == "roster: error: " + c.err + "\n");
+    }
+  }
+  CHECK(fs::is_fifo(fifo));
+  CHECK(fs::is_character_file(null));
+  CHECK(fs::is_symlink(to_null));
+  CHECK(fs::is_symlink(dangling));
+  CHECK_FALSE(fs::exists(fx.dir.file("nothing-here.db")));
+  for (const auto& entry : fs::directory_iterator(fx.dir.path())) {
+    CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);
+  }
+}
+
+TEST_CASE("backup --force through a link to a regular file replaces that file and keeps the link", "[backup]") {
+  DemoFixture fx;
+  fs::create_directory(fx.dir.path() / "backups");
+  std::string real = fx.dir.file("backups/2026-11-28.db");
+  write_file(real, "yesterday's copy");
+  std::string latest = fx.dir.file("latest.db");
+  fs::create_symlink("backups/2026-11-28.db", latest);
+  auto refused = fx.roster({"backup", latest});
+  CHECK(refused.code == 1);
+  CHECK(refused.err ==
+        "roster: error: '" + latest + "' already exists; choose another path, or add --force to replace it\n");
+  auto r = fx.roster({"backup", latest, "--force", "-q"});
+  CHECK(r.code == 0);
+  CHECK(fs::is_symlink(latest));
+  CHECK(fs::read_symlink(latest) == "backups/2026-11-28.db");
+  CHECK(names_in(fx.dir.path() / "backups") == std::set<std::string>{"2026-11-28.db"});  // no partial file left
+  CHECK(sql(real, "SELECT count(*) FROM members") == "151\n");
 }

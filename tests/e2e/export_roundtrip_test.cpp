@@ -166,10 +166,12 @@ TEST_CASE("export refuses table output and reports paths it cannot write", "[exp
   std::string missing = fx.dir.file("no-such-folder/members.csv");
   auto r = fx.roster({"export", missing});
   CHECK(r.code == 1);
-  CHECK(r.err == "roster: error: cannot write '" + missing + "'; check the folder exists and is writable\n");
+  CHECK(r.err == "roster: error: cannot write in '" + fx.dir.file("no-such-folder") +
+                     "'; check that the folder exists and is writable\n");
   auto folder = fx.roster({"export", fx.dir.path().string(), "-f", "csv"});
   CHECK(folder.code == 1);
-  CHECK(folder.err.find("cannot write") != std::string::npos);
+  CHECK(folder.err == "roster: error: '" + fx.dir.path().string() + "' is a folder; give a file name, e.g. " +
+                          fx.dir.file("members.csv") + "\n");
   // A name that says no format (a spreadsheet's own .xlsx) is not silently written as CSV.
   auto xlsx = fx.roster({"export", fx.dir.file("members.xlsx")});
   CHECK(xlsx.code == 2);
@@ -178,12 +180,22 @@ TEST_CASE("export refuses table output and reports paths it cannot write", "[exp
 
   auto full = run_program({"sh", "-c", "\"$0\" export --db \"$1\" > /dev/full", ROSTER_BIN, fx.db});
   CHECK(full.code == 1);
-  CHECK(full.err.find("disk full") != std::string::npos);
+  CHECK(full.err ==
+        "roster: error: cannot write the output: No space left on device; check the disk or the pipe it "
+        "goes to\n");
 }
 
 TEST_CASE("export to the database's own path leaves the database intact", "[export]") {
   SmallGoalFixture fx;
   std::string before = dump_database(fx.db);
+  // roster.db: the extension names no export format, but the database comes first.
+  for (auto args : std::vector<std::vector<std::string>>{
+           {"export", fx.db}, {"export", fx.db, "--force"}, {"export", fx.db + "-wal", "-f", "csv"}}) {
+    auto r = fx.roster(args);
+    INFO(args[1]);
+    CHECK(r.code == 1);
+    CHECK(r.err == "roster: error: the export would overwrite the database itself; choose another path\n");
+  }
   auto r = fx.roster({"export", fx.db});
   CHECK(r.code != 0);
   CHECK((dump_database(fx.db) == before));  // not truncated to the CSV header
@@ -212,4 +224,55 @@ TEST_CASE("Python's csv module reads the exported names back", "[export]") {
                       query(fx.db, "SELECT id || char(9) || name FROM members ORDER BY id"));
   CHECK(py.out.find("\n160\t''Two Apostrophes Co\n") != std::string::npos);
   CHECK(py.out.find("\n154\t=HYPERLINK(\"http://x\") 公司\n") != std::string::npos);
+}
+
+TEST_CASE("export FILE refuses an existing file without --force, and --force replaces it whole", "[export]") {
+  SmallGoalFixture fx;
+  std::string path = fx.dir.file("members.csv");
+  write_file(path, "the secretary's own notes\n");
+  auto refused = fx.roster({"export", path});
+  CHECK(refused.code == 1);
+  CHECK(refused.err ==
+        "roster: error: '" + path + "' already exists; choose another path, or add --force to replace it\n");
+  CHECK(read_file(path) == "the secretary's own notes\n");
+  auto forced = fx.roster({"export", path, "--force"});
+  CHECK(forced.code == 0);
+  CHECK(forced.err == "roster: exported 8 members to " + path + "\n");
+  CHECK(read_file(path) == fx.roster({"export", "-f", "csv"}).out);
+  // Nothing but the export is left in the folder: the temporary file was renamed into place.
+  for (const auto& entry : std::filesystem::directory_iterator(fx.dir.path())) {
+    CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);
+  }
+  // stdout is not a file: `-` writes as before.
+  auto out = fx.roster({"export", "-"});
+  CHECK(out.code == 0);
+  CHECK(out.out == read_file(path));
+}
+
+TEST_CASE("export FILE --force writes only over a regular file: a FIFO, a device and links to them are refused",
+          "[export]") {
+  SmallGoalFixture fx;
+  std::string fifo = fx.dir.file("pipe.csv");
+  REQUIRE(run_program({"mkfifo", fifo}).code == 0);
+  // A device node of its own, like /dev/null: were the refusal to fail, the
+  // machine's /dev/null would be safe.
+  std::string null = fx.dir.file("null");
+  REQUIRE(run_program({"mknod", "-m", "666", null, "c", "1", "3"}).code == 0);
+  std::string to_null = fx.dir.file("null.csv");
+  std::filesystem::create_symlink(null, to_null);
+  for (auto [path, kind] : {std::pair{fifo, "a FIFO (named pipe)"}, std::pair{null, "a character device"},
+                            std::pair{to_null, "a character device"}}) {
+    for (bool force : {false, true}) {
+      std::vector<std::string> args = {"export", path, "-f", "csv"};
+      if (force) args.push_back("--force");
+      auto r = fx.roster(args);
+      INFO(path << (force ? " --force" : ""));
+      CHECK(r.code == 1);
+      CHECK(r.err == "roster: error: '" + path + "' is " + kind +
+                         "; roster writes only a new file or over a regular one (choose another path)\n");
+    }
+  }
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK(std::filesystem::is_symlink(to_null));
+  CHECK(std::filesystem::is_character_file(null));
 }

@@ -250,3 +250,42 @@ ls -a "$MNT" > "$OUT/mnt.ls"
   CHECK(dump_database(db) == before);
 }
 
+TEST_CASE("an export onto a full disk leaves the file it would replace as it was, and no partial file",
+          "[fault][disk-full][export]") {
+  TempDir dir;
+  if (auto why = cannot_mount_tmpfs(dir); !why.empty()) {
+    WARN("skipped: " << why);
+    return;
+  }
+  const fs::path out = dir.path() / "out";
+  const fs::path mnt = dir.path() / "mnt";
+  fs::create_directory(out);
+  fs::create_directory(mnt);
+  std::string db = (out / "roster.db").string();
+  make_seed_db(db);
+  // Some 200 KB of CSV, onto a 64 KB tmpfs that holds last week's export.
+  REQUIRE(run_roster({"import", "-", "--db", db, "--as-of", kAsOf, "-q"}, members_csv(2000)).code == 0);
+
+  const std::string script = R"SH(
+R=$0; OUT=$1; MNT=$2; DB=$3
+mount -t tmpfs -o size=64k tmpfs "$MNT" || exit 77
+printf 'last week\n' > "$MNT/members.csv"
+"$R" export "$MNT/members.csv" --force --db "$DB" > "$OUT/export.out" 2> "$OUT/export.err"
+echo $? > "$OUT/export.code"
+cat "$MNT/members.csv" > "$OUT/members.csv"
+ls -a "$MNT" > "$OUT/mnt.ls"
+)SH";
+  auto r = run_program({"unshare", "-m", "sh", "-c", script, ROSTER_BIN, out.string(), mnt.string(), db});
+  INFO("script exit " << r.code << ", stderr:\n" << r.err);
+  REQUIRE(r.code == 0);
+
+  int code = read_code(out / "export.code");
+  std::string err = read_file(out / "export.err");
+  INFO("export onto a full disk: exit " << code << ", stderr: " << err);
+  CHECK(code == 1);
+  CHECK(lines_of(err).size() == 1);
+  CHECK(err == "roster: error: cannot write '" + (mnt / "members.csv").string() + "': No space left on device; '" +
+                   (mnt / "members.csv").string() + "' is as it was (free some space, or choose another place)\n");
+  CHECK(read_file(out / "members.csv") == "last week\n");
+  CHECK(lines_of(read_file(out / "mnt.ls")) == std::vector<std::string>{".", "..", "members.csv"});
+}

@@ -154,3 +154,49 @@ TEST_CASE("import of one row says so in the singular", "[import]") {
   auto bad = fx.roster({"import", "-", "--as-of", "2026-11-29"}, "name,sectors,joined\n乙公司,mining,2024-01-01\n");
   CHECK(bad.err.find("1 problem in 1 row;") != std::string::npos);
 }
+
+TEST_CASE("a reason on a period that has not ended is refused: a new member, a later period, an --update row",
+          "[import]") {
+  DbFixture fx;
+  REQUIRE(fx.roster({"add-member", "宁波海岚教育科技有限公司", "--sector", "education", "--joined", "2024-02-01", "-q",
+                     "--as-of", "2026-11-29"})
+              .code == 0);
+  std::string before = dump_database(fx.db);
+  const std::string why =
+      "reason '未缴会费' is for a period that has not ended; give its left date too, or leave the "
+      "reason empty";
+  struct Case {
+    const char* what;
+    std::vector<std::string> args;
+    std::string input;
+    std::string err;
+  };
+  for (
+      const auto& c : std::vector<Case>{
+          {"a new member's only period",
+           {"import", "-"},
+           "name,sectors,joined,reason\n杭州青禾文旅科技有限公司,tourism,2023-07-15,未缴会费\n",
+           "<stdin>:2: reason: " + why + "\n"},
+          {"a later period of a member in the file",
+           {"import", "-"},
+           "id,name,sectors,joined,left,reason\n7,杭州青禾文旅科技有限公司,tourism,2023-07-15,2024-12-31,退会\n"
+           "7,杭州青禾文旅科技有限公司,tourism,2025-06-01,,未缴会费\n",
+           "<stdin>:3: reason: " + why + "\n"},
+          {"JSON periods",
+           {"import", "-", "-f", "json"},
+           R"([{"name":"杭州青禾文旅科技有限公司","sectors":["tourism"],"periods":[{"joined":"2023-07-15","left":null,"reason":"未缴会费"}]}])",
+           "<stdin>:1: reason: " + why + "\n"},
+          {"an --update row without a left date",
+           {"import", "-", "--update"},
+           "name,reason\n宁波海岚教育科技有限公司,未缴会费\n",
+           "<stdin>:2: reason: " + why + "\n"}}) {
+    auto args = c.args;
+    args.insert(args.end(), {"--as-of", "2026-11-29"});
+    auto r = fx.roster(args, c.input);
+    INFO(c.what);
+    CHECK(r.code == 1);
+    CHECK(r.err.rfind(c.err, 0) == 0);
+    CHECK(lines_of(r.err).size() == 2);  // the row, then "1 problem in N rows; nothing was imported"
+    CHECK(dump_database(fx.db) == before);
+  }
+}

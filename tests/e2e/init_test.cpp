@@ -32,12 +32,12 @@ TEST_CASE("init takes the association name and goal as options, and checks them"
 
   auto backwards = run_roster({"init", "--db", dir.file("b.db"), "--start", "2025-01-01", "--deadline", "2024-01-01"});
   CHECK(backwards.code == 2);
-  CHECK(backwards.err == "roster: error: --deadline 2024-01-01 must come after --start 2025-01-01\n");
+  CHECK(backwards.err == "roster: error: the deadline 2024-01-01 must come after the start 2025-01-01\n");
   CHECK_FALSE(std::filesystem::exists(dir.file("b.db")));
 
   auto zero = run_roster({"init", "--db", dir.file("c.db"), "--target", "0"});
   CHECK(zero.code == 2);
-  CHECK(zero.err == "roster: error: --target 0 must be a positive number of members\n");
+  CHECK(zero.err == "roster: error: --target: must be 1 or more (see `roster init --help`)\n");
   CHECK_FALSE(std::filesystem::exists(dir.file("c.db")));
 }
 

@@ -442,7 +442,12 @@ TEST_CASE("an empty member reference and --purge with --left are usage errors", 
   std::string before = dump_database(fx.db);
   auto history = fx.roster({"history", "--member", ""});
   CHECK(history.code == 2);
-  CHECK(history.err == "roster: error: no member given; name one by id, exact name or USCC\n");
+  CHECK(
+      history.err ==
+      "roster: error: --member: the value is empty; give one, or leave the option out (see `roster history --help`)\n");
+  auto show = fx.roster({"show", ""});
+  CHECK(show.code == 2);
+  CHECK(show.err == "roster: error: no member given; name one by id, exact name or USCC\n");
   auto purge = fx.roster({"remove-member", "1", "--purge", "--yes", "--left", "2024-05-01"});
   CHECK(purge.code == 2);
   CHECK(purge.err == "roster: error: --purge deletes the whole record; it takes no --left or --reason\n");

@@ -104,7 +104,19 @@ TEST_CASE("goal set refuses a bad goal and leaves the database as it was", "[goa
   for (const auto& b : std::vector<Bad>{
            {{"goal", "set", "--deadline", "2023-01-01"},
             "roster: error: the deadline 2023-01-01 must come after the start 2023-07-15\n"},
-           {{"goal", "set", "--target", "0"}, "roster: error: --target 0 must be a positive number of members\n"},
+           {{"goal", "set", "--target", "0"},
+            "roster: error: --target: must be 1 or more (see `roster goal set --help`)\n"},
+           {{"goal", "set", "--target", "10000001"},
+            "roster: error: --target: must be at most 10000000 (see `roster goal set --help`)\n"},
+           {{"goal", "set", "--target", "99999999999999999999"},
+            "roster: error: --target: must be at most 10000000 (see `roster goal set --help`)\n"},
+           {{"goal", "set", "--target", "-5"},
+            "roster: error: --target: must be 1 or more (see `roster goal set --help`)\n"},
+           {{"goal", "set", "--target", "2e6"},
+            "roster: error: --target: '2e6' is not a whole number (see `roster goal set --help`)\n"},
+           {{"goal", "set", "--deadline", "2123-07-17"},
+            "roster: error: the deadline 2123-07-17 is more than 100 years after the start 2023-07-15; choose a nearer "
+            "deadline\n"},
            {{"goal", "set", "--start", "2023-02-30"},
             "roster: error: --start '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n"},
            {{"goal", "set"},
@@ -114,4 +126,47 @@ TEST_CASE("goal set refuses a bad goal and leaves the database as it was", "[goa
     CHECK(r.err == b.err);
   }
   CHECK(dump_database(fx.db) == before);
+}
+
+TEST_CASE("progress with the largest target says the goal is not within 100 years, in every format", "[progress]") {
+  SmallGoalFixture fx;
+  REQUIRE(fx.roster({"goal", "set", "--target", "10000000", "--deadline", "2123-07-15", "-q"}).code == 0);
+  // On 2024-03-15: 5 active, 2 joins in the last 90 days: 9,999,995 members
+  // at 2/90 a day is some 450 million days away.
+  auto table = fx.roster({"progress", "-f", "table", "--as-of", "2024-03-15"});
+  CHECK(table.code == 0);
+  CHECK(table.out.find("  projected  not within 100 years at the last 90 days' pace\n") != std::string::npos);
+  auto json = fx.roster({"progress", "-f", "json", "--as-of", "2024-03-15"});
+  CHECK(json.out.find("\"projected_date\": null,\n  \"projected_beyond_100_years\": true,") != std::string::npos);
+  auto tsv = fx.roster({"progress", "-f", "tsv", "--as-of", "2024-03-15"});
+  CHECK(tsv.out.find("\nprojected_date\t\nprojected_beyond_100_years\ttrue\n") != std::string::npos);
+  auto md = fx.roster({"progress", "-f", "markdown", "--as-of", "2024-03-15"});
+  CHECK(md.out.find("| projected_date |  |\n| projected_beyond_100_years | true |\n") != std::string::npos);
+  for (const auto& out : {table.out, json.out, tsv.out, md.out}) {
+    // No overflowed year (five digits, negative) anywhere.
+    CHECK(out.find("10000-") == std::string::npos);
+    CHECK(out.find("\"-") == std::string::npos);
+  }
+}
+
+TEST_CASE("init refuses a target over 10,000,000 and a deadline over 100 years away", "[progress][init]") {
+  TempDir dir;
+  struct Bad {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  for (const auto& b : std::vector<Bad>{
+           {{"--target", "10000001"}, "roster: error: --target: must be at most 10000000 (see `roster init --help`)\n"},
+           {{"--target", "99999999999999999999"},
+            "roster: error: --target: must be at most 10000000 (see `roster init --help`)\n"},
+           {{"--start", "2024-01-01", "--deadline", "2124-01-03"},
+            "roster: error: the deadline 2124-01-03 is more than 100 years after the start 2024-01-01; choose a nearer "
+            "deadline\n"}}) {
+    auto args = b.args;
+    args.insert(args.begin(), {"init", "--db", dir.file("x.db")});
+    auto r = run_roster(args);
+    CHECK(r.code == 2);
+    CHECK(r.err == b.err);
+    CHECK_FALSE(std::filesystem::exists(dir.file("x.db")));
+  }
 }

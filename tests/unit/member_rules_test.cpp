@@ -221,3 +221,24 @@ TEST_CASE("association_name_problem applies the rules of a member's name", "[mem
   CHECK_THAT(*association_name_problem("协会\u200B"), Contains("invisible character \\u200b"));
   CHECK_THAT(*association_name_problem("\u202E会协"), Contains("invisible character \\u202e"));
 }
+
+TEST_CASE("a reason belongs to a period that ended: without a left date it is a problem", "[member_rules]") {
+  MemberDraft open = good_draft();
+  open.joined = "2024-01-01";
+  open.reason = " 未缴会费 ";
+  auto problems = check(open);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].field == "reason");
+  CHECK(problems[0].reason ==
+        "reason '未缴会费' is for a period that has not ended; give its left date too, or leave the reason empty");
+
+  MemberDraft ended = open;
+  ended.left = "2025-01-01";
+  NewMember m;
+  CHECK(check(ended, &m).empty());
+  CHECK(m.reason == "未缴会费");
+
+  CHECK_FALSE(roster::reason_problem("", false).has_value());
+  CHECK(roster::reason_problem("a\x07", true).value() ==
+        "reason contains a control character (tab, line break or similar); remove it");
+}

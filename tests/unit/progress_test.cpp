@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "roster/goal_rules.h"
+
 using roster::build_progress_report;
 using roster::Date;
 using roster::DayChange;
@@ -452,4 +454,58 @@ TEST_CASE("Progress report's recent window stops at the start, so founders are n
   CHECK_FALSE(day0.pace_90_days.has_value());
   // Once 90 days have passed the window is the full 90.
   CHECK(build_progress_report("Assoc", year_goal(), t, ymd(2024, 5, 1)).trailing_days == 90);
+}
+
+TEST_CASE("a projection more than 100 years away is not within 100 years, never an overflowed date", "[progress]") {
+  // One net join in the 90-day window: 1/90 a day. The largest target at the
+  // longest road puts the target ~900 million days away.
+  Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 6, 1), 1, 0}});
+  SECTION("the largest target") {
+    ProgressReport r =
+        build_progress_report("Assoc", make_goal(ymd(2024, 1, 1), 10'000'000, ymd(2123, 12, 31)), t, ymd(2024, 7, 1));
+    CHECK_FALSE(r.projected_date.has_value());
+    CHECK(r.projected_beyond_horizon);
+    CHECK(r.status == GoalStatus::behind);
+    CHECK(r.remaining == 10'000'000 - 11);
+    CHECK(r.ahead_days.value() == -182);  // the road passed 11 members on day 0; 2024-07-01 is day 182
+  }
+  SECTION("the last day within 100 years is still a date") {
+    // 405 remaining at 1/90 a day is 36,450 days: within 36,525.
+    ProgressReport r =
+        build_progress_report("Assoc", make_goal(ymd(2024, 1, 1), 416, ymd(2025, 1, 1)), t, ymd(2024, 7, 1));
+    REQUIRE(r.projected_date.has_value());
+    CHECK(r.projected_date->iso() == "2124-04-18");  // 2024-07-01 + 36,450 days
+    CHECK_FALSE(r.projected_beyond_horizon);
+  }
+  SECTION("one member more is not") {
+    // 406 remaining: 36,540 days.
+    ProgressReport r =
+        build_progress_report("Assoc", make_goal(ymd(2024, 1, 1), 417, ymd(2025, 1, 1)), t, ymd(2024, 7, 1));
+    CHECK_FALSE(r.projected_date.has_value());
+    CHECK(r.projected_beyond_horizon);
+  }
+  SECTION("no pace is never, not beyond the horizon") {
+    Timeline flat({{ymd(2024, 1, 1), 10, 0}});
+    ProgressReport r = build_progress_report("Assoc", make_goal(ymd(2024, 1, 1), 10'000'000, ymd(2123, 12, 31)), flat,
+                                             ymd(2024, 7, 1));
+    CHECK_FALSE(r.projected_date.has_value());
+    CHECK_FALSE(r.projected_beyond_horizon);
+  }
+}
+
+TEST_CASE("goal_problem bounds the target and the road's length", "[progress][goal]") {
+  using roster::goal_problem;
+  CHECK_FALSE(goal_problem(make_goal(ymd(2024, 1, 1), 1, ymd(2024, 1, 2))).has_value());
+  CHECK_FALSE(goal_problem(make_goal(ymd(2024, 1, 1), roster::kMaxTarget, ymd(2123, 12, 31))).has_value());
+  CHECK(goal_problem(make_goal(ymd(2024, 1, 1), 0, ymd(2025, 1, 1))).value() ==
+        "the target 0 must be from 1 to 10000000 members");
+  CHECK(goal_problem(make_goal(ymd(2024, 1, 1), roster::kMaxTarget + 1, ymd(2025, 1, 1))).value() ==
+        "the target 10000001 must be from 1 to 10000000 members");
+  CHECK(goal_problem(make_goal(ymd(2024, 1, 1), 200, ymd(2024, 1, 1))).value() ==
+        "the deadline 2024-01-01 must come after the start 2024-01-01");
+  // 100 years of 365.25 days: 36,525 days after 2024-01-01 (2124-01-02, as 2100 is no leap year) is the last deadline.
+  CHECK_FALSE(goal_problem(make_goal(ymd(2024, 1, 1), 200, ymd(2024, 1, 1).plus_days(36'525))).has_value());
+  CHECK(goal_problem(make_goal(ymd(2024, 1, 1), 200, ymd(2024, 1, 1).plus_days(36'526))).value() ==
+        "the deadline " + ymd(2024, 1, 1).plus_days(36'526).iso() +
+            " is more than 100 years after the start 2024-01-01; choose a nearer deadline");
 }

@@ -152,6 +152,8 @@ TEST_CASE("escape_for_terminal is idempotent and its output holds no control cha
   CHECK_FALSE(roster::first_invisible_control(once));
   CHECK(roster::is_valid_utf8(once));
   CHECK(roster::first_invisible_control("a\u200bb") == std::string("\u200b"));
+}
+
 TEST_CASE("split_list separates sectors by ; , and the full-width ； ， 、", "[text]") {
   using roster::split_list;
   using Items = std::vector<std::string>;
