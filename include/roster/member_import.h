@@ -21,6 +21,10 @@ struct ImportRow {
   /// The file's own member id (export's `id`): rows sharing it are the
   /// periods of one member. Empty when the file has no id column.
   std::string group;
+  /// Which record of the file (CSV row, JSON object) the row comes from,
+  /// counting from 1: the rows of one JSON object's periods share it, so an
+  /// object without an id is still one member, wherever it sits on a line.
+  size_t record = 0;
   std::string shape_problem;  ///< set when the row itself is malformed (wrong number of cells)
   std::set<std::string> present;  ///< the columns the file gives (--update changes only these)
 };
@@ -46,13 +50,23 @@ struct ColumnMapping {
   std::map<std::string, std::string> extra;
   /// Skip columns roster does not know instead of refusing the file.
   bool ignore_unknown = false;
+  /// --ignore headers (as written in the file): columns to skip, known or not.
+  std::set<std::string> ignored;
 
   /// roster's column for a header: English names, the usual Chinese ones
   /// (单位名称, 统一社会信用代码, 所属行业, 入会日期, …) and --map; "" if unknown.
   std::string column_for(const std::string& header) const;
   /// Parses "source=target"; throws a usage error when malformed or the target is unknown.
   void add(const std::string& rule);
+  /// Adds an --ignore header; throws a usage error when it is empty.
+  void ignore(const std::string& header);
+  /// True when --ignore names `header` (compared the way headers are).
+  bool ignores(const std::string& header) const;
 };
+
+/// The refusal of a file's columns (or JSON keys) that roster does not know:
+/// names each one and the --ignore and --map options that get past it.
+std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers);
 
 /// A reader for `format` over UTF-8 input `in`; `label` names it in messages.
 std::unique_ptr<MemberRowReader> make_member_reader(ImportFormat format, std::istream& in, const std::string& label,

@@ -17,7 +17,7 @@ namespace {
 
 struct ImportCommandOptions {
   std::string file, encoding = "utf-8";
-  std::vector<std::string> maps;
+  std::vector<std::string> maps, ignores;
   bool dry_run = false, update = false, ignore_unknown = false;
   size_t max_errors = 50;
 };
@@ -86,6 +86,7 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
   ColumnMapping mapping;
   mapping.ignore_unknown = o.ignore_unknown;
   for (const auto& rule : o.maps) mapping.add(rule);
+  for (const auto& header : o.ignores) mapping.ignore(header);
   Store store = ctx.open_store();
   store.set_command("import");
 
@@ -133,7 +134,10 @@ Command setup_import(CLI::App& root) {
   app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030 or gbk");
   app->add_option("--map", o->maps, "read column SOURCE as roster's TARGET, e.g. '公司全称=name' (repeatable)")
       ->allow_extra_args(false);
-  app->add_flag("--ignore-unknown-columns", o->ignore_unknown, "skip columns roster does not know");
+  app->add_option("--ignore", o->ignores, "skip the column headed COLUMN, e.g. '联系人' (repeatable)")
+      ->option_text("COLUMN")
+      ->allow_extra_args(false);
+  app->add_flag("--ignore-unknown-columns", o->ignore_unknown, "skip every column roster does not know");
   app->add_flag("--update", o->update, "rows that match a member (USCC or name) change it instead of being refused");
   app->add_flag("--dry-run", o->dry_run, "check every row and print what would happen; write nothing");
   app->add_option("--max-errors", o->max_errors, "report at most N bad rows (default 50)");
