@@ -20,11 +20,14 @@ class CsvReader {
  public:
   /// `label` names the input in messages ("members.csv", "<stdin>").
   /// `quotes` false reads TSV as written by roster: no quoting at all.
-  explicit CsvReader(std::istream& in, std::string label = "input", char delimiter = ',', bool quotes = true)
-      : in_(in), label_(std::move(label)), delimiter_(delimiter), quotes_(quotes) {}
+  /// `max_record` caps the bytes of one record (0: no cap).
+  explicit CsvReader(std::istream& in, std::string label = "input", char delimiter = ',', bool quotes = true,
+                     size_t max_record = 0)
+      : in_(in), label_(std::move(label)), delimiter_(delimiter), quotes_(quotes), max_record_(max_record) {}
 
   /// Reads the next record; false at end of input. Throws roster::Error on an
-  /// unterminated quoted field, as "LABEL:LINE: …".
+  /// unterminated quoted field, or a record over `max_record` bytes (while
+  /// reading it, so memory stays flat), as "LABEL:LINE: …".
   bool next(CsvRecord& record);
 
  private:
@@ -33,6 +36,7 @@ class CsvReader {
   std::string label_;
   char delimiter_;
   bool quotes_;
+  size_t max_record_;
   int peek();
   size_t line_ = 1;
   bool started_ = false;

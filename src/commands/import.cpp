@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "roster/encoding.h"
 #include "roster/error.h"
+#include "roster/input_limits.h"
 #include "roster/member_import.h"
 
 namespace roster {
@@ -25,7 +26,8 @@ struct ImportCommandOptions {
 // The input as UTF-8 in an unlinked temporary file: stdin is not held open
 // inside the write transaction, other encodings are converted once, and
 // memory stays flat.
-void spool_as_utf8(std::istream& in, const std::string& encoding, const std::string& label, std::fstream& spool) {
+void spool_as_utf8(std::istream& in, const std::string& encoding, const std::string& label, size_t max_line,
+                   std::fstream& spool) {
   const char* tmpdir = std::getenv("TMPDIR");
   std::string folder = tmpdir && *tmpdir ? tmpdir : "/tmp";
   std::string path = folder + "/roster-import-XXXXXX";
@@ -34,7 +36,7 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   close(fd);
   spool.open(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
   unlink(path.c_str());
-  copy_as_utf8(in, spool, encoding, label);
+  copy_as_utf8(in, spool, encoding, label, max_line);
   spool.flush();
   // A failed write (TMPDIR full) must not look like a short or empty file.
   if (spool.bad() || (spool.fail() && !spool.eof())) {
@@ -91,13 +93,16 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
   store.set_command("import");
 
   std::string label = o.file == "-" ? "<stdin>" : o.file;
+  // Every format but a JSON array keeps a record to a line, so a longer line
+  // is refused while it is copied, before a whole huge file is.
+  size_t max_line = format == ImportFormat::json ? 0 : kMaxRecordBytes;
   std::fstream spool;
   if (o.file == "-") {
-    spool_as_utf8(std::cin, o.encoding, label, spool);
+    spool_as_utf8(std::cin, o.encoding, label, max_line, spool);
   } else {
     std::ifstream file(o.file, std::ios::binary);
     if (!file) throw Error(fmt::format("cannot read '{}'; check the path", o.file));
-    spool_as_utf8(file, o.encoding, label, spool);
+    spool_as_utf8(file, o.encoding, label, max_line, spool);
   }
   auto reader = make_member_reader(format, spool, label, mapping);
   ImportOptions options{ctx.as_of, o.dry_run, o.update, o.max_errors};

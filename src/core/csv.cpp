@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "roster/error.h"
+#include "roster/input_limits.h"
 
 namespace roster {
 namespace {
@@ -52,7 +53,9 @@ bool CsvReader::next(CsvRecord& record) {
   std::string field;
   bool quoted = false;       // inside a quoted section
   bool was_quoted = false;   // field began with a quote
+  size_t bytes = 0;
   for (;; c = get()) {
+    if (max_record_ && ++bytes > max_record_) throw Error(record_too_long(label_, record.line, "a row"));
     if (quoted) {
       if (c == EOF) {
         throw Error(fmt::format("{}:{}: a quoted field is never closed; add the missing '\"'", label_,

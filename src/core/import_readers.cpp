@@ -8,6 +8,7 @@
 #include "import_rows.h"
 #include "roster/csv.h"
 #include "roster/error.h"
+#include "roster/input_limits.h"
 #include "roster/member_import.h"
 #include "roster/text.h"
 
@@ -33,7 +34,7 @@ namespace {
 class DelimitedReader : public MemberRowReader {
  public:
   DelimitedReader(std::istream& in, const std::string& label, char delimiter, const ColumnMapping& mapping)
-      : csv_(in, label, delimiter, delimiter == ','), label_(label), spreadsheet_(delimiter == ',') {
+      : csv_(in, label, delimiter, delimiter == ',', kMaxRecordBytes), label_(label), spreadsheet_(delimiter == ',') {
     CsvRecord header;
     if (!csv_.next(header)) {
       throw Error(fmt::format("{}: the file is empty; it needs a header line such as "

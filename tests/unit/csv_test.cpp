@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "roster/error.h"
+#include "roster/input_limits.h"
 
 using roster::CsvReader;
 using roster::CsvRecord;
@@ -139,6 +140,31 @@ TEST_CASE("CsvReader refuses an unterminated quote, naming its line", "[csv]") {
     CHECK_THAT(std::string(e.what()), Catch::StartsWith("members.csv:3: a quoted field is never closed"));
     CHECK(e.exit_code() == roster::kExitError);
   }
+}
+
+TEST_CASE("CsvReader refuses a record over its cap while reading it, naming the line it starts on", "[csv]") {
+  const size_t cap = roster::kMaxRecordBytes;
+  auto read_capped = [&](const std::string& text) {
+    std::istringstream in(text);
+    CsvReader reader(in, "f.csv", ',', true, cap);
+    CsvRecord record;
+    size_t n = 0;
+    while (reader.next(record)) ++n;
+    return n;
+  };
+  // The cap counts every byte of the record, its commas, quotes and line break included.
+  CHECK(read_capped("a,b\n" + std::string(cap - 1, 'x') + "\n") == 2);
+  std::string over = "a,b\n\"" + std::string(cap / 2, 'x') + "\n" + std::string(cap / 2, 'y') + "\"\n";
+  try {
+    read_capped(over);
+    FAIL("no error");
+  } catch (const roster::Error& e) {
+    CHECK(std::string(e.what()) ==
+          "f.csv:2: a row is longer than 1 MB; a member takes a few hundred bytes, so check that this is the member "
+          "list");
+  }
+  // Without a cap (the default) any length is read.
+  CHECK(read_all("a\n" + std::string(cap + 10, 'x') + "\n").size() == 2);
 }
 
 TEST_CASE("csv_quote quotes only when needed", "[csv]") {

@@ -6,6 +6,7 @@
 
 #include "roster/encoding.h"
 #include "roster/error.h"
+#include "roster/input_limits.h"
 #include "roster/member_import.h"
 
 using roster::ColumnMapping;
@@ -190,6 +191,46 @@ TEST_CASE("copy_as_utf8 names the first line that is not UTF-8 and suggests gb18
   CHECK(error_of([] { as_utf8("name\n\xE4\xB8", "utf-8"); }).first == hint("f.csv:2"));  // cut at the end
   CHECK(error_of([] { as_utf8("\xC0\xAF\n", "utf-8"); }).first == hint("f.csv:1"));      // overlong '/'
   CHECK(error_of([] { as_utf8("\xED\xA0\x80\n", "utf-8"); }).first == hint("f.csv:1"));  // surrogate
+}
+
+TEST_CASE("copy_as_utf8 refuses a line over max_line as soon as it is seen, in either encoding",
+          "[import-readers]") {
+  const size_t cap = roster::kMaxRecordBytes;
+  auto copy = [&](const std::string& bytes, const std::string& encoding) {
+    std::istringstream in(bytes);
+    std::ostringstream out;
+    roster::copy_as_utf8(in, out, encoding, "f.csv", cap);
+    return out.str().size();
+  };
+  const std::string message =
+      "f.csv:3: a line is longer than 1 MB; a member takes a few hundred bytes, so check that this is the member list";
+  std::string fits = "a\r\nb\n" + std::string(cap, 'x') + "\nc";
+  CHECK(copy(fits, "utf-8") == fits.size());
+  CHECK(copy(fits, "gb18030") == fits.size());
+  for (const char* encoding : {"utf-8", "gb18030"}) {
+    INFO(encoding);
+    CHECK(error_of([&] { copy("a\r\nb\n" + std::string(cap + 1, 'x') + "\nc", encoding); }).first == message);
+    CHECK(error_of([&] { copy("a\r\nb\n" + std::string(cap + 1, 'x'), encoding); }).first == message);
+  }
+  // Converted first: 400,000 two-byte GB18030 characters are 1.2 MB of UTF-8.
+  std::string gb;
+  for (int i = 0; i < 400000; ++i) gb += "\xD6\xD0";
+  CHECK(error_of([&] { copy("a\nb\n" + gb, "gb18030"); }).first == message);
+  // Without max_line any length is copied.
+  std::istringstream in(std::string(cap + 1, 'x'));
+  std::ostringstream out;
+  roster::copy_as_utf8(in, out, "utf-8", "f.csv");
+  CHECK(out.str().size() == cap + 1);
+}
+
+TEST_CASE("copy_as_utf8 checks UTF-8 characters cut by the 64 KiB read buffer", "[import-readers]") {
+  for (size_t pad = 65532; pad <= 65537; ++pad) {
+    INFO(pad);
+    std::string text = std::string(pad, 'a') + "中文\xF0\xA0\x80\x80中\n";
+    CHECK(as_utf8(text, "utf-8") == text);
+    CHECK(error_of([&] { as_utf8("x\n" + std::string(pad, 'a') + "中\xFF文\n", "utf-8"); }).first ==
+          "f.csv:2: the file is not UTF-8; if a Chinese spreadsheet program saved it, add --encoding gb18030");
+  }
 }
 
 TEST_CASE("copy_as_utf8 converts GB18030 and GBK to UTF-8", "[import-readers]") {
