@@ -44,6 +44,10 @@ enum class ImportFormat { csv, tsv, json, jsonl };
 /// The format a file name's extension implies (.csv .tsv .txt .json .jsonl .ndjson).
 std::optional<ImportFormat> import_format_from_name(const std::string& name);
 
+/// True for the names of spreadsheet workbooks (.xlsx .xls, WPS's .et, …),
+/// which roster cannot read: they must be saved as CSV first.
+bool is_workbook_name(const std::string& name);
+
 /// How a file's column names map to roster's columns.
 struct ColumnMapping {
   /// --map source=target pairs (source as written in the file).

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -59,6 +60,7 @@ ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
   }
   if (o.file == "-") return ImportFormat::csv;
   if (auto format = import_format_from_name(o.file)) return *format;
+  if (is_workbook_name(o.file)) throw Error(workbook_refusal(o.file));
   throw usage_error(fmt::format("cannot tell the format of '{}' from its name; add --format csv, tsv, json or jsonl",
                                 o.file));
 }
@@ -84,6 +86,10 @@ std::string updated(const ImportResult& r, const char* verb) {
 }
 
 int run_import(const ImportCommandOptions& o, const Context& ctx) {
+  std::error_code ec;
+  if (o.file != "-" && std::filesystem::is_directory(o.file, ec)) {
+    throw Error(fmt::format("'{}' is a folder, not a file; give the path of the file to import", o.file));
+  }
   ImportFormat format = input_format(o, ctx);
   ColumnMapping mapping;
   mapping.ignore_unknown = o.ignore_unknown;
@@ -136,7 +142,7 @@ Command setup_import(CLI::App& root) {
   auto* app = root.add_subcommand("import", "add members from CSV, TSV, JSON or JSON Lines (or - for stdin), all or nothing");
   app->add_option("FILE", o->file, "the file; its extension or --format says how to read it; - reads stdin")
       ->required();
-  app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030 or gbk");
+  app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030, gbk or utf-16");
   app->add_option("--map", o->maps, "read column SOURCE as roster's TARGET, e.g. '公司全称=name' (repeatable)")
       ->allow_extra_args(false);
   app->add_option("--ignore", o->ignores, "skip the column headed COLUMN, e.g. '联系人' (repeatable)")

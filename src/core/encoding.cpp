@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/core.h>
@@ -18,9 +20,50 @@ namespace {
 
 constexpr size_t kBlock = 1 << 16;
 
-bool is_utf8_name(std::string name) {
+std::string lower(std::string name) {
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  return name.empty() || name == "utf-8" || name == "utf8";
+  return name;
+}
+
+bool is_utf8_name(const std::string& name) {
+  std::string n = lower(name);
+  return n.empty() || n == "utf-8" || n == "utf8";
+}
+
+// An encoding whose text is full of NUL bytes by design.
+bool is_wide_name(const std::string& name) {
+  std::string n = lower(name);
+  for (const char* prefix : {"utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "unicode"}) {
+    if (n.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+// Refuses, from the first bytes of the input, what is no text at all (a
+// spreadsheet workbook) or text in UTF-16 while another encoding was named:
+// read as UTF-8 or GB18030, either one gives misleading errors later on.
+void sniff(std::string_view head, const std::string& encoding, const std::string& label) {
+  if (head.starts_with("PK\x03\x04") || head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    throw Error(workbook_refusal(label));  // zip (.xlsx, .et) or OLE2 (.xls, older .et)
+  }
+  if (is_wide_name(encoding) || head.size() < 2) return;
+  std::string suggested;
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
+    suggested = "utf-16";  // iconv reads the byte-order mark
+  } else {
+    // No byte-order mark: ASCII characters (commas, digits, line ends) put
+    // their NUL byte on one side; a few CJK ones (U+4E00) on the other.
+    size_t even = 0, odd = 0;
+    for (size_t i = 0; i < head.size(); ++i) {
+      if (head[i] == '\0') ++(i % 2 ? odd : even);
+    }
+    if (odd >= 2 && odd >= 3 * even) suggested = "utf-16";  // little-endian, which iconv's utf-16 assumes
+    if (even >= 2 && even >= 3 * odd) suggested = "utf-16be";
+  }
+  if (!suggested.empty()) {
+    throw Error(fmt::format("{}: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding {}", label,
+                            suggested));
+  }
 }
 
 // Writes UTF-8 to `out` block by block, counting lines, and refuses a line
@@ -70,6 +113,7 @@ size_t sequence_length(unsigned char lead) {
 // UTF-8 block by block: the bytes of a character cut by the block's end wait
 // for the next block; the error names the line of the first bad byte.
 void copy_checked_utf8(std::istream& in, LineCounter& out, const std::string& label) {
+  bool first = true;
   std::vector<char> block(kBlock + 4);
   size_t pending = 0;
   auto not_utf8 = [&](size_t line) {
@@ -80,6 +124,7 @@ void copy_checked_utf8(std::istream& in, LineCounter& out, const std::string& la
   while (true) {
     in.read(block.data() + pending, kBlock);
     size_t size = pending + static_cast<size_t>(in.gcount());
+    if (std::exchange(first, false)) sniff(std::string_view(block.data(), size), "utf-8", label);
     bool end = in.gcount() == 0 || in.eof();
     // Keep back an incomplete last character, unless the input ends here.
     size_t whole = size;
@@ -112,6 +157,12 @@ void copy_checked_utf8(std::istream& in, LineCounter& out, const std::string& la
 
 }  // namespace
 
+std::string workbook_refusal(const std::string& label) {
+  return fmt::format("{}: the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and import "
+                     "that file",
+                     label);
+}
+
 void copy_as_utf8(std::istream& in, std::ostream& out, const std::string& encoding, const std::string& label,
                   size_t max_line) {
   LineCounter lines(out, label, max_line);
@@ -126,9 +177,11 @@ void copy_as_utf8(std::istream& in, std::ostream& out, const std::string& encodi
   } closer{cd};
   std::vector<char> input(kBlock), output(4 * kBlock);
   size_t pending = 0;
+  bool first = true;
   while (true) {
     in.read(input.data() + pending, static_cast<std::streamsize>(input.size() - pending));
     size_t available = pending + static_cast<size_t>(in.gcount());
+    if (std::exchange(first, false)) sniff(std::string_view(input.data(), available), encoding, label);
     if (available == 0) break;
     char* src = input.data();
     size_t src_left = available;

@@ -114,6 +114,15 @@ std::optional<ImportFormat> import_format_from_name(const std::string& name) {
   return std::nullopt;
 }
 
+bool is_workbook_name(const std::string& name) {
+  std::string ext = std::filesystem::path(name).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* workbook : {".xlsx", ".xlsm", ".xlsb", ".xltx", ".xls", ".xlt", ".et", ".ett"}) {
+    if (ext == workbook) return true;
+  }
+  return false;
+}
+
 std::string normalize_import_date(const std::string& text) {
   std::string t = trim(text);
   char sep = 0;

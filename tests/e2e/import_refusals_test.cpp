@@ -85,3 +85,89 @@ TEST_CASE("import refuses a line, row or member object longer than 1 MB with its
   }
   CHECK(dump_database(fx.db) == before);
 }
+
+TEST_CASE("import of a folder says it is a folder, not that the file is empty", "[import][bad-input]") {
+  DbFixture fx;
+  std::string before = dump_database(fx.db);
+  TempDir dir;
+  std::filesystem::create_directory(dir.file("members.csv"));
+  auto r = fx.roster({"import", dir.file("members.csv"), "--as-of", kAsOf});
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == "roster: error: '" + dir.file("members.csv") +
+                     "' is a folder, not a file; give the path of the file to import\n");
+  CHECK(dump_database(fx.db) == before);
+}
+
+TEST_CASE("import of UTF-16 text says so and how to read it, and --encoding utf-16 reads it", "[import][bad-input]") {
+  DbFixture fx;
+  std::string before = dump_database(fx.db);
+  TempDir dir;
+  // Excel's "Unicode text" and some exports: UTF-16 with a byte-order mark, or without one.
+  struct Case {
+    const char* encoding;  // as iconv(1) writes it
+    const char* suggested;
+  };
+  for (const Case& c : {Case{"UTF-16", "utf-16"}, Case{"UTF-16LE", "utf-16"}, Case{"UTF-16BE", "utf-16be"}}) {
+    DYNAMIC_SECTION(c.encoding) {
+      std::string file = dir.file("members.csv");
+      write_file(file, encode(kChineseSheet, c.encoding));
+      auto r = fx.roster({"import", file, "--as-of", kAsOf});
+      CHECK(r.code == 1);
+      CHECK(r.out.empty());
+      CHECK(r.err == "roster: error: " + file + ": the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " +
+                         c.suggested + "\n");
+      // Also under another --encoding, and from stdin.
+      auto gb = fx.roster({"import", "-", "--encoding", "gb18030", "--as-of", kAsOf}, read_file(file));
+      CHECK(gb.err == "roster: error: <stdin>: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " +
+                          std::string(c.suggested) + "\n");
+      CHECK(dump_database(fx.db) == before);
+
+      DbFixture fresh;
+      auto read = fresh.roster({"import", file, "--encoding", c.suggested, "--as-of", kAsOf});
+      CHECK(read.code == 0);
+      CHECK(read.err == "roster: imported 3 members from " + file + "\n");
+      CHECK(list_all(fresh) == kChineseSheetList);
+    }
+  }
+  SECTION("a UTF-16 JSON Lines file is named the same way") {
+    auto r = fx.roster({"import", "-", "--format", "jsonl", "--as-of", kAsOf},
+                       encode("{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n", "UTF-16LE"));
+    CHECK(r.err == "roster: error: <stdin>: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding "
+                   "utf-16\n");
+  }
+}
+
+TEST_CASE("import of an Excel or WPS workbook says to save it as CSV, by its name or by its bytes",
+          "[import][bad-input]") {
+  DbFixture fx;
+  std::string before = dump_database(fx.db);
+  TempDir dir;
+  const std::string save_as = ": the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and "
+                              "import that file\n";
+  const std::string zip("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 14);  // .xlsx, .et of WPS 2019
+  const std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00", 12);  // .xls, older .et
+  for (const char* name : {"会员名单.xlsx", "会员名单.XLS", "会员名单.et", "会员名单.xlsm"}) {
+    DYNAMIC_SECTION(name) {
+      std::string file = dir.file(name);
+      write_file(file, zip + std::string(200, '\0'));
+      auto r = fx.roster({"import", file, "--as-of", kAsOf});
+      CHECK(r.code == 1);
+      CHECK(r.out.empty());
+      CHECK(r.err == "roster: error: " + file + save_as);
+    }
+  }
+  SECTION("a workbook renamed to .csv, or piped in") {
+    std::string file = dir.file("会员名单.csv");
+    write_file(file, zip + std::string(200, 'x'));
+    auto r = fx.roster({"import", file, "--as-of", kAsOf});
+    CHECK(r.code == 1);
+    CHECK(r.err == "roster: error: " + file + save_as);
+    auto piped = fx.roster({"import", "-", "--encoding", "gb18030", "--as-of", kAsOf}, ole + std::string(500, '\0'));
+    CHECK(piped.code == 1);
+    CHECK(piped.err == "roster: error: <stdin>" + save_as);
+    auto json = fx.roster({"import", "-", "--format", "json", "--as-of", kAsOf}, zip);
+    CHECK(json.err == "roster: error: <stdin>" + save_as);
+  }
+  CHECK(dump_database(fx.db) == before);
+}

@@ -233,6 +233,46 @@ TEST_CASE("copy_as_utf8 checks UTF-8 characters cut by the 64 KiB read buffer", 
   }
 }
 
+TEST_CASE("copy_as_utf8 refuses a workbook and UTF-16 text by their first bytes", "[import-readers]") {
+  const std::string workbook =
+      "w.csv: the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and import that file";
+  for (const char* encoding : {"utf-8", "gb18030", "utf-16"}) {
+    INFO(encoding);
+    CHECK(error_of([&] { as_utf8(std::string("PK\x03\x04rest", 8), encoding, "w.csv"); }).first == workbook);
+    CHECK(error_of([&] { as_utf8("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + std::string(8, '\0'), encoding, "w.csv"); })
+              .first == workbook);
+  }
+  auto utf16 = [](const std::string& suggested) {
+    return "u.csv: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " + suggested;
+  };
+  const std::string le("n\0a\0m\0e\0\n\0", 10), be("\0n\0a\0m\0e\0\n", 10);
+  for (const char* encoding : {"utf-8", "gb18030"}) {
+    INFO(encoding);
+    CHECK(error_of([&] { as_utf8("\xFF\xFE" + le, encoding, "u.csv"); }).first == utf16("utf-16"));
+    CHECK(error_of([&] { as_utf8("\xFE\xFF" + be, encoding, "u.csv"); }).first == utf16("utf-16"));
+    CHECK(error_of([&] { as_utf8(le, encoding, "u.csv"); }).first == utf16("utf-16"));
+    CHECK(error_of([&] { as_utf8(be, encoding, "u.csv"); }).first == utf16("utf-16be"));
+  }
+  // Named, it is converted; the byte-order mark is read, or kept as a UTF-8 one.
+  CHECK(as_utf8("\xFF\xFE" + le, "utf-16") == "name\n");
+  CHECK(as_utf8(le + std::string("\x2D\x4E", 2), "UTF-16LE") == "name\n中");
+  CHECK(as_utf8(be, "utf-16be") == "name\n");
+  CHECK(as_utf8("\xFF\xFE" + le, "utf-16le") == "\xEF\xBB\xBFname\n");
+  // One NUL in UTF-8 text is not UTF-16.
+  CHECK(as_utf8(std::string("a\0b\n", 4), "utf-8") == std::string("a\0b\n", 4));
+}
+
+TEST_CASE("is_workbook_name knows the workbooks of Excel and WPS, in any case", "[import-readers]") {
+  for (const char* name : {"a.xlsx", "a.XLSX", "a.xls", "a.xlsm", "a.xlsb", "a.et", "a.ett", "/d/会员名单.Et"}) {
+    INFO(name);
+    CHECK(roster::is_workbook_name(name));
+  }
+  for (const char* name : {"a.csv", "a.txt", "a", "xlsx", "a.xlsx.csv", "a.json"}) {
+    INFO(name);
+    CHECK_FALSE(roster::is_workbook_name(name));
+  }
+}
+
 TEST_CASE("copy_as_utf8 converts GB18030 and GBK to UTF-8", "[import-readers]") {
   CHECK(as_utf8("\xD6\xD0\xCE\xC4", "gb18030") == "中文");
   CHECK(as_utf8("\xD6\xD0\xCE\xC4", "GB18030") == "中文");
