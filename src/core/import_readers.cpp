@@ -30,33 +30,48 @@ void fill_row(ImportRow& row, const Cells& cells) {
 
 namespace {
 
-// CSV and TSV: a header line, then one record per row.
+// How many rows that are not blank are searched for the header: sheets put a
+// title, a date or a unit line or two above it.
+constexpr int kHeaderSearchRows = 10;
+
+// Spreadsheets pad with rows and columns of empty cells (",,,,").
+bool blank(const std::string& cell) { return trim(cell).empty(); }
+bool blank(const CsvRecord& r) {
+  return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return blank(f); });
+}
+
+// CSV and TSV: a header line, then one record per row. The header is the
+// first row with a name column, below any title rows.
 class DelimitedReader : public MemberRowReader {
  public:
   DelimitedReader(std::istream& in, const std::string& label, char delimiter, const ColumnMapping& mapping)
       : csv_(in, label, delimiter, delimiter == ',', kMaxRecordBytes), label_(label), spreadsheet_(delimiter == ',') {
-    CsvRecord header;
-    if (!csv_.next(header)) {
-      throw Error(fmt::format("{}: the file is empty; it needs a header line such as "
-                              "name,uscc,sectors,joined,left,tier,city,parent,note",
-                              label_));
-    }
+    CsvRecord header = find_header(mapping);
     width_ = header.fields.size();
+    std::vector<std::string> unknown;
     for (size_t i = 0; i < header.fields.size(); ++i) {
-      std::string column = mapping.column_for(header.fields[i]);
+      const std::string& text = header.fields[i];
+      if (blank(text)) {
+        unnamed_.push_back(i);  // Excel's empty columns: read past while their cells are empty
+        continue;
+      }
+      named_width_ = i + 1;
+      if (mapping.ignores(text)) continue;
+      std::string column = mapping.column_for(text);
       if (column.empty()) {
-        if (mapping.ignore_unknown) continue;
-        throw Error(unknown_columns_message(label_, header.line, {header.fields[i]}));
+        if (!mapping.ignore_unknown) unknown.push_back(text);
+        continue;
       }
       if (column == "status") continue;  // `roster list` output: follows from the dates
       for (const auto& [index, seen] : columns_) {
         if (seen == column) {
           throw Error(fmt::format("{}:{}: header: two columns are '{}' ('{}' and '{}'); keep one", label_, header.line,
-                                  column, trim(header.fields[index]), trim(header.fields[i])));
+                                  column, trim(header.fields[index]), trim(text)));
         }
       }
       columns_.emplace_back(i, column);
     }
+    if (!unknown.empty()) throw Error(unknown_columns_message(label_, header.line, unknown));
     bool has_name = false;
     for (const auto& c : columns_) has_name = has_name || c.second == "name";
     if (!has_name) {
@@ -68,12 +83,13 @@ class DelimitedReader : public MemberRowReader {
 
   bool next(ImportRow& row) override {
     CsvRecord record;
-    // Spreadsheets often end with rows of empty cells (",,,,"): skip them.
-    auto blank = [](const CsvRecord& r) {
-      return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return trim(f).empty(); });
-    };
     do {
-      if (!csv_.next(record)) return false;
+      if (!ahead_.empty()) {
+        record = std::move(ahead_.front());
+        ahead_.erase(ahead_.begin());
+      } else if (!csv_.next(record)) {
+        return false;
+      }
     } while (blank(record));
     Cells cells;
     for (const auto& [index, column] : columns_) {
@@ -84,23 +100,75 @@ class DelimitedReader : public MemberRowReader {
     row.line = record.line;
     row.record = ++records_;
     fill_row(row, cells);
-    row.shape_problem.clear();
-    if (record.fields.size() != width_) {
-      // A ragged row usually means an unquoted delimiter: refuse it rather
-      // than guess which cell is which.
-      row.shape_problem = fmt::format("{} cells where the header has {}; quote cells that contain {}",
-                                      record.fields.size(), width_, spreadsheet_ ? "commas" : "tabs");
-    }
+    row.shape_problem = shape_problem(record);
     return true;
   }
 
  private:
+  // The first row (of the first kHeaderSearchRows that are not blank) with a
+  // cell that names the name column; else the first row, whose headers are
+  // then reported. Rows above the header may be titles only: one cell each.
+  CsvRecord find_header(const ColumnMapping& mapping) {
+    auto names_name = [&](const CsvRecord& r) {
+      return std::any_of(r.fields.begin(), r.fields.end(), [&](const std::string& cell) {
+        return !blank(cell) && !mapping.ignores(cell) && mapping.column_for(cell) == "name";
+      });
+    };
+    CsvRecord record;
+    for (int rows = 0; rows < kHeaderSearchRows && csv_.next(record);) {
+      if (blank(record)) continue;
+      ++rows;
+      if (names_name(record)) {
+        for (const auto& above : ahead_) {
+          if (std::count_if(above.fields.begin(), above.fields.end(), [](const auto& f) { return !blank(f); }) > 1) {
+            throw Error(fmt::format("{}:{}: header: the header is on line {}, but line {} above it holds more than a "
+                                    "title; delete the rows above the header or move them below it",
+                                    label_, above.line, record.line, above.line));
+          }
+        }
+        ahead_.clear();
+        return record;
+      }
+      ahead_.push_back(std::move(record));
+    }
+    if (ahead_.empty()) {
+      throw Error(fmt::format("{}: the file is empty; it needs a header line such as "
+                              "name,uscc,sectors,joined,left,tier,city,parent,note",
+                              label_));
+    }
+    CsvRecord first = std::move(ahead_.front());
+    ahead_.erase(ahead_.begin());
+    return first;
+  }
+
+  // Why the row's cells cannot be matched to the header, or "".
+  std::string shape_problem(const CsvRecord& record) const {
+    size_t cells = record.fields.size();
+    // A ragged row usually means an unquoted delimiter: refuse it rather than
+    // guess which cell is which. Cells may stop after the last named column.
+    if (cells > width_ || cells < named_width_) {
+      return fmt::format("{} cells where the header has {}; quote cells that contain {}", cells,
+                         cells > width_ ? width_ : named_width_, spreadsheet_ ? "commas" : "tabs");
+    }
+    for (size_t i : unnamed_) {
+      if (i < cells && !blank(record.fields[i])) {
+        return fmt::format("cell {} holds text, but its column has no header; give the column a header (then --map "
+                           "or --ignore it) or clear the cell",
+                           i + 1);
+      }
+    }
+    return "";
+  }
+
   CsvReader csv_;
   std::string label_;
   bool spreadsheet_;
-  size_t width_ = 0;
+  size_t width_ = 0;        // cells in the header
+  size_t named_width_ = 0;  // up to its last cell that is not empty
   size_t records_ = 0;
+  std::vector<size_t> unnamed_;                          // columns with an empty header
   std::vector<std::pair<size_t, std::string>> columns_;  // file index -> roster column
+  std::vector<CsvRecord> ahead_;                         // rows read while looking for the header
 };
 
 }  // namespace

@@ -264,13 +264,13 @@ TEST_CASE("import --map reads a column under another name", "[import-formats]") 
   auto unknown = fx.roster({"import", "-", "--as-of", kAsOf}, sheet);
   CHECK(unknown.code == 1);
   CHECK(unknown.err ==
-        "roster: error: <stdin>:1: header: unknown column '序号'; drop it with --ignore 序号, or read it as one of "
-        "roster's columns with --map '序号=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, "
-        "note, reason or id)\n");
+        "roster: error: <stdin>:1: header: unknown columns '序号', '公司全称', '联系人'; drop them with --ignore 序号 "
+        "--ignore 公司全称 --ignore 联系人, or read one as one of roster's columns with --map '序号=COLUMN' (COLUMN: "
+        "name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)\n");
 
   auto mapped_only = fx.roster({"import", "-", "--map", "公司全称=name", "--as-of", kAsOf}, sheet);
   CHECK(mapped_only.code == 1);
-  CHECK(mapped_only.err.find("roster: error: <stdin>:1: header: unknown column '序号';") == 0);
+  CHECK(mapped_only.err.find("roster: error: <stdin>:1: header: unknown columns '序号', '联系人';") == 0);
   CHECK(dump_database(fx.db) == before);
 
   auto r = fx.roster({"import", "-", "--map", "公司全称=name", "--map", "序号=id", "--map", "联系人=note", "--as-of",

@@ -573,3 +573,43 @@ TEST_CASE("make_member_reader names the line of a JSON value of the wrong type, 
         "f:1: id: id must be a string or a whole number, got the number 1.0; use the id export wrote");
   CHECK(reader_error(ImportFormat::json, "[\n  7\n]") == "f:2: expected an object like {\"name\": …, \"sectors\": […]}");
 }
+
+TEST_CASE("make_member_reader takes the first row with a name column among the first ten as the header",
+          "[import-readers]") {
+  auto rows = read_rows(ImportFormat::csv, "会员名单,,\n\n,,\n日期：2025年8月,,\nname,sectors,\n甲,tourism,\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].line == 6);
+  CHECK(rows[0].draft.name == "甲");
+  CHECK(rows[0].shape_problem.empty());
+  // A --map to name makes a header too; a row of text above it is not a title.
+  ColumnMapping mapped;
+  mapped.add("公司全称=name");
+  CHECK(read_rows(ImportFormat::tsv, "名单\n公司全称\t行业\n甲\ttourism\n", mapped).at(0).draft.name == "甲");
+  CHECK(reader_error(ImportFormat::csv, "会员名单,2025\nname,sectors\n甲,tourism\n") ==
+        "f:1: header: the header is on line 2, but line 1 above it holds more than a title; delete the rows above the "
+        "header or move them below it");
+  // Past the tenth row, or with no name column at all, the first row is the header.
+  std::string late;
+  for (int i = 0; i < 10; ++i) late += "标题" + std::to_string(i) + "\n";
+  CHECK(reader_error(ImportFormat::csv, late + "name\n甲\n").find("f:1: header: unknown column '标题0';") == 0);
+  CHECK(reader_error(ImportFormat::csv, ",,\n\n") ==
+        "f: the file is empty; it needs a header line such as name,uscc,sectors,joined,left,tier,city,parent,note");
+  // An --ignore'd name column names no header.
+  ColumnMapping ignore_name;
+  ignore_name.ignore("单位名称");
+  CHECK(reader_error(ImportFormat::csv, "单位名称,所属行业\n甲,tourism\n", ignore_name).find("f:1: header: no name column") ==
+        0);
+}
+
+TEST_CASE("make_member_reader reads past empty columns, refusing text under no header", "[import-readers]") {
+  auto rows = read_rows(ImportFormat::csv, "name,,sectors,,\n甲,,tourism,,\n乙,x,tourism,,\n丙,,tourism\n丁,\n戊,,t,,,\n");
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0].shape_problem.empty());
+  CHECK(rows[0].draft.sectors == Strings{"tourism"});
+  CHECK(rows[1].shape_problem ==
+        "cell 2 holds text, but its column has no header; give the column a header (then --map or --ignore it) or "
+        "clear the cell");
+  CHECK(rows[2].shape_problem.empty());
+  CHECK(rows[3].shape_problem == "2 cells where the header has 3; quote cells that contain commas");
+  CHECK(rows[4].shape_problem == "6 cells where the header has 5; quote cells that contain commas");
+}
