@@ -86,7 +86,7 @@ struct ImportProblem {
 /// One planned change, for --dry-run's report.
 struct ImportAction {
   size_t line = 0;
-  std::string what;  ///< "add", "update", "period"
+  std::string what;  ///< "add", "update", "unchanged" (an --update row that changes nothing), "period"
   int64_t member_id = 0;
   std::string name;
   std::string detail;  ///< e.g. the changed fields of an update
@@ -105,6 +105,7 @@ struct ImportResult {
   size_t rows = 0;
   size_t added = 0;
   size_t updated = 0;
+  size_t unchanged = 0;                 ///< --update rows that matched a member and changed nothing
   size_t periods = 0;                   ///< extra periods of members added from the same file
   std::vector<ImportAction> actions;   ///< with dry_run only: the plan, row by row
   std::vector<ImportProblem> problems;  ///< at most max_problems kept

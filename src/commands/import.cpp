@@ -69,6 +69,7 @@ void print_plan(const ImportResult& r, const std::string& label) {
   for (const auto& a : r.actions) {
     if (a.what == "add") std::cout << fmt::format("{}:{}: add: {}\n", label, a.line, a.name);
     else if (a.what == "update") std::cout << fmt::format("{}:{}: update #{}: {}\n", label, a.line, a.member_id, a.detail);
+    else if (a.what == "unchanged") std::cout << fmt::format("{}:{}: unchanged #{}\n", label, a.line, a.member_id);
     else std::cout << fmt::format("{}:{}: period: #{} from {}\n", label, a.line, a.member_id, a.detail);
   }
   std::cout.flush();
@@ -81,8 +82,13 @@ std::string summary(const ImportResult& r) {
   return text;
 }
 
+// ", and 2 members updated (1 unchanged)": --update's rows, changed or not.
 std::string updated(const ImportResult& r, const char* verb) {
-  return r.updated ? fmt::format(", and {} member{} {}", r.updated, r.updated == 1 ? "" : "s", verb) : "";
+  auto members = [](size_t n) { return fmt::format("{} member{}", n, n == 1 ? "" : "s"); };
+  if (r.updated && r.unchanged) return fmt::format(", and {} {} ({} unchanged)", members(r.updated), verb, r.unchanged);
+  if (r.updated) return fmt::format(", and {} {}", members(r.updated), verb);
+  if (r.unchanged) return fmt::format(", and {} unchanged", members(r.unchanged));
+  return "";
 }
 
 int run_import(const ImportCommandOptions& o, const Context& ctx) {

@@ -149,9 +149,13 @@ class Importer {
       store_.end_period(id, *leaves, trim(row.draft.reason));
       changed.push_back("left " + leaves->iso());
     }
-    ++result_.updated;
-    record({row.line, "update", id, member.name,
-                               changed.empty() ? "no change" : fmt::format("{}", fmt::join(changed, ", "))});
+    if (changed.empty()) {
+      ++result_.unchanged;
+      record({row.line, "unchanged", id, member.name, ""});
+    } else {
+      ++result_.updated;
+      record({row.line, "update", id, member.name, fmt::format("{}", fmt::join(changed, ", "))});
+    }
   }
 
   // The date an --update row ends the member's open period, if it does;
