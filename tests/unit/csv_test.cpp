@@ -190,8 +190,25 @@ TEST_CASE("spreadsheet_escape guards formula triggers", "[csv]") {
   CHECK(roster::spreadsheet_escape("") == "");
 }
 
+TEST_CASE("spreadsheet_escape keeps all-digit codes of 12 or more digits as text", "[csv]") {
+  // Excel shows 913310022319487573 as 9.13310E+17 and keeps 15 digits of it.
+  CHECK(roster::spreadsheet_escape("913310022319487573") == "'913310022319487573");
+  CHECK(roster::spreadsheet_escape("123456789012") == "'123456789012");
+  CHECK(roster::spreadsheet_escape("000000000000000000000") == "'000000000000000000000");
+  CHECK(roster::spreadsheet_escape("12345678901") == "12345678901");  // 11 digits: a phone number shows whole
+  CHECK(roster::spreadsheet_escape("91331002231948757X") == "91331002231948757X");
+  CHECK(roster::spreadsheet_escape("9133100223194875.7") == "9133100223194875.7");
+  CHECK(roster::spreadsheet_escape("９１３３１００２２３１９４８７５７３") == "９１３３１００２２３１９４８７５７３");
+  CHECK(roster::spreadsheet_escape("'913310022319487573") == "''913310022319487573");
+  CHECK(roster::spreadsheet_unescape("'913310022319487573") == "913310022319487573");
+  CHECK(roster::spreadsheet_unescape("'12345678901") == "'12345678901");  // not something escape wrote
+  CHECK(roster::spreadsheet_unescape("'9133100223194875X") == "'9133100223194875X");
+}
+
 TEST_CASE("spreadsheet_unescape undoes exactly what escape added", "[csv]") {
-  const char* cell = GENERATE("=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'abc", "''abc", "abc", "", "'");
+  const char* cell = GENERATE("=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'abc", "''abc", "abc", "", "'",
+                              "913310022319487573", "'913310022319487573", "''913310022319487573", "12345678901",
+                              "'12345678901", "123456789012");
   CAPTURE(cell);
   CHECK(roster::spreadsheet_unescape(roster::spreadsheet_escape(cell)) == cell);
 }
