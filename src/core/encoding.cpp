@@ -61,8 +61,8 @@ void sniff(std::string_view head, const std::string& encoding, const std::string
     if (even >= 2 && even >= 3 * odd) suggested = "utf-16be";
   }
   if (!suggested.empty()) {
-    throw Error(fmt::format("{}: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding {}", label,
-                            suggested));
+    throw Error(
+        fmt::format("{}: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding {}", label, suggested));
   }
 }
 
@@ -117,9 +117,10 @@ void copy_checked_utf8(std::istream& in, LineCounter& out, const std::string& la
   std::vector<char> block(kBlock + 4);
   size_t pending = 0;
   auto not_utf8 = [&](size_t line) {
-    return Error(fmt::format("{}:{}: the file is not UTF-8; if a Chinese spreadsheet program saved it, add "
-                             "--encoding gb18030",
-                             label, line));
+    return Error(
+        fmt::format("{}:{}: the file is not UTF-8; if a Chinese spreadsheet program saved it, add "
+                    "--encoding gb18030",
+                    label, line));
   };
   while (true) {
     in.read(block.data() + pending, kBlock);
@@ -158,9 +159,10 @@ void copy_checked_utf8(std::istream& in, LineCounter& out, const std::string& la
 }  // namespace
 
 std::string workbook_refusal(const std::string& label) {
-  return fmt::format("{}: the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and import "
-                     "that file",
-                     label);
+  return fmt::format(
+      "{}: the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and import "
+      "that file",
+      label);
 }
 
 void copy_as_utf8(std::istream& in, std::ostream& out, const std::string& encoding, const std::string& label,

@@ -366,6 +366,9 @@ class JsonArrayReader : public MemberRowReader {
         cursor_.advance();
         cursor_.skip(kSpace);
       }
+      // nlohmann's parser skips a byte-order mark before any value it starts
+      // on; only the one at the start of the file is allowed.
+      if (cursor_.peek() == 0xEF) throw broken(cursor_.next_line());
       std::vector<ImportRow> rows;
       if (!read_member(cursor_, label_, mapping_, ++records_, rows)) throw broken(cursor_.line());
       pending_.assign(rows.rbegin(), rows.rend());
@@ -414,7 +417,7 @@ class JsonLinesReader : public MemberRowReader {
       }
       size_t line = cursor_.next_line();
       std::vector<ImportRow> rows;
-      bool ok = read_member(cursor_, label_, mapping_, ++records_, rows);
+      bool ok = cursor_.peek() != 0xEF && read_member(cursor_, label_, mapping_, ++records_, rows);
       if (ok) cursor_.skip(" \t\r");
       if (!ok || cursor_.line() != line || (cursor_.peek() != '\n' && cursor_.peek() != EOF)) {
         throw Error(fmt::format("{}:{}: not a JSON object; each line must hold one member", label_, line));

@@ -115,8 +115,8 @@ TEST_CASE("import of UTF-16 text says so and how to read it, and --encoding utf-
       auto r = fx.roster({"import", file, "--as-of", kAsOf});
       CHECK(r.code == 1);
       CHECK(r.out.empty());
-      CHECK(r.err == "roster: error: " + file + ": the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " +
-                         c.suggested + "\n");
+      CHECK(r.err == "roster: error: " + file +
+                         ": the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " + c.suggested + "\n");
       // Also under another --encoding, and from stdin.
       auto gb = fx.roster({"import", "-", "--encoding", "gb18030", "--as-of", kAsOf}, read_file(file));
       CHECK(gb.err == "roster: error: <stdin>: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " +
@@ -133,8 +133,9 @@ TEST_CASE("import of UTF-16 text says so and how to read it, and --encoding utf-
   SECTION("a UTF-16 JSON Lines file is named the same way") {
     auto r = fx.roster({"import", "-", "--format", "jsonl", "--as-of", kAsOf},
                        encode("{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n", "UTF-16LE"));
-    CHECK(r.err == "roster: error: <stdin>: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding "
-                   "utf-16\n");
+    CHECK(r.err ==
+          "roster: error: <stdin>: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding "
+          "utf-16\n");
   }
 }
 
@@ -143,9 +144,10 @@ TEST_CASE("import of an Excel or WPS workbook says to save it as CSV, by its nam
   DbFixture fx;
   std::string before = dump_database(fx.db);
   TempDir dir;
-  const std::string save_as = ": the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and "
-                              "import that file\n";
-  const std::string zip("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 14);  // .xlsx, .et of WPS 2019
+  const std::string save_as =
+      ": the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and "
+      "import that file\n";
+  const std::string zip("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 14);   // .xlsx, .et of WPS 2019
   const std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00", 12);  // .xls, older .et
   for (const char* name : {"会员名单.xlsx", "会员名单.XLS", "会员名单.et", "会员名单.xlsm"}) {
     DYNAMIC_SECTION(name) {

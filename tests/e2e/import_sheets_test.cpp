@@ -25,9 +25,10 @@ TEST_CASE("import finds the header under a title row and skips blank rows above 
   CHECK(r.code == 0);
   CHECK(r.out == "<stdin>:5: add: 杭州西湖文旅有限公司\n");
   CHECK(r.err == "roster: dry run: 1 row checked, 1 member would be added; nothing written\n");
-  auto real = fx.roster({"import", "-", "--as-of", kAsOf},
-                        "会员名单\n单位名称,所属行业,入会日期,会员类别,所在城市\n杭州西湖文旅有限公司,文化旅游,2024/7/5,"
-                        "理事,杭州\n");
+  auto real =
+      fx.roster({"import", "-", "--as-of", kAsOf},
+                "会员名单\n单位名称,所属行业,入会日期,会员类别,所在城市\n杭州西湖文旅有限公司,文化旅游,2024/7/5,"
+                "理事,杭州\n");
   CHECK(real.code == 0);
   CHECK(list_all(fx) == kOneMemberList);
 }
@@ -38,8 +39,9 @@ TEST_CASE("import refuses rows with data above the header instead of dropping th
   auto r = fx.roster({"import", "-", "--as-of", kAsOf},
                      "会员名单,,\n甲公司,tourism,2024-01-01\n单位名称,所属行业,入会日期\n乙公司,tourism,2024-01-01\n");
   CHECK(r.code == 1);
-  CHECK(r.err == "roster: error: <stdin>:2: header: the header is on line 3, but line 2 above it holds more than a "
-                 "title; delete the rows above the header or move them below it\n");
+  CHECK(r.err ==
+        "roster: error: <stdin>:2: header: the header is on line 3, but line 2 above it holds more than a "
+        "title; delete the rows above the header or move them below it\n");
   CHECK(dump_database(fx.db) == before);
 }
 
@@ -52,10 +54,11 @@ TEST_CASE("import reads past empty columns that Excel leaves at the right, but n
                        "杭州西湖文旅有限公司,文化旅游,2024/7/5,理事,杭州,,,\r\n"
                        "宁波教育科技有限公司,教育,2024/7/5,会员,宁波,,老会员,\r\n");
   CHECK(bad.code == 1);
-  CHECK(bad.err == "<stdin>:3: row: cell 7 holds text, but its column has no header; give the column a header (then "
-                   "--map or --ignore it) or clear the cell\n"
-                   "roster: error: <stdin>: 1 problem in 2 rows; nothing was imported (fix the rows above and run "
-                   "again)\n");
+  CHECK(bad.err ==
+        "<stdin>:3: row: cell 7 holds text, but its column has no header; give the column a header (then "
+        "--map or --ignore it) or clear the cell\n"
+        "roster: error: <stdin>: 1 problem in 2 rows; nothing was imported (fix the rows above and run "
+        "again)\n");
   CHECK(dump_database(fx.db) == before);
 
   auto r = fx.roster({"import", "-", "--as-of", kAsOf},
@@ -83,19 +86,21 @@ TEST_CASE("import names every unknown column and the exact --ignore and --map op
       "1,杭州西湖文旅有限公司,文化旅游,2024/7/5,理事,杭州,王经理,0571-88888888,\r\n";
   auto r = fx.roster({"import", "-", "--as-of", kAsOf}, sheet);
   CHECK(r.code == 1);
-  CHECK(r.err == "roster: error: <stdin>:1: header: unknown columns '序号', '联系人', '电话'; drop them with "
-                 "--ignore 序号 --ignore 联系人 --ignore 电话, or read one as one of roster's columns with --map "
-                 "'序号=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)\n");
+  CHECK(r.err ==
+        "roster: error: <stdin>:1: header: unknown columns '序号', '联系人', '电话'; drop them with "
+        "--ignore 序号 --ignore 联系人 --ignore 电话, or read one as one of roster's columns with --map "
+        "'序号=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)\n");
   auto one_left = fx.roster({"import", "-", "--ignore", "序号", "--ignore", "电话", "--as-of", kAsOf}, sheet);
   CHECK(one_left.code == 1);
-  CHECK(one_left.err == "roster: error: <stdin>:1: header: unknown column '联系人'; drop it with --ignore 联系人, or "
-                        "read it as one of roster's columns with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, "
-                        "joined, left, tier, city, parent, note, reason or id)\n");
+  CHECK(one_left.err ==
+        "roster: error: <stdin>:1: header: unknown column '联系人'; drop it with --ignore 联系人, or "
+        "read it as one of roster's columns with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, "
+        "joined, left, tier, city, parent, note, reason or id)\n");
   CHECK(dump_database(fx.db) == before);
 
   // Doing what the message says imports the sheet.
-  auto ok = fx.roster({"import", "-", "--ignore", "序号", "--ignore", "联系人", "--ignore", "电话", "--as-of", kAsOf},
-                      sheet);
+  auto ok =
+      fx.roster({"import", "-", "--ignore", "序号", "--ignore", "联系人", "--ignore", "电话", "--as-of", kAsOf}, sheet);
   CHECK(ok.code == 0);
   CHECK(ok.err == "roster: imported 1 member from <stdin>\n");
   CHECK(list_all(fx) == kOneMemberList);
@@ -131,7 +136,7 @@ TEST_CASE("the WPS member sheets from the field are read with --encoding gb18030
   // break) is read as meant.
   DbFixture fx;
   std::string before = dump_database(fx.db);
-  const std::vector<std::string> flags = {"--encoding", "gb18030", "--ignore", "序号", "--ignore", "联系人",
+  const std::vector<std::string> flags = {"--encoding", "gb18030", "--ignore",  "序号",    "--ignore", "联系人",
                                           "--ignore",   "电话",    "--dry-run", "--as-of", kAsOf};
   auto run = [&](const std::string& name) {
     std::vector<std::string> args = {"import", (source_dir() / "tests/e2e/fixtures" / name).string()};
@@ -144,8 +149,9 @@ TEST_CASE("the WPS member sheets from the field are read with --encoding gb18030
   CHECK(titled.code == 1);
 
   // Without the flags, the message names the columns to --ignore.
-  auto bare = fx.roster({"import", (source_dir() / "tests/e2e/fixtures/wps-member-sheet-with-title-gb18030.csv").string(),
-                         "--encoding", "gb18030", "--as-of", kAsOf});
+  auto bare =
+      fx.roster({"import", (source_dir() / "tests/e2e/fixtures/wps-member-sheet-with-title-gb18030.csv").string(),
+                 "--encoding", "gb18030", "--as-of", kAsOf});
   CHECK(bare.err.find(":2: header: unknown columns '序号', '联系人', '电话'; drop them with --ignore 序号 --ignore "
                       "联系人 --ignore 电话,") != std::string::npos);
 
@@ -178,9 +184,10 @@ TEST_CASE("the WPS member sheets from the field are read with --encoding gb18030
     INFO(line << ": " << text);
     CHECK_FALSE(text.starts_with("row:"));
     CHECK_FALSE(text.starts_with("header:"));
-    mangled = mangled || (line == 12 && text == "uscc: USCC '9.13310E+17' is a number a spreadsheet made of the "
-                                                "code; format the column as text (文本), type the 18-character code "
-                                                "again and save");
+    mangled = mangled || (line == 12 && text ==
+                                            "uscc: USCC '9.13310E+17' is a number a spreadsheet made of the "
+                                            "code; format the column as text (文本), type the 18-character code "
+                                            "again and save");
     twice = twice || (line == 30 && text == "name: '中移(杭州)信息技术有限公司' is already on line 8 of this file");
     // Everything else is a Chinese form of a date, tier or sector (2023年7月15日, 会长单位, 、)
     // or a value the add-member rules refuse (a check character, a line break in a note).

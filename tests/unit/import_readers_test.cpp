@@ -453,6 +453,8 @@ TEST_CASE("make_member_reader refuses a JSON file that is not an array of object
         "f:4: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
   CHECK(reader_error(ImportFormat::json, "[\n{\"name\": \"甲\",\n \"sectors\": tourism}]") ==
         "f:3: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
+  CHECK(reader_error(ImportFormat::json, "\xEF\xBB\xBF[{\"name\": \"甲\"},\n\xEF\xBB\xBF{\"name\": \"乙\"}]") ==
+        "f:2: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
   CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\"}]\n[]") ==
         "f:2: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
   CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\"},\n  [\"乙\"]\n]") ==
@@ -506,6 +508,9 @@ TEST_CASE("make_member_reader reads JSON Lines one line at a time", "[import-rea
   CHECK(error_of([&] { reader->next(row); }).first ==
         "f.jsonl:6: not a JSON object; each line must hold one member");
 
+  // A byte-order mark counts at the start of the file only.
+  CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"甲\"}\n \xEF\xBB\xBF{\"name\": \"乙\"}\n") ==
+        "f:2: not a JSON object; each line must hold one member");
   CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"甲\"}\n42\n") ==
         "f:2: expected an object like {\"name\": …, \"sectors\": […]}");
   CHECK(read_rows(ImportFormat::jsonl, "").empty());
