@@ -30,18 +30,22 @@ class JsonCursor {
   void advance() {
     last_ = buf_->sbumpc();
     if (last_ == '\n') ++newlines_;
-    if (++since_mark_ > kMaxRecordBytes) throw Error(record_too_long(label_, mark_line_, "a member object"));
+    if (marked_ && ++since_mark_ > kMaxRecordBytes) throw Error(record_too_long(label_, mark_line_, "a member object"));
   }
   // The line of the token read last. A number is known to end only when the
   // byte after it is read, and that byte may be the line break.
   size_t line() const { return 1 + newlines_ - (last_ == '\n' ? 1 : 0); }
   // The line of the next byte.
   size_t next_line() const { return 1 + newlines_; }
-  // A member object starts at the next byte: the size cap counts from here.
+  // A member object starts at the next byte: the size cap counts from here
+  // to unmark(). White space between objects is never kept, so it is not
+  // counted.
   void mark() {
+    marked_ = true;
     since_mark_ = 0;
     mark_line_ = next_line();
   }
+  void unmark() { marked_ = false; }
   void skip(std::string_view bytes) {
     for (int c = peek(); c != EOF && bytes.find(static_cast<char>(c)) != std::string_view::npos; c = peek()) advance();
   }
@@ -57,6 +61,7 @@ class JsonCursor {
   std::streambuf* buf_;
   std::string label_;
   size_t newlines_ = 0, since_mark_ = 0, mark_line_ = 1;
+  bool marked_ = false;
   int last_ = EOF;
 };
 
@@ -314,6 +319,7 @@ bool read_member(JsonCursor& cursor, const std::string& label, const ColumnMappi
   cursor.mark();
   MemberSax sax(cursor, label, mapping);
   bool ok = json::sax_parse(CursorIterator(&cursor), CursorIterator(), &sax, json::input_format_t::json, false);
+  cursor.unmark();
   if (!ok || sax.broken) return false;
   ImportRow row;
   row.line = sax.line;

@@ -618,3 +618,21 @@ TEST_CASE("make_member_reader reads past empty columns, refusing text under no h
   CHECK(rows[3].shape_problem == "2 cells where the header has 3; quote cells that contain commas");
   CHECK(rows[4].shape_problem == "6 cells where the header has 5; quote cells that contain commas");
 }
+
+TEST_CASE("make_member_reader caps each JSON member object at 1 MB, not the white space between them",
+          "[import-readers]") {
+  const std::string spaces(roster::kMaxRecordBytes + 10, ' ');
+  const std::string blank_lines(roster::kMaxRecordBytes + 10, '\n');
+  CHECK(read_rows(ImportFormat::json, "[{\"name\": \"甲\"}," + spaces + "{\"name\": \"乙\"}" + spaces + "]" + spaces)
+            .size() == 2);
+  auto rows = read_rows(ImportFormat::jsonl, "{\"name\": \"甲\"}\n" + blank_lines + "{\"name\": \"乙\"}\n");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].line == roster::kMaxRecordBytes + 12);
+  const std::string too_long =
+      "a member object is longer than 1 MB; a member takes a few hundred bytes, so check that this is the member list";
+  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\"},\n{\"name\": \"乙\", \"note\":" + spaces + "\"\"}]") ==
+        "f:2: " + too_long);
+  CHECK(reader_error(ImportFormat::jsonl,
+                     "{\"name\": \"甲\"}\n\n{\"note\": \"" + std::string(roster::kMaxRecordBytes, 'x') + "\"}\n") ==
+        "f:3: " + too_long);
+}
