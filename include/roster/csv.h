@@ -20,11 +20,14 @@ class CsvReader {
  public:
   /// `label` names the input in messages ("members.csv", "<stdin>").
   /// `quotes` false reads TSV as written by roster: no quoting at all.
-  explicit CsvReader(std::istream& in, std::string label = "input", char delimiter = ',', bool quotes = true)
-      : in_(in), label_(std::move(label)), delimiter_(delimiter), quotes_(quotes) {}
+  /// `max_record` caps the bytes of one record (0: no cap).
+  explicit CsvReader(std::istream& in, std::string label = "input", char delimiter = ',', bool quotes = true,
+                     size_t max_record = 0)
+      : in_(in), label_(std::move(label)), delimiter_(delimiter), quotes_(quotes), max_record_(max_record) {}
 
   /// Reads the next record; false at end of input. Throws roster::Error on an
-  /// unterminated quoted field, as "LABEL:LINE: …".
+  /// unterminated quoted field, or a record over `max_record` bytes (while
+  /// reading it, so memory stays flat), as "LABEL:LINE: …".
   bool next(CsvRecord& record);
 
  private:
@@ -33,6 +36,7 @@ class CsvReader {
   std::string label_;
   char delimiter_;
   bool quotes_;
+  size_t max_record_;
   int peek();
   size_t line_ = 1;
   bool started_ = false;
@@ -43,13 +47,17 @@ class CsvReader {
 /// `cell` as an RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
 std::string csv_quote(std::string_view cell);
 
-/// OWASP's CSV-injection guard: a cell starting with = + - @ TAB or CR gets a
-/// leading apostrophe. A cell that already starts with an apostrophe gets one
+/// The one rule for cells bound for a spreadsheet (every CSV roster writes):
+/// OWASP's CSV-injection guard, a cell starting with = + - @ TAB or CR, and
+/// a code of 12 or more digits only (an all-digit USCC, which Excel would show
+/// as 9.13310E+17 and round), get a leading apostrophe, which spreadsheets
+/// read as "text". A cell that already starts with an apostrophe gets one
 /// more, so spreadsheet_unescape can undo exactly what was added.
 std::string spreadsheet_escape(std::string_view cell);
 
 /// Undoes spreadsheet_escape: drops a leading apostrophe that is followed by
-/// one of = + - @ TAB CR or another apostrophe.
+/// one of = + - @ TAB CR, another apostrophe, or 12 or more digits and
+/// nothing else.
 std::string spreadsheet_unescape(std::string_view cell);
 
 }  // namespace roster

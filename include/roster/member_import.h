@@ -22,6 +22,10 @@ struct ImportRow {
   /// The file's own member id (export's `id`): rows sharing it are the
   /// periods of one member. Empty when the file has no id column.
   std::string group;
+  /// Which record of the file (CSV row, JSON object) the row comes from,
+  /// counting from 1: the rows of one JSON object's periods share it, so an
+  /// object without an id is still one member, wherever it sits on a line.
+  size_t record = 0;
   std::string shape_problem;  ///< set when the row itself is malformed (wrong number of cells)
   std::set<std::string> present;  ///< the columns the file gives (--update changes only these)
 };
@@ -41,19 +45,33 @@ enum class ImportFormat { csv, tsv, json, jsonl };
 /// The format a file name's extension implies (.csv .tsv .txt .json .jsonl .ndjson).
 std::optional<ImportFormat> import_format_from_name(const std::string& name);
 
+/// True for the names of spreadsheet workbooks (.xlsx .xls, WPS's .et, …),
+/// which roster cannot read: they must be saved as CSV first.
+bool is_workbook_name(const std::string& name);
+
 /// How a file's column names map to roster's columns.
 struct ColumnMapping {
   /// --map source=target pairs (source as written in the file).
   std::map<std::string, std::string> extra;
   /// Skip columns roster does not know instead of refusing the file.
   bool ignore_unknown = false;
+  /// --ignore headers (as written in the file): columns to skip, known or not.
+  std::set<std::string> ignored;
 
   /// roster's column for a header: English names, the usual Chinese ones
   /// (单位名称, 统一社会信用代码, 所属行业, 入会日期, …) and --map; "" if unknown.
   std::string column_for(const std::string& header) const;
   /// Parses "source=target"; throws a usage error when malformed or the target is unknown.
   void add(const std::string& rule);
+  /// Adds an --ignore header; throws a usage error when it is empty.
+  void ignore(const std::string& header);
+  /// True when --ignore names `header` (compared the way headers are).
+  bool ignores(const std::string& header) const;
 };
+
+/// The refusal of a file's columns (or JSON keys) that roster does not know:
+/// names each one and the --ignore and --map options that get past it.
+std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers);
 
 /// A reader for `format` over UTF-8 input `in`; `label` names it in messages.
 std::unique_ptr<MemberRowReader> make_member_reader(ImportFormat format, std::istream& in, const std::string& label,
@@ -69,7 +87,7 @@ struct ImportProblem {
 /// One planned change, for --dry-run's report.
 struct ImportAction {
   size_t line = 0;
-  std::string what;  ///< "add", "update", "period"
+  std::string what;  ///< "add", "update", "unchanged" (an --update row that changes nothing), "period"
   int64_t member_id = 0;
   std::string name;
   std::string detail;  ///< e.g. the changed fields of an update
@@ -88,6 +106,7 @@ struct ImportResult {
   size_t rows = 0;
   size_t added = 0;
   size_t updated = 0;
+  size_t unchanged = 0;                 ///< --update rows that matched a member and changed nothing
   size_t periods = 0;                   ///< extra periods of members added from the same file
   std::vector<ImportAction> actions;   ///< with dry_run only: the plan, row by row
   std::vector<ImportProblem> problems;  ///< at most max_problems kept

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "commands.h"
 #include "roster/encoding.h"
 #include "roster/error.h"
+#include "roster/input_limits.h"
 #include "roster/member_import.h"
 #include "roster/text.h"
 
@@ -18,7 +20,7 @@ namespace {
 
 struct ImportCommandOptions {
   std::string file, encoding = "utf-8";
-  std::vector<std::string> maps;
+  std::vector<std::string> maps, ignores;
   bool dry_run = false, update = false, ignore_unknown = false;
   size_t max_errors = 50;
 };
@@ -26,7 +28,8 @@ struct ImportCommandOptions {
 // The input as UTF-8 in an unlinked temporary file: stdin is not held open
 // inside the write transaction, other encodings are converted once, and
 // memory stays flat.
-void spool_as_utf8(std::istream& in, const std::string& encoding, const std::string& label, std::fstream& spool) {
+void spool_as_utf8(std::istream& in, const std::string& encoding, const std::string& label, size_t max_line,
+                   std::fstream& spool) {
   const char* tmpdir = std::getenv("TMPDIR");
   std::string folder = tmpdir && *tmpdir ? tmpdir : "/tmp";
   std::string path = folder + "/roster-import-XXXXXX";
@@ -35,7 +38,7 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   close(fd);
   spool.open(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
   unlink(path.c_str());
-  copy_as_utf8(in, spool, encoding, label);
+  copy_as_utf8(in, spool, encoding, label, max_line);
   spool.flush();
   // A failed write (TMPDIR full) must not look like a short or empty file.
   if (spool.bad() || (spool.fail() && !spool.eof())) {
@@ -58,6 +61,7 @@ ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
   }
   if (o.file == "-") return ImportFormat::csv;
   if (auto format = import_format_from_name(o.file)) return *format;
+  if (is_workbook_name(o.file)) throw Error(workbook_refusal(o.file));
   throw usage_error(fmt::format("cannot tell the format of '{}' from its name; add --format csv, tsv, json or jsonl",
                                 o.file));
 }
@@ -69,6 +73,8 @@ void print_plan(const ImportResult& r, const std::string& label) {
       line = fmt::format("{}:{}: add: {}", label, a.line, a.name);
     else if (a.what == "update")
       line = fmt::format("{}:{}: update #{}: {}", label, a.line, a.member_id, a.detail);
+    else if (a.what == "unchanged")
+      line = fmt::format("{}:{}: unchanged #{}", label, a.line, a.member_id);
     else
       line = fmt::format("{}:{}: period: #{} from {}", label, a.line, a.member_id, a.detail);
     std::cout << escape_for_terminal(line) << '\n';
@@ -84,8 +90,13 @@ std::string summary(const ImportResult& r) {
   return text;
 }
 
+// ", and 2 members updated (1 unchanged)": --update's rows, changed or not.
 std::string updated(const ImportResult& r, const char* verb) {
-  return r.updated ? fmt::format(", and {} member{} {}", r.updated, r.updated == 1 ? "" : "s", verb) : "";
+  auto members = [](size_t n) { return fmt::format("{} member{}", n, n == 1 ? "" : "s"); };
+  if (r.updated && r.unchanged) return fmt::format(", and {} {} ({} unchanged)", members(r.updated), verb, r.unchanged);
+  if (r.updated) return fmt::format(", and {} {}", members(r.updated), verb);
+  if (r.unchanged) return fmt::format(", and {} unchanged", members(r.unchanged));
+  return "";
 }
 
 // "; 2 dates were spreadsheet day numbers, read as …": such a cell is what
@@ -102,21 +113,29 @@ std::string day_numbers(const ImportResult& r) {
 }
 
 int run_import(const ImportCommandOptions& o, const Context& ctx) {
+  std::error_code ec;
+  if (o.file != "-" && std::filesystem::is_directory(o.file, ec)) {
+    throw Error(fmt::format("'{}' is a folder, not a file; give the path of the file to import", o.file));
+  }
   ImportFormat format = input_format(o, ctx);
   ColumnMapping mapping;
   mapping.ignore_unknown = o.ignore_unknown;
   for (const auto& rule : o.maps) mapping.add(rule);
+  for (const auto& header : o.ignores) mapping.ignore(header);
   Store store = ctx.open_store();
   store.set_command("import");
 
   std::string label = o.file == "-" ? "<stdin>" : o.file;
+  // Every format but a JSON array keeps a record to a line, so a longer line
+  // is refused while it is copied, before a whole huge file is.
+  size_t max_line = format == ImportFormat::json ? 0 : kMaxRecordBytes;
   std::fstream spool;
   if (o.file == "-") {
-    spool_as_utf8(std::cin, o.encoding, label, spool);
+    spool_as_utf8(std::cin, o.encoding, label, max_line, spool);
   } else {
     std::ifstream file(o.file, std::ios::binary);
     if (!file) throw Error(fmt::format("cannot read '{}'; check the path", o.file));
-    spool_as_utf8(file, o.encoding, label, spool);
+    spool_as_utf8(file, o.encoding, label, max_line, spool);
   }
   auto reader = make_member_reader(format, spool, label, mapping);
   ImportOptions options{ctx.as_of, o.dry_run, o.update, o.max_errors};
@@ -157,10 +176,13 @@ Command setup_import(CLI::App& root) {
   auto* app = root.add_subcommand("import", "add members from CSV, TSV, JSON or JSON Lines (or - for stdin), all or nothing");
   app->add_option("FILE", o->file, "the file; its extension or --format says how to read it; - reads stdin")
       ->required();
-  app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030 or gbk");
+  app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030, gbk or utf-16");
   app->add_option("--map", o->maps, "read column SOURCE as roster's TARGET, e.g. '公司全称=name' (repeatable)")
       ->allow_extra_args(false);
-  app->add_flag("--ignore-unknown-columns", o->ignore_unknown, "skip columns roster does not know");
+  app->add_option("--ignore", o->ignores, "skip the column headed COLUMN, e.g. '联系人' (repeatable)")
+      ->option_text("COLUMN")
+      ->allow_extra_args(false);
+  app->add_flag("--ignore-unknown-columns", o->ignore_unknown, "skip every column roster does not know");
   app->add_flag("--update", o->update, "rows that match a member (USCC or name) change it instead of being refused");
   app->add_flag("--dry-run", o->dry_run, "check every row and print what would happen; write nothing");
   app->add_option("--max-errors", o->max_errors, "report at most N bad rows (default 50)")

@@ -3,12 +3,19 @@
 #include <fmt/core.h>
 
 #include "roster/error.h"
+#include "roster/input_limits.h"
 
 namespace roster {
 namespace {
 
 bool is_formula_trigger(char c) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
+}
+
+// A spreadsheet turns 12 or more digits into a number it shows as 9.13310E+17
+// and keeps 15 digits of: an all-digit USCC, an account or invoice number.
+bool is_long_digit_code(std::string_view cell) {
+  return cell.size() >= 12 && cell.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace
@@ -52,7 +59,9 @@ bool CsvReader::next(CsvRecord& record) {
   std::string field;
   bool quoted = false;       // inside a quoted section
   bool was_quoted = false;   // field began with a quote
+  size_t bytes = 0;
   for (;; c = get()) {
+    if (max_record_ && ++bytes > max_record_) throw Error(record_too_long(label_, record.line, "a row"));
     if (quoted) {
       if (c == EOF) {
         throw Error(fmt::format("{}:{}: a quoted field is never closed; add the missing '\"'", label_,
@@ -102,12 +111,14 @@ std::string csv_quote(std::string_view cell) {
 }
 
 std::string spreadsheet_escape(std::string_view cell) {
-  if (!cell.empty() && is_formula_trigger(cell.front())) return "'" + std::string(cell);
+  if (!cell.empty() && (is_formula_trigger(cell.front()) || is_long_digit_code(cell))) return "'" + std::string(cell);
   return std::string(cell);
 }
 
 std::string spreadsheet_unescape(std::string_view cell) {
-  if (cell.size() >= 2 && cell.front() == '\'' && is_formula_trigger(cell[1])) return std::string(cell.substr(1));
+  if (cell.size() >= 2 && cell.front() == '\'' && (is_formula_trigger(cell[1]) || is_long_digit_code(cell.substr(1)))) {
+    return std::string(cell.substr(1));
+  }
   return std::string(cell);
 }
 

@@ -1,5 +1,8 @@
 // Which of a file's columns is which: roster's names, the usual Chinese
 // headers of association spreadsheets, and --map.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/core.h>
 
 #include "roster/error.h"
@@ -61,6 +64,46 @@ void ColumnMapping::add(const std::string& rule) {
   extra[trim(rule.substr(0, eq))] = target;
 }
 
+void ColumnMapping::ignore(const std::string& header) {
+  if (trim(header).empty()) throw usage_error("--ignore needs the header of a column, e.g. --ignore 联系人");
+  ignored.insert(trim(header));
+}
+
+bool ColumnMapping::ignores(const std::string& header) const {
+  std::string key = name_key(trim(header));
+  return std::any_of(ignored.begin(), ignored.end(), [&](const std::string& h) { return name_key(h) == key; });
+}
+
+namespace {
+
+// `word` as one shell word: bare when it is letters, digits or any
+// non-ASCII text (Chinese headers), else in single quotes.
+std::string shell_word(const std::string& word) {
+  bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) || c == '_' || c == '-' || c == '.';
+  });
+  if (plain) return word;
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers) {
+  std::string names, flags;
+  for (const auto& h : headers) {
+    names += fmt::format("{}'{}'", names.empty() ? "" : ", ", trim(h));
+    flags += fmt::format("{}--ignore {}", flags.empty() ? "" : " ", shell_word(trim(h)));
+  }
+  bool one = headers.size() == 1;
+  return fmt::format("{}:{}: header: unknown column{} {}; drop {} with {}, or read {} as one of roster's columns with "
+                     "--map {} (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)",
+                     label, line, one ? "" : "s", names, one ? "it" : "them", flags, one ? "it" : "one",
+                     shell_word(trim(headers.front()) + "=COLUMN"));
+}
+
 std::optional<ImportFormat> import_format_from_name(const std::string& name) {
   std::string ext = std::filesystem::path(name).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -69,6 +112,15 @@ std::optional<ImportFormat> import_format_from_name(const std::string& name) {
   if (ext == ".json") return ImportFormat::json;
   if (ext == ".jsonl" || ext == ".ndjson") return ImportFormat::jsonl;
   return std::nullopt;
+}
+
+bool is_workbook_name(const std::string& name) {
+  std::string ext = std::filesystem::path(name).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* workbook : {".xlsx", ".xlsm", ".xlsb", ".xltx", ".xls", ".xlt", ".et", ".ett"}) {
+    if (ext == workbook) return true;
+  }
+  return false;
 }
 
 }  // namespace roster

@@ -14,8 +14,10 @@
 namespace roster {
 namespace {
 
-// A member added from this file, for the later periods that share its id.
+// A member added from this file, for the later periods that share its id
+// (or, without an id, its JSON object).
 struct Added {
+  bool known = false;  // its first row passed the checks
   int64_t id = 0;
   size_t line = 0;
   std::optional<Date> last_left;  // nullopt: its latest period is open
@@ -35,8 +37,16 @@ class Importer {
         refuse(row.line, "row", row.shape_problem);
         continue;
       }
-      if (!row.group.empty() && groups_.count(row.group)) add_period(row, groups_[row.group]);
-      else member_row(row);
+      // Grouping never depends on lines: rows share a member only through
+      // an id, or by coming from one JSON object's periods.
+      if (!row.group.empty() && groups_.count(row.group)) {
+        add_period(row, groups_[row.group]);
+      } else if (row.group.empty() && row.record != 0 && row.record == last_record_ && object_.known) {
+        add_period(row, object_);
+      } else {
+        member_row(row);
+      }
+      last_record_ = row.record;
     }
   }
 
@@ -69,6 +79,7 @@ class Importer {
   }
 
   void member_row(const ImportRow& row) {
+    if (row.group.empty()) object_ = Added{};
     if (options_.update) {
       if (auto id = stored_match(row)) return update(row, *id);
     }
@@ -100,8 +111,8 @@ class Importer {
     }
     // Registered even when no longer writing, so the member's later periods
     // are still checked as periods, not reported as duplicate names.
-    Added& added = row.group.empty() ? scratch_ : groups_[row.group];
-    added = Added{0, row.line, member.left, member.joined};
+    Added& added = row.group.empty() ? object_ : groups_[row.group];
+    added = Added{true, 0, row.line, member.left, member.joined};
     if (!writing()) return;
     added.id = store_.insert_member(member);
     ++result_.added;
@@ -149,9 +160,13 @@ class Importer {
       store_.end_period(id, *leaves, trim(row.draft.reason));
       changed.push_back("left " + leaves->iso());
     }
-    ++result_.updated;
-    record({row.line, "update", id, member.name,
-                               changed.empty() ? "no change" : fmt::format("{}", fmt::join(changed, ", "))});
+    if (changed.empty()) {
+      ++result_.unchanged;
+      record({row.line, "unchanged", id, member.name, ""});
+    } else {
+      ++result_.updated;
+      record({row.line, "update", id, member.name, fmt::format("{}", fmt::join(changed, ", "))});
+    }
   }
 
   // The date an --update row ends the member's open period, if it does;
@@ -228,7 +243,8 @@ class Importer {
   ImportResult result_;
   std::unordered_map<std::string, size_t> line_of_key_, line_of_uscc_;
   std::unordered_map<std::string, Added> groups_;
-  Added scratch_;  // for rows without an id
+  Added object_;            // the member of the last row without an id
+  size_t last_record_ = 0;  // the record of the last row
 };
 
 }  // namespace

@@ -25,6 +25,25 @@ size_t utf8_sequence_length(char lead) {
 
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
+// "9.13310E+17": what Excel and WPS show for an all-digit code in a column
+// formatted as a number, and what they save as CSV. The digits are lost.
+bool is_scientific_number(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > from;
+  };
+  if (!digits()) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i + 1 >= s.size() || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+') return false;
+  i += 2;
+  return digits() && i == s.size();
+}
+
 }  // namespace
 
 char uscc_check_char(std::string_view first17) {
@@ -44,6 +63,12 @@ std::optional<std::string> normalize_uscc(std::string_view code, std::string* re
   std::string up;
   for (char c : folded) up.push_back(upper(c));
   size_t length = is_valid_utf8(up) ? code_point_count(up) : up.size();
+  if (is_scientific_number(folded)) {
+    *reason = fmt::format("USCC '{}' is a number a spreadsheet made of the code; format the column as text (文本), "
+                          "type the 18-character code again and save",
+                          trim(code));
+    return std::nullopt;
+  }
   if (length != 18) {
     *reason = fmt::format("USCC must be 18 characters, got {}", length);
     return std::nullopt;

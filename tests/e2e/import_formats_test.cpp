@@ -189,9 +189,9 @@ TEST_CASE("import refuses broken JSON and JSON Lines with the line, nothing writ
     auto r = fx.roster({"import", "-", "--format", "jsonl", "--as-of", kAsOf},
                        "{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n{\"name\": \"乙公司\", \"联系人\": \"王\"}\n");
     CHECK(r.code == 1);
-    CHECK(r.err == "roster: error: <stdin>:2: header: unknown column '联系人'; roster reads name, uscc, sectors, "
-                   "joined, left, tier, city, parent, note (or 单位名称, 统一社会信用代码, 所属行业, 入会日期, …); use "
-                   "--map '联系人=COLUMN' or --ignore-unknown-columns\n");
+    CHECK(r.err == "roster: error: <stdin>:2: header: unknown column '联系人'; drop it with --ignore 联系人, or read "
+                   "it as one of roster's columns with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, "
+                   "left, tier, city, parent, note, reason or id)\n");
   }
   SECTION("bad JSON rows are reported by line like CSV rows") {
     auto r = fx.roster({"import", "-", "--format", "json", "--as-of", kAsOf},
@@ -266,13 +266,13 @@ TEST_CASE("import --map reads a column under another name", "[import-formats]") 
   auto unknown = fx.roster({"import", "-", "--as-of", kAsOf}, sheet);
   CHECK(unknown.code == 1);
   CHECK(unknown.err ==
-        "roster: error: <stdin>:1: header: unknown column '序号'; roster reads name, uscc, sectors, joined, left, "
-        "tier, city, parent, note (or 单位名称, 统一社会信用代码, 所属行业, 入会日期, …); use --map '序号=COLUMN' or "
-        "--ignore-unknown-columns\n");
+        "roster: error: <stdin>:1: header: unknown columns '序号', '公司全称', '联系人'; drop them with --ignore 序号 "
+        "--ignore 公司全称 --ignore 联系人, or read one as one of roster's columns with --map '序号=COLUMN' (COLUMN: "
+        "name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)\n");
 
   auto mapped_only = fx.roster({"import", "-", "--map", "公司全称=name", "--as-of", kAsOf}, sheet);
   CHECK(mapped_only.code == 1);
-  CHECK(mapped_only.err.find("roster: error: <stdin>:1: header: unknown column '序号';") == 0);
+  CHECK(mapped_only.err.find("roster: error: <stdin>:1: header: unknown columns '序号', '联系人';") == 0);
   CHECK(dump_database(fx.db) == before);
 
   auto r = fx.roster({"import", "-", "--map", "公司全称=name", "--map", "序号=id", "--map", "联系人=note", "--as-of",

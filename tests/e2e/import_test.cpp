@@ -124,9 +124,9 @@ TEST_CASE("import refuses a file it cannot read as roster's CSV", "[import]") {
   auto unknown = fx.roster({"import", "-"}, "name,sector,colour\n甲,tourism,red\n");
   CHECK(unknown.code == 1);
   CHECK(unknown.err ==
-        "roster: error: <stdin>:1: header: unknown column 'colour'; roster reads name, uscc, sectors, joined, left, "
-        "tier, city, parent, note (or 单位名称, 统一社会信用代码, 所属行业, 入会日期, …); use --map 'colour=COLUMN' or "
-        "--ignore-unknown-columns\n");
+        "roster: error: <stdin>:1: header: unknown column 'colour'; drop it with --ignore colour, or read it as one "
+        "of roster's columns with --map 'colour=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, "
+        "parent, note, reason or id)\n");
   auto unclosed = fx.roster({"import", "-"}, "name,sectors\n\"甲,tourism\n");
   CHECK(unclosed.code == 1);
   CHECK(unclosed.err == "roster: error: <stdin>:2: a quoted field is never closed; add the missing '\"'\n");

@@ -60,7 +60,7 @@ TEST_CASE("import --update changes the matched member's changed fields and logs 
                            "name,uscc,sectors,tier,city,parent,note\n"
                            "杭州西湖文旅有限公司,91310110666007217T,tourism,council,宁波,西湖集团,老会员\n");
   CHECK(again.code == 0);
-  CHECK(again.out == "<stdin>:2: update #1: no change\n");
+  CHECK(again.out == "<stdin>:2: unchanged #1\n");
 }
 
 TEST_CASE("import --update matches by name when the row has no USCC, and by USCC when the name changed",
@@ -123,14 +123,14 @@ TEST_CASE("import --update still refuses a row whose name belongs to another mem
 
 TEST_CASE("import --update does not drop a left date of the file silently", "[import-formats]") {
   // The sheet says the member left on 2025-03-01 (退会日期). Either the update
-  // ends the member's period or the row is refused; "no change" and exit 0
+  // ends the member's period or the row is refused; "unchanged" and exit 0
   // with the member still active loses the departure without a word.
   UpdateFixture u;
   std::string sheet =
       "单位名称,统一社会信用代码,所属行业,会员类别,所在城市,上级单位,备注,入会日期,退会日期\n"
       "杭州西湖文旅有限公司,91310110666007217T,文化旅游,会员,杭州,西湖集团,老会员,2024-01-01,2025/3/1\n";
   auto dry = u.fx.roster({"import", "-", "--update", "--dry-run", "--as-of", kAsOf}, sheet);
-  CHECK(dry.out != "<stdin>:2: update #1: no change\n");
+  CHECK(dry.out != "<stdin>:2: unchanged #1\n");
   auto r = u.fx.roster({"import", "-", "--update", "--as-of", kAsOf}, sheet);
   bool refused = r.code == 1 && r.err.find("<stdin>:2: left: ") == 0;
   bool applied = r.code == 0 && list_all(u.fx).find("\t2024-01-01\t2025-03-01\tleft\n") != std::string::npos;
@@ -139,3 +139,39 @@ TEST_CASE("import --update does not drop a left date of the file silently", "[im
   CHECK((refused || applied));
 }
 
+
+TEST_CASE("import --update counts unchanged rows apart from updated ones, in the summary and the plan",
+          "[import-formats]") {
+  UpdateFixture u;
+  REQUIRE(u.fx.roster({"add-member", "宁波教育科技有限公司", "--sector", "education", "--city", "宁波", "--joined",
+                       "2024-01-01", "-q", "--as-of", kAsOf})
+              .code == 0);
+  const std::string sheet =
+      "单位名称,所属行业,会员类别,所在城市\n"
+      "杭州西湖文旅有限公司,文化旅游,理事,杭州\n"
+      "宁波教育科技有限公司,教育,会员,宁波\n"
+      "温州健康有限公司,医疗健康,会员,温州\n";
+  std::string before = dump_database(u.fx.db);
+  auto dry = u.fx.roster({"import", "-", "--update", "--dry-run", "--as-of", kAsOf}, sheet);
+  CHECK(dry.code == 0);
+  CHECK(dry.out ==
+        "<stdin>:2: update #1: tier\n"
+        "<stdin>:3: unchanged #2\n"
+        "<stdin>:4: add: 温州健康有限公司\n");
+  CHECK(dry.err == "roster: dry run: 3 rows checked, 1 member would be added, and 1 member would be updated (1 "
+                   "unchanged); nothing written\n");
+  CHECK(dump_database(u.fx.db) == before);
+
+  auto r = u.fx.roster({"import", "-", "--update", "--as-of", kAsOf}, sheet);
+  CHECK(r.code == 0);
+  CHECK(r.err == "roster: imported 1 member from <stdin>, and 1 member updated (1 unchanged)\n");
+
+  // The same sheet again: nothing is updated, and the summary says so.
+  auto again = u.fx.roster({"import", "-", "--update", "--as-of", kAsOf},
+                           "单位名称,所属行业,会员类别,所在城市\n"
+                           "杭州西湖文旅有限公司,文化旅游,理事,杭州\n"
+                           "宁波教育科技有限公司,教育,会员,宁波\n");
+  CHECK(again.code == 0);
+  CHECK(again.err == "roster: imported 0 members from <stdin>, and 2 members unchanged\n");
+  CHECK(sql(u.fx.db, "SELECT count(*) FROM history WHERE kind = 'member.edit';") == "1\n");
+}

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "roster/error.h"
+#include "roster/input_limits.h"
 
 using roster::CsvReader;
 using roster::CsvRecord;
@@ -141,6 +142,31 @@ TEST_CASE("CsvReader refuses an unterminated quote, naming its line", "[csv]") {
   }
 }
 
+TEST_CASE("CsvReader refuses a record over its cap while reading it, naming the line it starts on", "[csv]") {
+  const size_t cap = roster::kMaxRecordBytes;
+  auto read_capped = [&](const std::string& text) {
+    std::istringstream in(text);
+    CsvReader reader(in, "f.csv", ',', true, cap);
+    CsvRecord record;
+    size_t n = 0;
+    while (reader.next(record)) ++n;
+    return n;
+  };
+  // The cap counts every byte of the record, its commas, quotes and line break included.
+  CHECK(read_capped("a,b\n" + std::string(cap - 1, 'x') + "\n") == 2);
+  std::string over = "a,b\n\"" + std::string(cap / 2, 'x') + "\n" + std::string(cap / 2, 'y') + "\"\n";
+  try {
+    read_capped(over);
+    FAIL("no error");
+  } catch (const roster::Error& e) {
+    CHECK(std::string(e.what()) ==
+          "f.csv:2: a row is longer than 1 MB; a member takes a few hundred bytes, so check that this is the member "
+          "list");
+  }
+  // Without a cap (the default) any length is read.
+  CHECK(read_all("a\n" + std::string(cap + 10, 'x') + "\n").size() == 2);
+}
+
 TEST_CASE("csv_quote quotes only when needed", "[csv]") {
   CHECK(roster::csv_quote("plain") == "plain");
   CHECK(roster::csv_quote("") == "");
@@ -164,8 +190,25 @@ TEST_CASE("spreadsheet_escape guards formula triggers", "[csv]") {
   CHECK(roster::spreadsheet_escape("") == "");
 }
 
+TEST_CASE("spreadsheet_escape keeps all-digit codes of 12 or more digits as text", "[csv]") {
+  // Excel shows 913310022319487573 as 9.13310E+17 and keeps 15 digits of it.
+  CHECK(roster::spreadsheet_escape("913310022319487573") == "'913310022319487573");
+  CHECK(roster::spreadsheet_escape("123456789012") == "'123456789012");
+  CHECK(roster::spreadsheet_escape("000000000000000000000") == "'000000000000000000000");
+  CHECK(roster::spreadsheet_escape("12345678901") == "12345678901");  // 11 digits: a phone number shows whole
+  CHECK(roster::spreadsheet_escape("91331002231948757X") == "91331002231948757X");
+  CHECK(roster::spreadsheet_escape("9133100223194875.7") == "9133100223194875.7");
+  CHECK(roster::spreadsheet_escape("９１３３１００２２３１９４８７５７３") == "９１３３１００２２３１９４８７５７３");
+  CHECK(roster::spreadsheet_escape("'913310022319487573") == "''913310022319487573");
+  CHECK(roster::spreadsheet_unescape("'913310022319487573") == "913310022319487573");
+  CHECK(roster::spreadsheet_unescape("'12345678901") == "'12345678901");  // not something escape wrote
+  CHECK(roster::spreadsheet_unescape("'9133100223194875X") == "'9133100223194875X");
+}
+
 TEST_CASE("spreadsheet_unescape undoes exactly what escape added", "[csv]") {
-  const char* cell = GENERATE("=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'abc", "''abc", "abc", "", "'");
+  const char* cell = GENERATE("=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'abc", "''abc", "abc", "", "'",
+                              "913310022319487573", "'913310022319487573", "''913310022319487573", "12345678901",
+                              "'12345678901", "123456789012");
   CAPTURE(cell);
   CHECK(roster::spreadsheet_unescape(roster::spreadsheet_escape(cell)) == cell);
 }

@@ -6,6 +6,7 @@
 
 #include "roster/encoding.h"
 #include "roster/error.h"
+#include "roster/input_limits.h"
 #include "roster/member_import.h"
 
 using roster::ColumnMapping;
@@ -166,6 +167,86 @@ TEST_CASE("copy_as_utf8 names the first line that is not UTF-8 and suggests gb18
   CHECK(error_of([] { as_utf8("\xED\xA0\x80\n", "utf-8"); }).first == hint("f.csv:1"));  // surrogate
 }
 
+TEST_CASE("copy_as_utf8 refuses a line over max_line as soon as it is seen, in either encoding",
+          "[import-readers]") {
+  const size_t cap = roster::kMaxRecordBytes;
+  auto copy = [&](const std::string& bytes, const std::string& encoding) {
+    std::istringstream in(bytes);
+    std::ostringstream out;
+    roster::copy_as_utf8(in, out, encoding, "f.csv", cap);
+    return out.str().size();
+  };
+  const std::string message =
+      "f.csv:3: a line is longer than 1 MB; a member takes a few hundred bytes, so check that this is the member list";
+  std::string fits = "a\r\nb\n" + std::string(cap, 'x') + "\nc";
+  CHECK(copy(fits, "utf-8") == fits.size());
+  CHECK(copy(fits, "gb18030") == fits.size());
+  for (const char* encoding : {"utf-8", "gb18030"}) {
+    INFO(encoding);
+    CHECK(error_of([&] { copy("a\r\nb\n" + std::string(cap + 1, 'x') + "\nc", encoding); }).first == message);
+    CHECK(error_of([&] { copy("a\r\nb\n" + std::string(cap + 1, 'x'), encoding); }).first == message);
+  }
+  // Converted first: 400,000 two-byte GB18030 characters are 1.2 MB of UTF-8.
+  std::string gb;
+  for (int i = 0; i < 400000; ++i) gb += "\xD6\xD0";
+  CHECK(error_of([&] { copy("a\nb\n" + gb, "gb18030"); }).first == message);
+  // Without max_line any length is copied.
+  std::istringstream in(std::string(cap + 1, 'x'));
+  std::ostringstream out;
+  roster::copy_as_utf8(in, out, "utf-8", "f.csv");
+  CHECK(out.str().size() == cap + 1);
+}
+
+TEST_CASE("copy_as_utf8 checks UTF-8 characters cut by the 64 KiB read buffer", "[import-readers]") {
+  for (size_t pad = 65532; pad <= 65537; ++pad) {
+    INFO(pad);
+    std::string text = std::string(pad, 'a') + "中文\xF0\xA0\x80\x80中\n";
+    CHECK(as_utf8(text, "utf-8") == text);
+    CHECK(error_of([&] { as_utf8("x\n" + std::string(pad, 'a') + "中\xFF文\n", "utf-8"); }).first ==
+          "f.csv:2: the file is not UTF-8; if a Chinese spreadsheet program saved it, add --encoding gb18030");
+  }
+}
+
+TEST_CASE("copy_as_utf8 refuses a workbook and UTF-16 text by their first bytes", "[import-readers]") {
+  const std::string workbook =
+      "w.csv: the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and import that file";
+  for (const char* encoding : {"utf-8", "gb18030", "utf-16"}) {
+    INFO(encoding);
+    CHECK(error_of([&] { as_utf8(std::string("PK\x03\x04rest", 8), encoding, "w.csv"); }).first == workbook);
+    CHECK(error_of([&] { as_utf8("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + std::string(8, '\0'), encoding, "w.csv"); })
+              .first == workbook);
+  }
+  auto utf16 = [](const std::string& suggested) {
+    return "u.csv: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " + suggested;
+  };
+  const std::string le("n\0a\0m\0e\0\n\0", 10), be("\0n\0a\0m\0e\0\n", 10);
+  for (const char* encoding : {"utf-8", "gb18030"}) {
+    INFO(encoding);
+    CHECK(error_of([&] { as_utf8("\xFF\xFE" + le, encoding, "u.csv"); }).first == utf16("utf-16"));
+    CHECK(error_of([&] { as_utf8("\xFE\xFF" + be, encoding, "u.csv"); }).first == utf16("utf-16"));
+    CHECK(error_of([&] { as_utf8(le, encoding, "u.csv"); }).first == utf16("utf-16"));
+    CHECK(error_of([&] { as_utf8(be, encoding, "u.csv"); }).first == utf16("utf-16be"));
+  }
+  // Named, it is converted; the byte-order mark is read, or kept as a UTF-8 one.
+  CHECK(as_utf8("\xFF\xFE" + le, "utf-16") == "name\n");
+  CHECK(as_utf8(le + std::string("\x2D\x4E", 2), "UTF-16LE") == "name\n中");
+  CHECK(as_utf8(be, "utf-16be") == "name\n");
+  CHECK(as_utf8("\xFF\xFE" + le, "utf-16le") == "\xEF\xBB\xBFname\n");
+  // One NUL in UTF-8 text is not UTF-16.
+  CHECK(as_utf8(std::string("a\0b\n", 4), "utf-8") == std::string("a\0b\n", 4));
+}
+
+TEST_CASE("is_workbook_name knows the workbooks of Excel and WPS, in any case", "[import-readers]") {
+  for (const char* name : {"a.xlsx", "a.XLSX", "a.xls", "a.xlsm", "a.xlsb", "a.et", "a.ett", "/d/会员名单.Et"}) {
+    INFO(name);
+    CHECK(roster::is_workbook_name(name));
+  }
+  for (const char* name : {"a.csv", "a.txt", "a", "xlsx", "a.xlsx.csv", "a.json"}) {
+    INFO(name);
+    CHECK_FALSE(roster::is_workbook_name(name));
+  }
+}
+
 TEST_CASE("copy_as_utf8 converts GB18030 and GBK to UTF-8", "[import-readers]") {
   CHECK(as_utf8("\xD6\xD0\xCE\xC4", "gb18030") == "中文");
   CHECK(as_utf8("\xD6\xD0\xCE\xC4", "GB18030") == "中文");
@@ -270,9 +351,8 @@ TEST_CASE("make_member_reader refuses bad CSV headers at once", "[import-readers
   CHECK(reader_error(ImportFormat::csv, "") ==
         "f: the file is empty; it needs a header line such as name,uscc,sectors,joined,left,tier,city,parent,note");
   CHECK(reader_error(ImportFormat::csv, "name,联系人\n") ==
-        "f:1: header: unknown column '联系人'; roster reads name, uscc, sectors, joined, left, tier, city, parent, "
-        "note (or 单位名称, 统一社会信用代码, 所属行业, 入会日期, …); use --map '联系人=COLUMN' or "
-        "--ignore-unknown-columns");
+        "f:1: header: unknown column '联系人'; drop it with --ignore 联系人, or read it as one of roster's columns "
+        "with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)");
   CHECK(reader_error(ImportFormat::csv, "name,ＮＡＭＥ\n") ==
         "f:1: header: two columns are 'name' ('name' and 'ＮＡＭＥ'); keep one");
   CHECK(reader_error(ImportFormat::tsv, "uscc\tsectors\n") ==
@@ -322,11 +402,14 @@ TEST_CASE("make_member_reader reads a JSON array; nested periods become rows of 
   CHECK(rows[2].draft.left.empty());
   CHECK(rows[2].draft.reason.empty());
 
-  // Without an id the periods still share one group, named after the line.
+  // Without an id the periods share their object's record, and no other row does.
   CHECK(rows[3].line == 7);
   CHECK(rows[4].line == 7);
-  CHECK(rows[3].group == rows[4].group);
-  CHECK_FALSE(rows[3].group.empty());
+  CHECK(rows[3].group.empty());
+  CHECK(rows[3].record == rows[4].record);
+  CHECK(rows[0].record == 1);
+  CHECK(rows[1].record == 2);
+  CHECK(rows[3].record == 3);
   CHECK(rows[3].draft.left == "2023-06-01");
   CHECK(rows[4].draft.joined == "2024-01-01");
   CHECK(rows[4].draft.left.empty());
@@ -337,8 +420,17 @@ TEST_CASE("make_member_reader refuses a JSON file that is not an array of object
       "f: not a JSON array of members; check the file (or use --format jsonl for one object per line)";
   CHECK(reader_error(ImportFormat::json, "{\"name\": \"甲\"}") == not_array);
   CHECK(reader_error(ImportFormat::json, "") == not_array);
-  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\"},") == not_array);
-  CHECK(reader_error(ImportFormat::json, "[\n{\"name\": \"甲\"},\n{\"name\": 1}\n{\"name\": 2}]") == not_array);
+  // Broken JSON inside the array is named by line.
+  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\"},") ==
+        "f:1: the JSON ends too soon (a missing ']' or '}'?); check the end of the file");
+  CHECK(reader_error(ImportFormat::json, "[\n{\"name\": \"甲\"},\n{\"name\": \"乙\"}\n{\"name\": \"丙\"}]") ==
+        "f:4: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
+  CHECK(reader_error(ImportFormat::json, "[\n{\"name\": \"甲\",\n \"sectors\": tourism}]") ==
+        "f:3: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
+  CHECK(reader_error(ImportFormat::json, "\xEF\xBB\xBF[{\"name\": \"甲\"},\n\xEF\xBB\xBF{\"name\": \"乙\"}]") ==
+        "f:2: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
+  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\"}]\n[]") ==
+        "f:2: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
   CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\"},\n  [\"乙\"]\n]") ==
         "f:3: expected an object like {\"name\": …, \"sectors\": […]}");
   CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\", \"联系人\": \"王\"}\n]").find(
@@ -348,8 +440,7 @@ TEST_CASE("make_member_reader refuses a JSON file that is not an array of object
 
 TEST_CASE("make_member_reader names the line of a JSON array element that is a string or number",
           "[import-readers]") {
-  // element_lines() only records elements that open with { or [, so a scalar
-  // element takes the line of the next object (or its index + 1).
+  // The line is where the parser read the element, whatever its type.
   CHECK(reader_error(ImportFormat::json,
                      "[\n  {\"name\": \"甲\"},\n  \"乙公司\",\n  {\"name\": \"丙\"}\n]") ==
         "f:3: expected an object like {\"name\": …, \"sectors\": […]}");
@@ -391,33 +482,131 @@ TEST_CASE("make_member_reader reads JSON Lines one line at a time", "[import-rea
   CHECK(error_of([&] { reader->next(row); }).first ==
         "f.jsonl:6: not a JSON object; each line must hold one member");
 
+  // A byte-order mark counts at the start of the file only.
+  CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"甲\"}\n \xEF\xBB\xBF{\"name\": \"乙\"}\n") ==
+        "f:2: not a JSON object; each line must hold one member");
   CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"甲\"}\n42\n") ==
         "f:2: expected an object like {\"name\": …, \"sectors\": […]}");
   CHECK(read_rows(ImportFormat::jsonl, "").empty());
   CHECK(read_rows(ImportFormat::jsonl, "\n\r\n").empty());
 }
 
-TEST_CASE("make_member_reader refuses JSON nested too deep instead of overflowing the stack", "[import-readers]") {
-  // Found by tests/fuzz/fuzz_json_reader.cpp: text_of() and json::dump()
-  // recurse once per level, so a 200 KB note of nested lists crashed import.
+TEST_CASE("make_member_reader refuses JSON nested deep at its first list, and reads an ignored one past",
+          "[import-readers]") {
+  // Found by tests/fuzz/fuzz_json_reader.cpp when values were kept as text:
+  // a 200 KB note of nested lists overflowed the stack. A text field now
+  // refuses a list at its first bracket, and a value read past is never built.
   auto nested = [](char open, char close, size_t levels) {
     return std::string(levels, open) + std::string(levels, close);
   };
   const std::string deep = "{\"name\": \"甲\", \"note\": " + nested('[', ']', 100000) + "}";
-  const std::string too_deep =
-      "lists and objects nested more than 64 deep; a member is one object of text, numbers and lists, as "
-      "`roster export -f json` writes";
-  CHECK(reader_error(ImportFormat::json, "[\n" + deep + "\n]") == "f:2: " + too_deep);
-  CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"乙\"}\n" + deep + "\n") == "f:2: " + too_deep);
-  std::string deep_objects = "{\"name\": \"甲\", \"note\": ";
+  const std::string refused = "note: note must be a string, got a list; write it as one string";
+  CHECK(reader_error(ImportFormat::json, "[\n" + deep + "\n]") == "f:2: " + refused);
+  CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"乙\"}\n" + deep + "\n") == "f:2: " + refused);
+  std::string deep_objects = "{\"name\": \"甲\", \"联系人\": ";
   for (int i = 0; i < 100000; ++i) deep_objects += "{\"a\": ";
   deep_objects += "1" + std::string(100000, '}') + "}";
-  CHECK(reader_error(ImportFormat::jsonl, deep_objects) == "f:1: " + too_deep);
-
-  // 64 levels is plenty for a member, and brackets inside strings do not count.
-  auto rows = read_rows(ImportFormat::jsonl, "{\"name\": \"[[[{{{\", \"note\": " + nested('[', ']', 62) + "}\n");
+  ColumnMapping ignore;
+  ignore.ignore_unknown = true;
+  auto rows = read_rows(ImportFormat::jsonl, deep_objects + "\n", ignore);
   REQUIRE(rows.size() == 1);
-  CHECK(rows[0].draft.name == "[[[{{{");
-  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\", \"note\": " + nested('[', ']', 63) + "}]")
-            .find("f:1: lists and objects nested more than 64 deep") == 0);
+  CHECK(rows[0].draft.name == "甲");
+  CHECK(rows[0].draft.note.empty());
+}
+
+TEST_CASE("make_member_reader gives each object of a one-line JSON array its own record", "[import-readers]") {
+  auto rows = read_rows(ImportFormat::json,
+                        R"([{"name":"甲","periods":[{"joined":"2023-01-01","left":"2023-06-01"},{"joined":"2024-01-01"}]},)"
+                        R"({"name":"乙","periods":[{"joined":"2024-05-01"}]},{"name":"丙"}])");
+  REQUIRE(rows.size() == 4);
+  for (const auto& row : rows) {
+    CHECK(row.line == 1);
+    CHECK(row.group.empty());
+  }
+  CHECK(rows[0].record == 1);
+  CHECK(rows[1].record == 1);
+  CHECK(rows[2].record == 2);
+  CHECK(rows[2].draft.name == "乙");
+  CHECK(rows[3].record == 3);
+  // JSON Lines and CSV number their records the same way.
+  auto lines = read_rows(ImportFormat::jsonl, "{\"name\":\"甲\"}\n\n{\"name\":\"乙\"}\n");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].record == 1);
+  CHECK(lines[1].record == 2);
+  CHECK(lines[1].line == 3);
+  auto csv = read_rows(ImportFormat::csv, "name\n甲\n\n乙\n");
+  REQUIRE(csv.size() == 2);
+  CHECK(csv[0].record == 1);
+  CHECK(csv[1].record == 2);
+}
+
+TEST_CASE("make_member_reader names the line of a JSON value of the wrong type, not of its object",
+          "[import-readers]") {
+  CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\",\n   \"sectors\": [\"tourism\",\n     false]}\n]") ==
+        "f:4: sectors: sectors must be a string or a list of strings, got false inside the list; list the sectors "
+        "as strings");
+  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\"},\n {\"名称\": null, \"tier\":\n\n 3}]") ==
+        "f:4: tier: tier must be a string, got the number 3; put it in quotes");
+  // A number ends only at the byte after it: a line break there is not yet its line.
+  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\", \"id\": 1.0\n}]") ==
+        "f:1: id: id must be a string or a whole number, got the number 1.0; use the id export wrote");
+  CHECK(reader_error(ImportFormat::json, "[\n  7\n]") == "f:2: expected an object like {\"name\": …, \"sectors\": […]}");
+}
+
+TEST_CASE("make_member_reader takes the first row with a name column among the first ten as the header",
+          "[import-readers]") {
+  auto rows = read_rows(ImportFormat::csv, "会员名单,,\n\n,,\n日期：2025年8月,,\nname,sectors,\n甲,tourism,\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].line == 6);
+  CHECK(rows[0].draft.name == "甲");
+  CHECK(rows[0].shape_problem.empty());
+  // A --map to name makes a header too; a row of text above it is not a title.
+  ColumnMapping mapped;
+  mapped.add("公司全称=name");
+  CHECK(read_rows(ImportFormat::tsv, "名单\n公司全称\t行业\n甲\ttourism\n", mapped).at(0).draft.name == "甲");
+  CHECK(reader_error(ImportFormat::csv, "会员名单,2025\nname,sectors\n甲,tourism\n") ==
+        "f:1: header: the header is on line 2, but line 1 above it holds more than a title; delete the rows above the "
+        "header or move them below it");
+  // Past the tenth row, or with no name column at all, the first row is the header.
+  std::string late;
+  for (int i = 0; i < 10; ++i) late += "标题" + std::to_string(i) + "\n";
+  CHECK(reader_error(ImportFormat::csv, late + "name\n甲\n").find("f:1: header: unknown column '标题0';") == 0);
+  CHECK(reader_error(ImportFormat::csv, ",,\n\n") ==
+        "f: the file is empty; it needs a header line such as name,uscc,sectors,joined,left,tier,city,parent,note");
+  // An --ignore'd name column names no header.
+  ColumnMapping ignore_name;
+  ignore_name.ignore("单位名称");
+  CHECK(reader_error(ImportFormat::csv, "单位名称,所属行业\n甲,tourism\n", ignore_name).find("f:1: header: no name column") ==
+        0);
+}
+
+TEST_CASE("make_member_reader reads past empty columns, refusing text under no header", "[import-readers]") {
+  auto rows = read_rows(ImportFormat::csv, "name,,sectors,,\n甲,,tourism,,\n乙,x,tourism,,\n丙,,tourism\n丁,\n戊,,t,,,\n");
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0].shape_problem.empty());
+  CHECK(rows[0].draft.sectors == Strings{"tourism"});
+  CHECK(rows[1].shape_problem ==
+        "cell 2 holds text, but its column has no header; give the column a header (then --map or --ignore it) or "
+        "clear the cell");
+  CHECK(rows[2].shape_problem.empty());
+  CHECK(rows[3].shape_problem == "2 cells where the header has 3; quote cells that contain commas");
+  CHECK(rows[4].shape_problem == "6 cells where the header has 5; quote cells that contain commas");
+}
+
+TEST_CASE("make_member_reader caps each JSON member object at 1 MB, not the white space between them",
+          "[import-readers]") {
+  const std::string spaces(roster::kMaxRecordBytes + 10, ' ');
+  const std::string blank_lines(roster::kMaxRecordBytes + 10, '\n');
+  CHECK(read_rows(ImportFormat::json, "[{\"name\": \"甲\"}," + spaces + "{\"name\": \"乙\"}" + spaces + "]" + spaces)
+            .size() == 2);
+  auto rows = read_rows(ImportFormat::jsonl, "{\"name\": \"甲\"}\n" + blank_lines + "{\"name\": \"乙\"}\n");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].line == roster::kMaxRecordBytes + 12);
+  const std::string too_long =
+      "a member object is longer than 1 MB; a member takes a few hundred bytes, so check that this is the member list";
+  CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\"},\n{\"name\": \"乙\", \"note\":" + spaces + "\"\"}]") ==
+        "f:2: " + too_long);
+  CHECK(reader_error(ImportFormat::jsonl,
+                     "{\"name\": \"甲\"}\n\n{\"note\": \"" + std::string(roster::kMaxRecordBytes, 'x') + "\"}\n") ==
+        "f:3: " + too_long);
 }

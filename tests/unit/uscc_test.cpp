@@ -57,6 +57,23 @@ TEST_CASE("a USCC of the wrong length is refused with its length", "[uscc]") {
   CHECK(reason == "USCC must be 18 characters, got 0");
 }
 
+TEST_CASE("a USCC that a spreadsheet turned into a number is named as such, with the fix", "[uscc]") {
+  std::string reason;
+  for (auto [mangled, shown] : std::vector<std::pair<std::string, std::string>>{{"9.13310E+17", "9.13310E+17"},
+                                                                                {"9.1331E+17", "9.1331E+17"},
+                                                                                {"9.13310e+17", "9.13310e+17"},
+                                                                                {"9E+17", "9E+17"},
+                                                                                {" 9.13310E+17 ", "9.13310E+17"}}) {
+    INFO(mangled);
+    CHECK_FALSE(normalize_uscc(mangled, &reason).has_value());
+    CHECK(reason == "USCC '" + shown +
+                        "' is a number a spreadsheet made of the code; format the column as text (文本), type the "
+                        "18-character code again and save");
+  }
+  CHECK_FALSE(normalize_uscc("9.13310E17", &reason).has_value());
+  CHECK(reason == "USCC must be 18 characters, got 10");
+}
+
 TEST_CASE("uscc_check_char computes the 18th character from the first 17", "[uscc]") {
   CHECK(uscc_check_char("91310110666007217") == 'T');
   CHECK(uscc_check_char("91110000600037341") == 'L');
