@@ -128,6 +128,11 @@ std::optional<std::string> sector_problem(const Sector& s, const SectorRegistry&
     if (!is_valid_utf8(name) || has_control_char(name) || code_point_count(name) > 100) {
       return fmt::format("{} must be up to 100 characters of plain UTF-8 text", what);
     }
+    // An invisible mark would make a second sector that looks like the first (as for member names).
+    if (auto mark = first_invisible_control(name)) {
+      return fmt::format("{} contains the invisible character {} (a zero-width or text-direction mark); delete it",
+                         what, escape_for_terminal(*mark));
+    }
     // A name with a separator could never be named in a list of sectors.
     if (has_list_separator(name) || name.find(kAliasSeparator) != std::string::npos) {
       return fmt::format("{} must not contain ; , ； ， 、 or |: they separate sectors and aliases", what);

@@ -7,6 +7,8 @@
 // bad_input_test.cpp holds the exact wording of the commonest refusals.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -18,6 +20,10 @@ using namespace roster::test;
 namespace fs = std::filesystem;
 
 namespace {
+
+// A file's content that asks for a FIFO in its place. (The suite never aims
+// at /dev/null itself: a regression would replace the machine's device.)
+const std::string kFifo = "<fifo>";
 
 struct Case {
   std::string what;
@@ -99,7 +105,11 @@ void run_cases(const std::vector<Case>& cases) {
       for (const auto& [name, content] : c.files) {
         fs::path path = fx.dir.path() / name;
         fs::create_directories(path.parent_path());
-        write_file(path, content);
+        if (content == kFifo) {
+          if (!fs::exists(path) && mkfifo(path.c_str(), 0600) != 0) FAIL("mkfifo " << path);
+        } else {
+          write_file(path, content);
+        }
       }
       std::vector<std::string> args;
       bool has_db = false;
@@ -179,7 +189,6 @@ TEST_CASE("bad input suite: add-member refuses every bad value and changes nothi
       {"USCC too long", add({"新公司", "--sector", "tourism", "--uscc", "91310110666007217TX"})},
       {"USCC of another member in lower case", add({"新公司", "--sector", "tourism", "--uscc", "91310110666007217t"})},
       {"USCC with a control character", add({"新公司", "--sector", "tourism", "--uscc", "9131011066600721\x1b"})},
-      {"empty USCC", add({"新公司", "--sector", "tourism", "--uscc", ""}), 2},
       {"impossible date 2023-02-30", add({"新公司", "--sector", "tourism", "--joined", "2023-02-30"})},
       {"month 13", add({"新公司", "--sector", "tourism", "--joined", "2023-13-01"})},
       {"day 0", add({"新公司", "--sector", "tourism", "--joined", "2023-01-00"})},
@@ -240,7 +249,6 @@ TEST_CASE("bad input suite: remove-member and rejoin refuse every bad value and 
       {"remove an unknown member", {"remove-member", "999", "--left", "2025-01-01"}},
       {"remove with a reason holding ESC", {"remove-member", "1", "--left", "2025-01-01", "--reason", "\x1b[2J"}},
       {"remove with a reason holding invalid UTF-8", {"remove-member", "1", "--left", "2025-01-01", "--reason", "\xff"}},
-      {"remove with an empty reason", {"remove-member", "1", "--left", "2025-01-01", "--reason", ""}, 2},
       {"purge with --left", {"remove-member", "1", "--purge", "--yes", "--left", "2025-01-01"}, 2},
       {"purge without --yes and no terminal", {"remove-member", "1", "--purge"}, 2},
       {"rejoin an active member", {"rejoin", "1", "--joined", "2025-01-01"}},
@@ -341,13 +349,13 @@ TEST_CASE("bad input suite: goal, sectors and init refuse bad values and change 
       {"goal set --association with invalid UTF-8", {"goal", "set", "--association", "\xff协会"}},
       {"sectors add an existing code", {"sectors", "add", "tourism", "--name", "Tourism", "--name-zh", "旅游"}},
       {"sectors add without a Chinese name", {"sectors", "add", "mining", "--name", "Mining"}, 2},
-      {"sectors add with an empty code", {"sectors", "add", "", "--name", "X", "--name-zh", "某"}, 2},
+      {"sectors add with an empty code", {"sectors", "add", "", "--name", "X", "--name-zh", "某"}},
       {"sectors add a code with spaces", {"sectors", "add", "deep mining", "--name", "Mining", "--name-zh", "采矿"}},
       {"sectors add a name with ESC", {"sectors", "add", "mining", "--name", "\x1b[31mMining", "--name-zh", "采矿"}},
       {"sectors add a Chinese name with a zero-width space",
        {"sectors", "add", "mining", "--name", "Mining", "--name-zh", "采\u200b矿"}},
       {"sectors add a negative target", {"sectors", "add", "mining", "--name", "Mining", "--name-zh", "采矿", "--target",
-                                          "-1"}},
+                                          "-1"}, 2},
       {"sectors add the English name of another sector",
        {"sectors", "add", "travel", "--name", "Tourism", "--name-zh", "旅行"}},
       {"sectors edit an unknown sector", {"sectors", "edit", "mining", "--name", "Mining"}},
@@ -407,23 +415,23 @@ TEST_CASE("bad input suite: import refuses bad files whole and changes nothing",
       {"a JSON document that is not an array", {"import", "{dir}/bad.json"}, 1, {{"bad.json", "{\"name\": \"甲公司\"}"}}},
       {"JSON cut short", {"import", "{dir}/bad.json"}, 1, {{"bad.json", "[{\"name\": \"甲公司\", \"sectors\": [\"tourism\"]"}}},
       {"JSON name true", {"import", "{dir}/bad.json"}, 1,
-       {{"bad.json", "[{\"name\": true, \"sectors\": [\"tourism\"]}]"}}, "", 1},
+       {{"bad.json", "[{\"name\": true, \"sectors\": [\"tourism\"]}]"}}},
       {"JSON name an object", {"import", "{dir}/bad.json"}, 1,
-       {{"bad.json", "[{\"name\": {\"a\": 1}, \"sectors\": [\"tourism\"]}]"}}, "", 1},
+       {{"bad.json", "[{\"name\": {\"a\": 1}, \"sectors\": [\"tourism\"]}]"}}},
       {"JSON sectors a number", {"import", "{dir}/bad.json"}, 1,
-       {{"bad.json", "[{\"name\": \"甲公司\", \"sectors\": 7}]"}}, "", 1},
+       {{"bad.json", "[{\"name\": \"甲公司\", \"sectors\": 7}]"}}},
       {"JSON sectors holding an array", {"import", "{dir}/bad.json"}, 1,
-       {{"bad.json", "[{\"name\": \"甲公司\", \"sectors\": [[\"tourism\"]]}]"}}, "", 1},
+       {{"bad.json", "[{\"name\": \"甲公司\", \"sectors\": [[\"tourism\"]]}]"}}},
       {"JSON periods a string", {"import", "{dir}/bad.json"}, 1,
-       {{"bad.json", "[{\"name\": \"甲公司\", \"sectors\": [\"tourism\"], \"periods\": \"2024-01-01\"}]"}}, "", 1},
+       {{"bad.json", "[{\"name\": \"甲公司\", \"sectors\": [\"tourism\"], \"periods\": \"2024-01-01\"}]"}}},
       {"JSON name and 单位名称 both", {"import", "{dir}/bad.json"}, 1,
-       {{"bad.json", "[{\"name\": \"甲公司\", \"单位名称\": \"乙公司\", \"sectors\": [\"tourism\"]}]"}}, "", 1},
+       {{"bad.json", "[{\"name\": \"甲公司\", \"单位名称\": \"乙公司\", \"sectors\": [\"tourism\"]}]"}}},
       {"JSON nested past any sane depth", {"import", "{dir}/deep.json"}, 1,
        {{"deep.json", std::string(100, '[') + std::string(100, ']')}}},
       {"JSON Lines with a bad line", {"import", "{dir}/bad.jsonl"}, 1,
        {{"bad.jsonl", "{\"name\": \"甲公司\", \"sectors\": [\"tourism\"]}\n{\"name\": \n"}}},
       {"a line over the length cap", {"import", "{dir}/huge.csv"}, 1,
-       {{"huge.csv", kCsvHead + std::string(3 * 1024 * 1024, 'x') + ",tourism,2024-01-01\n"}}, "", 1},
+       {{"huge.csv", kCsvHead + std::string(3 * 1024 * 1024, 'x') + ",tourism,2024-01-01\n"}}},
       {"stdin empty", {"import", "-", "--format", "csv"}, 1, {}, ""},
       {"--update with a bad row", {"import", "{dir}/bad.csv", "--update"}, 1,
        {{"bad.csv", "name,sectors,tier\n杭州星云（杭州）数字科技有限公司,tourism,boss\n"}}, "", 1},
@@ -443,7 +451,8 @@ TEST_CASE("bad input suite: export, backup and check refuse bad targets and chan
       {"backup with an empty path", {"backup", ""}, 2},
       {"backup over the database", {"backup", "{db}", "--force"}},
       {"backup over an existing file without --force", {"backup", "{dir}/old.db"}, 1, {{"old.db", "keep me\n"}}},
-      {"backup --force onto /dev/null", {"backup", "/dev/null", "--force"}},
+      {"backup --force onto a FIFO", {"backup", "{dir}/pipe.db", "--force"}, 1, {{"pipe.db", kFifo}}},
+      {"export --force onto a FIFO", {"export", "{dir}/pipe.csv", "--force"}, 1, {{"pipe.csv", kFifo}}},
       {"backup --force onto a folder", {"backup", "{dir}/folder.db", "--force"}, 1, {{"folder.db/.keep", ""}}},
       {"backup into a missing folder", {"backup", "{dir}/no/such/x.db"}},
       {"check with a stray argument", {"check", "everything"}, 2},

@@ -349,7 +349,7 @@ TEST_CASE("sectors add and edit manage aliases, logged in the history, and refus
             "sector media has no alias '电商'; its aliases are: 传媒|媒体|新媒体|文化传媒"},
            {{"sectors", "edit", "media", "--add-alias", " "},
             2,
-            "--add-alias is empty; give the short form, e.g. 电商"},
+            "--add-alias: the value is empty; give one, or leave the option out (see `roster sectors edit --help`)"},
            {{"sectors", "add", "games", "--name", "Games", "--name-zh", "游戏产业", "--alias", "游戏"},
             1,
             "'游戏' already names sector entertainment (Entertainment / 文化娱乐); choose another"},

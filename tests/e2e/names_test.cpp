@@ -28,11 +28,11 @@ TEST_CASE("init refuses a bad association name and creates nothing", "[init][nam
   };
   for (const auto& b : std::vector<Bad>{
            {"",
-            "roster: error: the association name is empty; give its full name, e.g. --association "
-            "'浙江省元宇宙产业协会'\n"},
+            "roster: error: --association: the value is empty; give one, or leave the option out (see `roster init "
+            "--help`)\n"},
            {" \u3000 ",
-            "roster: error: the association name is empty; give its full name, e.g. --association "
-            "'浙江省元宇宙产业协会'\n"},
+            "roster: error: --association: the value is empty; give one, or leave the option out (see `roster init "
+            "--help`)\n"},
            {std::string(201, 'a'), "roster: error: the association name is 201 characters long; the limit is 200\n"},
            {"协会\x1b[31m",
             "roster: error: the association name contains a control character (tab, line break or "
@@ -91,8 +91,8 @@ TEST_CASE("goal set refuses a bad association name and leaves the database as it
   };
   for (const auto& b : std::vector<Bad>{
            {{"goal", "set", "--association", ""},
-            "roster: error: the association name is empty; give its full name, e.g. --association "
-            "'浙江省元宇宙产业协会'\n"},
+            "roster: error: --association: the value is empty; give one, or leave the option out (see `roster goal "
+            "set --help`)\n"},
            {{"goal", "set", "--association", std::string(201, 'x')},
             "roster: error: the association name is 201 characters long; the limit is 200\n"},
            {{"goal", "set", "--association", "协会\x07"},

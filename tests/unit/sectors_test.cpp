@@ -161,3 +161,14 @@ TEST_CASE("sector_problem checks aliases like names, and keeps separators out of
   // A sector keeps its own aliases when edited.
   CHECK(problem({"e-commerce", "E-commerce", "电子商务", true, std::nullopt, {"电商", "网店"}}, "e-commerce") == "ok");
 }
+
+TEST_CASE("sector_problem refuses an invisible mark in a name or alias, naming it escaped", "[sectors]") {
+  SectorRegistry registry(roster::parse_sectors_csv(roster::seed_sectors_csv()));
+  auto problem = [&](Sector s) { return roster::sector_problem(s, registry, "").value_or("ok"); };
+  CHECK(problem({"mining", "Mining", "采\u200b矿", false, std::nullopt, {}}) ==
+        "--name-zh contains the invisible character \\u200b (a zero-width or text-direction mark); delete it");
+  CHECK(problem({"mining", "Mining\u202e", "采矿", false, std::nullopt, {}}) ==
+        "--name contains the invisible character \\u202e (a zero-width or text-direction mark); delete it");
+  CHECK(problem({"mining", "Mining", "采矿", false, std::nullopt, {"矿\u2066"}}) ==
+        "alias '矿\u2066' contains the invisible character \\u2066 (a zero-width or text-direction mark); delete it");
+}
