@@ -18,13 +18,11 @@ struct SectorEdit {
   int target = 0;
 };
 
-// Aliases as typed: trimmed; an empty one is refused like an empty name.
-std::vector<std::string> typed_aliases(const std::vector<std::string>& values, const char* option) {
+// Aliases as typed, trimmed (an empty one never gets here: every option's
+// empty value is refused when the command line is read).
+std::vector<std::string> typed_aliases(const std::vector<std::string>& values) {
   std::vector<std::string> aliases;
-  for (const auto& value : values) {
-    if (trim(value).empty()) throw usage_error(fmt::format("{} is empty; give the short form, e.g. 电商", option));
-    aliases.push_back(trim(value));
-  }
+  for (const auto& value : values) aliases.push_back(trim(value));
   return aliases;
 }
 
@@ -44,7 +42,7 @@ void refuse_problem(const Sector& s, Store& store, const std::string& self) {
 int add(const SectorEdit& e, CLI::App* app, const Context& ctx) {
   Store store = ctx.open_store();
   store.set_command("sectors add");
-  Sector s{e.code, trim(e.name_en), trim(e.name_zh), e.key, std::nullopt, typed_aliases(e.aliases, "--alias")};
+  Sector s{e.code, trim(e.name_en), trim(e.name_zh), e.key, std::nullopt, typed_aliases(e.aliases)};
   if (app->count("--target")) s.target = e.target;
   store.write([&] {
     refuse_problem(s, store, "");
@@ -64,7 +62,7 @@ int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
         "nothing to change; give --name, --name-zh, --key, --not-key, --target, --no-target, --add-alias or "
         "--remove-alias");
   }
-  auto added = typed_aliases(e.add_aliases, "--add-alias"), removed = typed_aliases(e.remove_aliases, "--remove-alias");
+  auto added = typed_aliases(e.add_aliases), removed = typed_aliases(e.remove_aliases);
   Store store = ctx.open_store();
   store.set_command("sectors edit");
   Sector s;
