@@ -48,7 +48,7 @@ run() {
     echo "  replay: $PWD/build-fuzz/tests/fuzz/roster_fuzz_$t $input" >&2
     echo "  shrink: $PWD/build-fuzz/tests/fuzz/roster_fuzz_$t -minimize_crash=1 -max_total_time=60 $input" >&2
   done
-  echo "  then add the input as a regression case in tests/unit/ (see CONTRIBUTING.md, Fuzzing)" >&2
+  echo "  then add the input as a regression case in tests/unit/domain/ (see CONTRIBUTING.md, Fuzzing)" >&2
   return 1
 }
 

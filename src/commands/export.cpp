@@ -8,7 +8,7 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/export_render.h"
-#include "roster/member_import.h"
+#include "roster/import_reader.h"
 #include "roster/replacement_file.h"
 
 namespace roster {

@@ -8,7 +8,7 @@
 #include "roster/error.h"
 #include "roster/json_dump.h"
 #include "roster/member_rules.h"
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 #include "roster/table.h"
 #include "roster/text.h"
 

@@ -5,7 +5,7 @@
 #include "roster/error.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 
 namespace roster {
 namespace {

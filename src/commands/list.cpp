@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
-#include "roster/member_list.h"
+#include "roster/member_list_render.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
 

@@ -5,7 +5,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 #include "roster/text.h"
 
 namespace roster {

@@ -1,5 +1,5 @@
 #include "roster/json_dump.h"
-#include "roster/member_list.h"
+#include "roster/member_list_render.h"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>

@@ -148,17 +148,6 @@ RunResult run_roster(const std::vector<std::string>& args, const std::string& in
   return run_program(argv, input, env);
 }
 
-TempDir::TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "roster-test-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
-
 DbFixture::DbFixture() {
   auto r = run_roster({"init", "--db", db, "-q"});
   if (r.code != 0) throw std::runtime_error("roster init failed: " + r.err);

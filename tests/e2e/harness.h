@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "temp_dir.h"
+
 // The roster under test is built with the same flags as the tests. Under
 // AddressSanitizer (Debug, -O0) a roster process costs some 20 times a plain
 // one, much of it in starting up, so tests that start hundreds of processes
@@ -55,19 +57,6 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
                       std::chrono::seconds timeout = kChildTimeout);
 
 /// A fresh temporary folder, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
 /// A temporary folder holding a fresh database made by `roster init`.
 struct DbFixture {
   TempDir dir;

@@ -10,7 +10,7 @@
 #include "fuzz_check.h"
 #include "roster/csv.h"
 #include "roster/error.h"
-#include "roster/member_import.h"
+#include "roster/import_reader.h"
 
 namespace {
 

@@ -22,7 +22,7 @@
 
 #include "fuzz_check.h"
 #include "roster/error.h"
-#include "roster/member_import.h"
+#include "roster/import_reader.h"
 #include "roster/text.h"
 
 namespace {

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "roster/error.h"
-#include "roster/member_list.h"
+#include "roster/member_list_render.h"
 #include "roster/table.h"
 #include "roster/text.h"
 

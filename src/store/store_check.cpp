@@ -12,7 +12,7 @@
 #include <tuple>
 
 #include "roster/error.h"
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 #include "roster/replacement_file.h"
 #include "roster/store.h"
 #include "roster/text.h"

@@ -6,7 +6,7 @@
 
 #include "roster/date.h"
 #include "roster/road.h"
-#include "roster/store.h"
+#include "roster/goal.h"
 #include "roster/timeline.h"
 
 namespace roster {

@@ -9,7 +9,7 @@
 #include "roster/progress.h"
 #include "roster/report_period.h"
 #include "roster/sector_report.h"
-#include "roster/store.h"
+#include "roster/goal.h"
 #include "roster/timeline.h"
 
 namespace roster {

@@ -1,4 +1,4 @@
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 
 #include <fmt/core.h>
 

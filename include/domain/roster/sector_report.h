@@ -8,7 +8,6 @@
 
 #include "roster/date.h"
 #include "roster/sectors.h"
-#include "roster/store.h"
 
 namespace roster {
 

@@ -9,7 +9,7 @@
 #include "roster/csv.h"
 #include "roster/error.h"
 #include "roster/input_limits.h"
-#include "roster/member_import.h"
+#include "roster/import_reader.h"
 #include "roster/text.h"
 
 namespace roster {

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 
 using roster::build_progress_report;
 using roster::Date;

@@ -3,9 +3,16 @@
 #include <optional>
 #include <string>
 
-#include "roster/store.h"
+#include "roster/date.h"
 
 namespace roster {
+
+/// The goal the road runs toward.
+struct Goal {
+  Date start = Date::from_ymd(2023, 7, 15);
+  int target = 200;
+  Date deadline = Date::from_ymd(2025, 7, 15);
+};
 
 /// The most members a goal or a sector may aim at: far above any association,
 /// and low enough that every figure on the road stays an ordinary number.

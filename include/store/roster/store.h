@@ -11,6 +11,7 @@
 
 #include "roster/date.h"
 #include "roster/error.h"
+#include "roster/goal.h"
 #include "roster/member.h"
 #include "roster/member_record.h"
 #include "roster/sectors.h"
@@ -30,13 +31,6 @@ struct PeriodChanges;
 constexpr int kSchemaVersion = 2;
 /// PRAGMA application_id of every roster database ("ROST").
 constexpr int kApplicationId = 0x524F5354;
-
-/// The goal the road runs toward.
-struct Goal {
-  Date start = Date::from_ymd(2023, 7, 15);
-  int target = 200;
-  Date deadline = Date::from_ymd(2025, 7, 15);
-};
 
 /// What `roster init` records.
 struct InitSettings {

@@ -11,7 +11,7 @@
 #include <ctime>
 
 #include "roster/error.h"
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 #include "roster/replacement_file.h"
 #include "roster/text.h"
 #include "schema.h"

@@ -9,7 +9,7 @@
 
 #include "roster/csv.h"
 #include "roster/error.h"
-#include "roster/goal_rules.h"
+#include "roster/goal.h"
 #include "roster/text.h"
 
 namespace roster {

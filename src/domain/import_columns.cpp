@@ -6,7 +6,7 @@
 #include <fmt/core.h>
 
 #include "roster/error.h"
-#include "roster/member_import.h"
+#include "roster/import_reader.h"
 #include "roster/text.h"
 
 namespace roster {

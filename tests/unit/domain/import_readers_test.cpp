@@ -7,7 +7,7 @@
 #include "roster/encoding.h"
 #include "roster/error.h"
 #include "roster/input_limits.h"
-#include "roster/member_import.h"
+#include "roster/import_reader.h"
 
 using roster::ColumnMapping;
 using roster::ImportFormat;

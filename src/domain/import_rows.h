@@ -1,12 +1,12 @@
 // What the import readers share: one record's cells become an ImportRow.
-// Internal to src/core (the CSV/TSV readers and the JSON readers).
+// Internal to src/domain (the CSV/TSV readers and the JSON readers).
 #pragma once
 
 #include <map>
 #include <memory>
 #include <string>
 
-#include "roster/member_import.h"
+#include "roster/import_reader.h"
 
 namespace roster {
 

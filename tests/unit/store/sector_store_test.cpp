@@ -10,6 +10,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
+#include "temp_dir.h"
+
 #include "roster/store.h"
 #include "roster/text.h"
 
@@ -22,27 +24,13 @@ using roster::Store;
 
 namespace {
 
-// A fresh directory under the system temp directory, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "roster-sector-test-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
 const auto ymd = [](int y, int m, int d) { return Date::from_ymd(y, m, d); };
 
 // A real database on disk, seeded with data/sectors.csv; `db()` opens a second connection to the same file.
 struct Fixture {
   TempDir dir;
   Store store = Store::create(
-      dir.path / "roster.db",
+      dir / "roster.db",
       roster::InitSettings{"Test Association", {}, roster::parse_sectors_csv(roster::seed_sectors_csv())});
   // Inserts a member with one period [joined, left) through Store::insert_member; returns the id.
   int64_t add(const std::string& name, std::vector<std::string> sectors, Date joined,
@@ -57,7 +45,7 @@ struct Fixture {
     store.write([&] { id = store.insert_member(m); });
     return id;
   }
-  SQLite::Database db() { return SQLite::Database((dir.path / "roster.db").string(), SQLite::OPEN_READWRITE); }
+  SQLite::Database db() { return SQLite::Database((dir / "roster.db").string(), SQLite::OPEN_READWRITE); }
 };
 
 using Figures = std::array<int, 4>;  // primary, members, joins, departures
