@@ -2,7 +2,8 @@
 # Installs the Debian packages roster needs to build, if any are missing;
 # with --test also what the test suite uses (a headless browser for the HTML
 # report, a CJK font for it to draw names with, Python's markdown parser,
-# clang and its libFuzzer runtime for scripts/fuzz.sh).
+# clang and its libFuzzer runtime for scripts/fuzz.sh, clang-format 14 for
+# scripts/check-format.sh).
 set -euo pipefail
 
 packages=(
@@ -11,7 +12,7 @@ packages=(
   sqlite3 python3 e2fsprogs util-linux
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium fonts-wqy-zenhei python3-markdown python3-websocket clang libclang-rt-14-dev)
+  packages+=(chromium fonts-wqy-zenhei python3-markdown python3-websocket clang libclang-rt-14-dev clang-format-14)
 fi
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command 2 (and CI): install what is missing, build with warnings as
-# errors, run every test; then build again with AddressSanitizer and UBSan and
+# README command 2 (and CI): install what is missing; check the code's shape
+# (clang-format, file and function lengths); build with warnings as errors,
+# run every test; then build again with AddressSanitizer and UBSan and
 # run every test under them; last, fuzz each parser of untrusted input for
 # FUZZ_SECONDS (default 20) with clang's libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
@@ -8,6 +9,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh --test
 jobs=$(nproc)
+
+bash scripts/check-format.sh
+python3 scripts/check-shape.py
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROSTER_TESTS=ON -DROSTER_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"

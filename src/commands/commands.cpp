@@ -87,6 +87,33 @@ void print_error(std::string_view message) {
 
 namespace {
 
+// What a parse that did not end in a command returns: --help and --version
+// print and succeed; anything else is a usage error naming the command.
+int parse_error_exit(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  if (e.get_exit_code() == 0) {  // --help, --version
+    app.exit(e);
+    std::cout.flush();
+    try {
+      check_output(std::cout);
+    } catch (const Error& failed) {
+      print_error(failed.what());
+      return failed.exit_code();
+    }
+    return kExitOk;
+  }
+  if (app.get_subcommands().empty() && !first_word(argc, argv).empty()) {
+    print_error(fmt::format("unknown command '{}' (see `roster --help` for the commands)", first_word(argc, argv)));
+    return kExitUsage;
+  }
+  std::string where = "roster";  // the deepest command given, e.g. "roster sectors edit"
+  for (CLI::App* a = &app; !a->get_subcommands().empty();) {
+    a = a->get_subcommands().front();
+    where += " " + a->get_name();
+  }
+  print_error(fmt::format("{} (see `{} --help`)", one_line(e.what()), where));
+  return kExitUsage;
+}
+
 int parse_and_run(int argc, char** argv) {
   CLI::App app{"roster — membership tracker for an industry association", "roster"};
   app.set_version_flag("--version", std::string("roster ") + version());
@@ -107,28 +134,7 @@ int parse_and_run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) {  // --help, --version
-      app.exit(e);
-      std::cout.flush();
-      try {
-        check_output(std::cout);
-      } catch (const Error& failed) {
-        print_error(failed.what());
-        return failed.exit_code();
-      }
-      return kExitOk;
-    }
-    if (app.get_subcommands().empty() && !first_word(argc, argv).empty()) {
-      print_error(fmt::format("unknown command '{}' (see `roster --help` for the commands)", first_word(argc, argv)));
-      return kExitUsage;
-    }
-    std::string where = "roster";  // the deepest command given, e.g. "roster sectors edit"
-    for (CLI::App* a = &app; !a->get_subcommands().empty();) {
-      a = a->get_subcommands().front();
-      where += " " + a->get_name();
-    }
-    print_error(fmt::format("{} (see `{} --help`)", one_line(e.what()), where));
-    return kExitUsage;
+    return parse_error_exit(app, e, argc, argv);
   }
 
   try {

@@ -13,9 +13,10 @@ namespace {
 struct InitOptions {
   CLI::App* app = nullptr;
   std::string association;
-  int target = 200;
-  std::string start = "2023-07-15";
-  std::string deadline = "2025-07-15";
+  // The default goal is Goal's own (goal.h).
+  int target = Goal{}.target;
+  std::string start = Goal{}.start.iso();
+  std::string deadline = Goal{}.deadline.iso();
 };
 
 int run_init(const InitOptions& o, const Context& ctx) {
@@ -45,9 +46,9 @@ Command setup_init(CLI::App& root) {
   o->app = app;
   app->add_option("--association", o->association,
                   "the association's name (change it later with `goal set --association`)");
-  app->add_option("--target", o->target, "members to reach (default 200)")->check(whole_number(1, kMaxTarget));
-  app->add_option("--start", o->start, "goal start date (default 2023-07-15)");
-  app->add_option("--deadline", o->deadline, "goal deadline (default 2025-07-15)");
+  app->add_option("--target", o->target, fmt::format("members to reach (default {})", Goal{}.target))->check(whole_number(1, kMaxTarget));
+  app->add_option("--start", o->start, fmt::format("goal start date (default {})", Goal{}.start.iso()));
+  app->add_option("--deadline", o->deadline, fmt::format("goal deadline (default {})", Goal{}.deadline.iso()));
   app->footer("Example:\n  roster init --db members.db --association '浙江省元宇宙产业协会' --target 200");
   return {app, [o](const Context& ctx) { return run_init(*o, ctx); }};
 }

@@ -32,24 +32,27 @@ int CsvReader::peek() {
   return in_.peek();
 }
 
+void CsvReader::skip_bom() {
+  // Pipes cannot rewind, so the BOM is taken only once it is certain; the
+  // bytes of a lone 0xEF (…) are put back in pending_ instead.
+  if (in_.peek() != 0xEF) return;
+  in_.get();
+  if (in_.peek() != 0xBB) {
+    pending_ = "\xEF";
+    return;
+  }
+  in_.get();
+  if (in_.peek() == 0xBF) {
+    in_.get();
+  } else {
+    pending_ = "\xEF\xBB";
+  }
+}
+
 bool CsvReader::next(CsvRecord& record) {
   if (!started_) {
     started_ = true;
-    // Pipes cannot rewind, so the BOM is taken only once it is certain; the
-    // bytes of a lone 0xEF (…) are put back in pending_ instead.
-    if (in_.peek() == 0xEF) {
-      in_.get();
-      if (in_.peek() == 0xBB) {
-        in_.get();
-        if (in_.peek() == 0xBF) {
-          in_.get();
-        } else {
-          pending_ = "\xEF\xBB";
-        }
-      } else {
-        pending_ = "\xEF";
-      }
-    }
+    skip_bom();
   }
   record.fields.clear();
   record.line = line_;

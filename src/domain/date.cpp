@@ -15,19 +15,6 @@ namespace chr = std::chrono;
 
 chr::year_month_day ymd_of(int days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
 
-bool all_digits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return !s.empty();
-}
-
-int to_int(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
-
 bool real_day(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   return chr::year_month_day{chr::year{year}, chr::month{static_cast<unsigned>(month)},
@@ -89,8 +76,8 @@ std::string Date::iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year(
 std::optional<Date> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
-  if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-  int year = to_int(y), month = to_int(m), day = to_int(d);
+  if (!all_ascii_digits(y) || !all_ascii_digits(m) || !all_ascii_digits(d)) return std::nullopt;
+  int year = digits_value(y), month = digits_value(m), day = digits_value(d);
   if (year < kFirstYear) return std::nullopt;
   if (!real_day(year, month, day)) return std::nullopt;
   return Date::from_ymd(year, month, day);
@@ -193,12 +180,12 @@ std::string local_time_of_utc_stamp(std::string_view stamp) {
   }
   if (!ok) return std::string(stamp);
   std::tm utc{};
-  utc.tm_year = to_int(stamp.substr(0, 4)) - 1900;
-  utc.tm_mon = to_int(stamp.substr(5, 2)) - 1;
-  utc.tm_mday = to_int(stamp.substr(8, 2));
-  utc.tm_hour = to_int(stamp.substr(11, 2));
-  utc.tm_min = to_int(stamp.substr(14, 2));
-  utc.tm_sec = to_int(stamp.substr(17, 2));
+  utc.tm_year = digits_value(stamp.substr(0, 4)) - 1900;
+  utc.tm_mon = digits_value(stamp.substr(5, 2)) - 1;
+  utc.tm_mday = digits_value(stamp.substr(8, 2));
+  utc.tm_hour = digits_value(stamp.substr(11, 2));
+  utc.tm_min = digits_value(stamp.substr(14, 2));
+  utc.tm_sec = digits_value(stamp.substr(17, 2));
   std::time_t moment = timegm(&utc);
   std::tm local{};
   localtime_r(&moment, &local);
@@ -206,6 +193,14 @@ std::string local_time_of_utc_stamp(std::string_view stamp) {
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %z", &local);
   return buf;
 }
+
+Date first_of_month(int year, int month) {
+  int months = year * 12 + (month - 1);  // since January of year 0
+  int y = months >= 0 ? months / 12 : (months - 11) / 12;  // rounded down
+  return Date::from_ymd(y, months - y * 12 + 1, 1);
+}
+
+Date last_of_month(Date d) { return first_of_month(d.year(), d.month() + 1).plus_days(-1); }
 
 Date today() {
   std::time_t now = std::time(nullptr);

@@ -8,17 +8,6 @@
 namespace roster {
 namespace {
 
-Date last_day_of_month(Date d) {
-  int y = d.year(), m = d.month() + 1;
-  if (m == 13) {
-    m = 1;
-    ++y;
-  }
-  return Date::from_ymd(y, m, 1).plus_days(-1);
-}
-
-Date first_day_of_month(Date d) { return Date::from_ymd(d.year(), d.month(), 1); }
-
 std::optional<double> rounded(std::optional<double> v) {
   if (!v) return v;
   return round2(*v);
@@ -31,8 +20,8 @@ std::vector<MonthPoint> month_series(const Road& road, const Timeline& timeline,
   Date from = road.start;
   if (as_of < road.start) from = std::min(timeline.first_join().value_or(as_of), as_of);  // never empty
   std::vector<MonthPoint> points;
-  for (Date month = first_day_of_month(from); month <= as_of; month = last_day_of_month(month).plus_days(1)) {
-    Date point = std::min(last_day_of_month(month), as_of);
+  for (Date month = first_of_month(from.year(), from.month()); month <= as_of; month = last_of_month(month).plus_days(1)) {
+    Date point = std::min(last_of_month(month), as_of);
     points.push_back({fmt::format("{:04d}-{:02d}", month.year(), month.month()), point, timeline.active_on(point),
                       round2(road.value_on(point))});
   }

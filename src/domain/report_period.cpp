@@ -4,6 +4,8 @@
 
 #include <fmt/core.h>
 
+#include "roster/text.h"
+
 namespace roster {
 namespace {
 
@@ -17,29 +19,9 @@ Date monday_of(Date d) { return d.plus_days(1 - iso_weekday(d)); }
 // The Monday of week 1: the week with the year's first Thursday, i.e. the one holding 4 January.
 Date first_iso_monday(int year) { return monday_of(Date::from_ymd(year, 1, 4)); }
 
-Date first_of_month(int year, int month) {
-  while (month > 12) {
-    month -= 12;
-    ++year;
-  }
-  while (month < 1) {
-    month += 12;
-    --year;
-  }
-  return Date::from_ymd(year, month, 1);
-}
-
 ReportPeriod month_span(int year, int month, int months) {
   Date first = first_of_month(year, month);
   return {PeriodKind::month, first, first_of_month(year, month + months).plus_days(-1)};
-}
-
-bool digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
 }
 
 int number(std::string_view s) {
@@ -109,20 +91,20 @@ ReportPeriod period_containing(PeriodKind kind, Date date) {
 ReportPeriod last_complete_period(PeriodKind kind, Date as_of) { return period_containing(kind, as_of).previous(); }
 
 std::optional<ReportPeriod> parse_period(PeriodKind kind, std::string_view label) {
-  if (label.size() < 7 || label[4] != '-' || !digits(label.substr(0, 4))) return std::nullopt;
+  if (label.size() < 7 || label[4] != '-' || !all_ascii_digits(label.substr(0, 4))) return std::nullopt;
   int year = number(label.substr(0, 4));
   if (year < 1900) return std::nullopt;
   std::string_view rest = label.substr(5);
   switch (kind) {
     case PeriodKind::week: {
-      if (rest.size() != 3 || (rest[0] != 'W' && rest[0] != 'w') || !digits(rest.substr(1))) return std::nullopt;
+      if (rest.size() != 3 || (rest[0] != 'W' && rest[0] != 'w') || !all_ascii_digits(rest.substr(1))) return std::nullopt;
       int week = number(rest.substr(1));
       if (week < 1 || week > iso_weeks_in_year(year)) return std::nullopt;
       Date monday = first_iso_monday(year).plus_days(7 * (week - 1));
       return ReportPeriod{kind, monday, monday.plus_days(6)};
     }
     case PeriodKind::month: {
-      if (rest.size() != 2 || !digits(rest)) return std::nullopt;
+      if (rest.size() != 2 || !all_ascii_digits(rest)) return std::nullopt;
       int month = number(rest);
       if (month < 1 || month > 12) return std::nullopt;
       return month_span(year, month, 1);

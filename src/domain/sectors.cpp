@@ -42,6 +42,12 @@ std::string with_name(const Sector& s) {
 
 }  // namespace
 
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string text;
+  for (const auto& code : codes) text += (text.empty() ? "" : ";") + code;
+  return text;
+}
+
 std::string join_aliases(const std::vector<std::string>& aliases) {
   std::string text;
   for (const auto& a : aliases) text += (text.empty() ? "" : std::string(1, kAliasSeparator)) + a;

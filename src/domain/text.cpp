@@ -113,6 +113,19 @@ std::string escape_for_terminal(std::string_view s) {
   return out;
 }
 
+bool all_ascii_digits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+int digits_value(std::string_view digits) {
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
 std::string trim(std::string_view s) {
   // Walk code points, remembering the byte span from the first to the last
   // non-space one.

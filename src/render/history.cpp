@@ -6,6 +6,7 @@
 #include "roster/json_dump.h"
 #include "roster/json_stream.h"
 #include "roster/table.h"
+#include "roster/delimited.h"
 
 namespace roster {
 namespace {
@@ -42,23 +43,25 @@ class TableHistory : public HistoryWriter {
 
 class TsvHistory : public HistoryWriter {
  public:
-  explicit TsvHistory(std::ostream& out) : out_(out) { out_ << "id\tat\tuser\tcommand\tkind\tmember_id\tfield\tbefore\tafter\n"; }
-  void entry(const HistoryEntry& e) override {
-    out_ << e.id << '\t' << e.at << '\t' << e.user << '\t' << e.command << '\t' << e.kind << '\t'
-         << (e.member_id ? std::to_string(*e.member_id) : "") << '\t' << clean(e.field) << '\t' << clean(e.before)
-         << '\t' << clean(e.after) << '\n';
+  explicit TsvHistory(std::ostream& out) : writer_(out, Format::tsv, false) {
+    writer_.row({"id", "at", "user", "command", "kind", "member_id", "field", "before", "after"});
   }
-  void finish() override { out_.flush(); }
+  void entry(const HistoryEntry& e) override {
+    writer_.row({std::to_string(e.id), e.at, e.user, e.command, e.kind,
+                 e.member_id ? std::to_string(*e.member_id) : "", clean(e.field), clean(e.before), clean(e.after)});
+  }
+  void finish() override { writer_.flush(); }
 
  private:
-  // Stored values are validated, but a note from an old file could hold a tab.
+  // A before or after value from an old file could hold a tab or a line
+  // break; one history entry stays one TSV line.
   static std::string clean(std::string s) {
     for (char& c : s) {
       if (c == '\t' || c == '\n' || c == '\r') c = ' ';
     }
     return s;
   }
-  std::ostream& out_;
+  DelimitedWriter writer_;
 };
 
 class JsonHistory : public HistoryWriter {

@@ -4,9 +4,10 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "roster/csv.h"
+#include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/json_stream.h"
+#include "roster/sectors.h"
 #include "roster/table.h"
 
 namespace roster {
@@ -16,51 +17,20 @@ namespace {
 const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors", "tier",  "city",
                                            "parent", "note", "joined", "left",    "status"};
 
-std::string joined_sectors(const MemberRow& m) {
-  std::string out;
-  for (const auto& code : m.sector_codes) {
-    if (!out.empty()) out += ';';
-    out += code;
-  }
-  return out;
-}
-
 std::vector<std::string> cells(const MemberRow& m) {
-  return {std::to_string(m.id), m.name,  m.uscc.value_or(""), joined_sectors(m), m.tier,
+  return {std::to_string(m.id), m.name,  m.uscc.value_or(""), join_codes(m.sector_codes), m.tier,
           m.city,               m.parent, m.note,              m.joined.iso(),    m.left ? m.left->iso() : "",
           m.active() ? "active" : "left"};
 }
 
-class TsvWriter : public MemberListWriter {
+class DelimitedListWriter : public MemberListWriter {
  public:
-  explicit TsvWriter(std::ostream& out) : out_(out) { write(kColumns); }
-  void row(const MemberRow& m) override { write(cells(m)); }
-  void finish() override { out_.flush(); }
+  DelimitedListWriter(std::ostream& out, Format format, bool bom) : writer_(out, format, bom) { writer_.row(kColumns); }
+  void row(const MemberRow& m) override { writer_.row(cells(m)); }
+  void finish() override { writer_.flush(); }
 
  private:
-  // Validation keeps tabs and line breaks out of every stored field.
-  void write(const std::vector<std::string>& values) {
-    for (size_t i = 0; i < values.size(); ++i) out_ << (i ? "\t" : "") << values[i];
-    out_ << '\n';
-  }
-  std::ostream& out_;
-};
-
-class CsvWriter : public MemberListWriter {
- public:
-  CsvWriter(std::ostream& out, bool bom) : out_(out) {
-    if (bom) out_ << "\xEF\xBB\xBF";
-    write(kColumns);
-  }
-  void row(const MemberRow& m) override { write(cells(m)); }
-  void finish() override { out_.flush(); }
-
- private:
-  void write(const std::vector<std::string>& values) {
-    for (size_t i = 0; i < values.size(); ++i) out_ << (i ? "," : "") << csv_quote(spreadsheet_escape(values[i]));
-    out_ << "\r\n";
-  }
-  std::ostream& out_;
+  DelimitedWriter writer_;
 };
 
 nlohmann::ordered_json to_json(const MemberRow& m) {
@@ -98,7 +68,7 @@ class TableWriter : public MemberListWriter {
     table_.numeric = {true};
   }
   void row(const MemberRow& m) override {
-    std::vector<std::string> r = {std::to_string(m.id), m.name, joined_sectors(m), m.tier, m.city, m.joined.iso()};
+    std::vector<std::string> r = {std::to_string(m.id), m.name, join_codes(m.sector_codes), m.tier, m.city, m.joined.iso()};
     if (report_.show_left) r.push_back(m.left ? m.left->iso() : "");
     active_ += m.active() ? 1 : 0;
     table_.rows.push_back(std::move(r));
@@ -130,8 +100,8 @@ std::unique_ptr<MemberListWriter> make_member_list_writer(Format format, std::os
                                                           const RenderOptions& options) {
   switch (format) {
     case Format::table: return std::make_unique<TableWriter>(out, report, options.color);
-    case Format::tsv: return std::make_unique<TsvWriter>(out);
-    case Format::csv: return std::make_unique<CsvWriter>(out, options.bom);
+    case Format::tsv:
+    case Format::csv: return std::make_unique<DelimitedListWriter>(out, format, options.bom);
     case Format::json: return std::make_unique<JsonWriter>(out, false);
     case Format::jsonl: return std::make_unique<JsonWriter>(out, true);
     default:

@@ -8,14 +8,14 @@
 #include "roster/json_dump.h"
 #include "roster/progress_render.h"
 #include "roster/text.h"
+#include "roster/figures.h"
 
 namespace roster {
 namespace {
 
 using nlohmann::ordered_json;
 
-std::string number(double v) { return fmt::format("{:.2f}", v); }
-std::string per_week(std::optional<double> v) { return v ? number(*v) + "/week" : "n/a"; }
+std::string per_week(std::optional<double> v) { return v ? two_decimals(*v) + "/week" : "n/a"; }
 
 template <typename T>
 ordered_json or_null(const std::optional<T>& v) {
@@ -65,7 +65,7 @@ void render_json(const ProgressReport& r, std::ostream& out) {
 std::string tsv_value(const ordered_json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_float()) return number(v.get<double>());
+  if (v.is_number_float()) return two_decimals(v.get<double>());
   return dump_json(v);
 }
 
@@ -77,7 +77,7 @@ void render_tsv(const ProgressReport& r, std::ostream& out) {
 
 std::string ahead_phrase(const ProgressReport& r) {
   std::string days = r.ahead_days ? fmt::format(" ({} days)", std::abs(*r.ahead_days)) : "";
-  return fmt::format("{} members{} {} the road", number(std::abs(r.ahead_members)), days,
+  return fmt::format("{} members{} {} the road", two_decimals(std::abs(r.ahead_members)), days,
                      r.ahead_members >= 0 ? "ahead of" : "behind");
 }
 
@@ -88,7 +88,7 @@ std::vector<std::string> chart_rows(const ProgressReport& r, int width) {
   std::vector<std::string> rows;
   for (const auto& m : r.months) {
     rows.push_back(fmt::format("  {}  {:>6}  {}  {:>7}", m.month, m.active, road_bar(m.active, m.road, top, width),
-                               number(m.road)));
+                               two_decimals(m.road)));
   }
   return rows;
 }
@@ -105,14 +105,14 @@ void render_table(const ProgressReport& r, std::ostream& out, bool color) {
                      r.goal.start.iso());
   out << fmt::format("  gained     {:+d} since {}; {} to go\n", r.gained, r.goal.start.iso(), r.remaining);
   out << fmt::format("  time       {} days gone ({} weeks), {} days left ({} weeks)\n", r.days_elapsed,
-                     number(r.weeks_elapsed), r.days_left, number(r.weeks_left));
+                     two_decimals(r.weeks_elapsed), r.days_left, two_decimals(r.weeks_left));
   out << fmt::format("  pace       needed {}; since start {}; last {} days {} ({} joined, {} left)\n",
                      per_week(r.required_weekly_pace), per_week(r.pace_since_start), r.trailing_days,
                      per_week(r.pace_90_days), r.joins_90_days, r.departures_90_days);
   if (r.status == GoalStatus::not_started) {
     out << fmt::format("  road       starts on {} from {}\n", r.goal.start.iso(), r.baseline);
   } else {
-    out << fmt::format("  road       {} today; {}\n", number(r.road_today), ahead_phrase(r));
+    out << fmt::format("  road       {} today; {}\n", two_decimals(r.road_today), ahead_phrase(r));
   }
   std::string projected = r.projected_date             ? r.projected_date->iso()
                           : r.projected_beyond_horizon ? "not within 100 years"
@@ -134,7 +134,7 @@ void render_markdown(const ProgressReport& r, std::ostream& out) {
     if (it.key() != "association") out << "| " << it.key() << " | " << tsv_value(it.value()) << " |\n";
   }
   out << "\n| month | active | road |\n| --- | ---: | ---: |\n";
-  for (const auto& m : r.months) out << "| " << m.month << " | " << m.active << " | " << number(m.road) << " |\n";
+  for (const auto& m : r.months) out << "| " << m.month << " | " << m.active << " | " << two_decimals(m.road) << " |\n";
 }
 
 }  // namespace

@@ -131,10 +131,10 @@ void render_report_html(const PeriodReport& r, std::ostream& out, const std::opt
   out << "<dl class=\"figures\">\n";
   figure("members", fmt::format("{} / {}", p.active, p.goal.target), "", out);
   figure("of the target", fmt::format("{:.1f}%", p.percent), "", out);
-  figure("change", signed_count(r.change), "", out);
+  figure("change", signed_change(r.change), "", out);
   figure("status", status, status, out);
   figure("joined / left", fmt::format("{} / {}", r.joined.size(), r.left.size()), "", out);
-  figure("pace (per week)", fixed2(r.pace), "", out);
+  figure("pace (per week)", two_decimals(r.pace), "", out);
   out << "</dl>\n";
   out << "<p class=\"verdict " << status << "\">" << esc(progress_verdict(p)) << "</p>\n";
   out << "<p>" << esc(members_line(r)) << ", " << esc(change_line(r)) << ".</p>\n";

@@ -44,35 +44,33 @@ std::string title(const PeriodReport& r) {
                      period_kind_name(r.period.kind), r.period.label());
 }
 
-std::string signed_count(int n) { return n > 0 ? fmt::format("+{}", n) : std::to_string(n); }
 
-std::string fixed2(double v) { return fmt::format("{:.2f}", v + 0.0); }
 
 std::string members_line(const PeriodReport& r) {
   return fmt::format("{} of {} members ({:.1f}%)", r.progress.active, r.progress.goal.target, r.progress.percent);
 }
 
 std::string change_line(const PeriodReport& r) {
-  return fmt::format("{} since {} ({})", signed_count(r.change), r.period.first.plus_days(-1).iso(),
+  return fmt::format("{} since {} ({})", signed_change(r.change), r.period.first.plus_days(-1).iso(),
                      r.previous_active);
 }
 
 std::string movement_line(const PeriodReport& r) {
   if (r.quiet()) return fmt::format("No members joined or left in {} {}.", period_kind_name(r.period.kind), r.period.label());
-  return fmt::format("{} joined, {} left, net {}", r.joined.size(), r.left.size(), signed_count(r.change));
+  return fmt::format("{} joined, {} left, net {}", r.joined.size(), r.left.size(), signed_change(r.change));
 }
 
 std::string pace_line(const PeriodReport& r) {
-  std::string needed = r.required_pace ? "the road needed " + fixed2(*r.required_pace) + "/week"
+  std::string needed = r.required_pace ? "the road needed " + two_decimals(*r.required_pace) + "/week"
                                        : "no pace was needed yet";
   if (r.end >= r.progress.goal.deadline) needed = "the deadline has passed";
-  return fmt::format("{}/week this {}; {}", fixed2(r.pace), period_kind_name(r.period.kind), needed);
+  return fmt::format("{}/week this {}; {}", two_decimals(r.pace), period_kind_name(r.period.kind), needed);
 }
 
 std::string road_line(const PeriodReport& r) {
   const ProgressReport& p = r.progress;
   if (p.status == GoalStatus::not_started) return fmt::format("starts on {} from {}", p.goal.start.iso(), p.baseline);
-  return fmt::format("{} members expected on {} (from {} on {} to {} on {})", fixed2(p.road_today), r.end.iso(),
+  return fmt::format("{} members expected on {} (from {} on {} to {} on {})", two_decimals(p.road_today), r.end.iso(),
                      p.baseline, p.goal.start.iso(), p.goal.target, p.goal.deadline.iso());
 }
 
@@ -92,7 +90,7 @@ std::vector<std::string> sector_headers() { return {"sector", "members", "change
 
 std::vector<std::string> sector_cells(const SectorRow& row) {
   return {row.sector.name_en + (row.sector.is_key ? " *" : ""), std::to_string(row.members),
-          signed_count(row.joins - row.departures), row.sector.target ? std::to_string(*row.sector.target) : "",
+          signed_change(row.joins - row.departures), row.sector.target ? std::to_string(*row.sector.target) : "",
           fmt::format("{:.1f}%", row.share)};
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "roster/figures.h"
 #include "roster/period_report.h"
 
 namespace roster::report_parts {
@@ -15,10 +16,6 @@ std::string period_name(const PeriodReport& r);
 std::string period_dates(const PeriodReport& r);
 /// "<association> — weekly report, week 2024-W10".
 std::string title(const PeriodReport& r);
-/// "+2", "-1", "0".
-std::string signed_count(int n);
-/// Two decimals, e.g. "1.50".
-std::string fixed2(double v);
 /// "123 of 200 members (61.5%)".
 std::string members_line(const PeriodReport& r);
 /// "+2 since 2024-03-03 (121)".

@@ -100,7 +100,7 @@ void render_report_text(const PeriodReport& r, std::ostream& out, bool color, co
   for (const auto& c : points) top = std::max(top, c.active);
   for (const auto& c : points) {
     out << fmt::format("  {:<8}  {:>6}  {}  {:>7}\n", c.label, c.active, road_bar(c.active, c.road, top, 30),
-                       fixed2(c.road));
+                       two_decimals(c.road));
   }
 }
 
@@ -115,7 +115,7 @@ void render_report_markdown(const PeriodReport& r, std::ostream& out, const std:
             {"change", change_line(r)},
             {"joined", std::to_string(r.joined.size())},
             {"left", std::to_string(r.left.size())},
-            {"net", signed_count(r.change)},
+            {"net", signed_change(r.change)},
             {"pace", pace_line(r)},
             {"road", road_line(r)}},
            out);
@@ -132,7 +132,7 @@ void render_report_markdown(const PeriodReport& r, std::ostream& out, const std:
   auto points = recent_points(r, recent_count(r.period.kind));
   out << "\n### Members over time\n\n";
   rows.clear();
-  for (const auto& c : points) rows.push_back({c.label, std::to_string(c.active), fixed2(c.road)});
+  for (const auto& c : points) rows.push_back({c.label, std::to_string(c.active), two_decimals(c.road)});
   md_table({period_kind_name(r.period.kind), "members", "road"}, {false, true, true}, rows, out);
 }
 

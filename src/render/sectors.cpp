@@ -3,13 +3,14 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "roster/csv.h"
+#include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/json_dump.h"
 #include "roster/progress_render.h"
 #include "roster/sector_render.h"
 #include "roster/table.h"
 #include "roster/text.h"
+#include "roster/figures.h"
 
 namespace roster {
 namespace {
@@ -19,8 +20,6 @@ using nlohmann::ordered_json;
 const std::vector<std::string> kColumns = {"code",   "name_en",    "name_zh", "key",    "primary",  "members",
                                            "share",  "joins",      "departures", "target", "expected", "lagging"};
 
-std::string fixed2(double v) { return fmt::format("{:.2f}", v); }
-
 std::vector<std::string> cells(const SectorRow& r) {
   return {r.sector.code,
           r.sector.name_en,
@@ -28,11 +27,11 @@ std::vector<std::string> cells(const SectorRow& r) {
           r.sector.is_key ? "1" : "0",
           std::to_string(r.primary),
           std::to_string(r.members),
-          fixed2(r.share),
+          two_decimals(r.share),
           std::to_string(r.joins),
           std::to_string(r.departures),
           r.sector.target ? std::to_string(*r.sector.target) : "",
-          r.expected ? fixed2(*r.expected) : "",
+          r.expected ? two_decimals(*r.expected) : "",
           r.lagging ? "1" : "0"};
 }
 
@@ -45,17 +44,10 @@ std::string coverage_line(const SectorReport& r) {
   return line;
 }
 
-void render_delimited(const SectorReport& r, std::ostream& out, bool csv, bool bom) {
-  if (csv && bom) out << "\xEF\xBB\xBF";
-  auto write = [&](const std::vector<std::string>& values) {
-    for (size_t i = 0; i < values.size(); ++i) {
-      if (i) out << (csv ? "," : "\t");
-      out << (csv ? csv_quote(spreadsheet_escape(values[i])) : values[i]);
-    }
-    out << (csv ? "\r\n" : "\n");
-  };
-  write(kColumns);
-  for (const auto& row : r.rows) write(cells(row));
+void render_delimited(const SectorReport& r, std::ostream& out, Format format, bool bom) {
+  DelimitedWriter writer(out, format, bom);
+  writer.row(kColumns);
+  for (const auto& row : r.rows) writer.row(cells(row));
 }
 
 void render_json(const SectorReport& r, std::ostream& out) {
@@ -86,8 +78,6 @@ void render_json(const SectorReport& r, std::ostream& out) {
   out << dump_json(doc, 2) << '\n';
 }
 
-std::string signed_count(char sign, int n) { return n ? fmt::format("{}{}", sign, n) : "0"; }
-
 std::string target_cell(const SectorRow& row) {
   if (!row.sector.target) return "";
   return fmt::format("{} / {}{}", row.members, *row.sector.target, row.lagging ? "  lagging" : "");
@@ -102,8 +92,8 @@ void render_table(const SectorReport& r, std::ostream& out, bool color) {
   for (const auto& row : r.rows) {
     table.rows.push_back({row.sector.code, row.sector.name_en + " " + row.sector.name_zh, row.sector.is_key ? "key" : "",
                           std::to_string(row.primary), std::to_string(row.members), fmt::format("{:.1f}%", row.share),
-                          text_bar(static_cast<double>(row.members) / top, 12), signed_count('+', row.joins),
-                          signed_count('-', row.departures), target_cell(row)});
+                          text_bar(static_cast<double>(row.members) / top, 12), marked_count('+', row.joins),
+                          marked_count('-', row.departures), target_cell(row)});
   }
   out << fmt::format("{} active members as of {}; joined and left since {}\n\n", r.active, r.as_of.iso(),
                      r.since.iso());
@@ -144,8 +134,8 @@ void render_markdown(const SectorReport& r, std::ostream& out) {
 void render_sectors(const SectorReport& report, Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
     case Format::table: return render_table(report, out, options.color);
-    case Format::tsv: return render_delimited(report, out, false, false);
-    case Format::csv: return render_delimited(report, out, true, options.bom);
+    case Format::tsv:
+    case Format::csv: return render_delimited(report, out, format, options.bom);
     case Format::json: return render_json(report, out);
     case Format::markdown: return render_markdown(report, out);
     default: throw usage_error("sectors writes table, tsv, csv, json or markdown");

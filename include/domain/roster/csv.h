@@ -38,6 +38,8 @@ class CsvReader {
   bool quotes_;
   size_t max_record_;
   int peek();
+  /// Takes a UTF-8 byte-order mark at the start, if there is one.
+  void skip_bom();
   size_t line_ = 1;
   bool started_ = false;
   std::string pending_;  ///< bytes read while looking for a BOM that was not one

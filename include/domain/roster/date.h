@@ -83,6 +83,13 @@ std::string utc_stamp_of_local_day(Date day);
 /// unchanged.
 std::string local_time_of_utc_stamp(std::string_view stamp);
 
+/// The first day of month `month` of `year`; a month past 12 or before 1
+/// runs into the next or previous years (month 13 of 2024 is January 2025).
+Date first_of_month(int year, int month);
+
+/// The last day of the month `d` falls in.
+Date last_of_month(Date d);
+
 /// Today in the local time zone.
 Date today();
 

@@ -20,6 +20,10 @@ struct Sector {
   std::vector<std::string> aliases = {};
 };
 
+/// A member's sector codes as one cell of list, export and import files:
+/// "healthcare;education", the primary first.
+std::string join_codes(const std::vector<std::string>& codes);
+
 /// Aliases as stored and in data/sectors.csv: "电商|网络零售".
 std::string join_aliases(const std::vector<std::string>& aliases);
 /// The aliases of a stored "a|b" text, trimmed, empty ones dropped.

@@ -39,6 +39,12 @@ std::string escape_for_terminal(std::string_view s);
 /// Removes leading and trailing white space, Unicode's included (U+3000).
 std::string trim(std::string_view s);
 
+/// True for a non-empty run of ASCII digits 0-9 and nothing else.
+bool all_ascii_digits(std::string_view s);
+
+/// The value of all_ascii_digits() text of at most 9 digits.
+int digits_value(std::string_view digits);
+
 /// "a; b、c，,d" -> {"a", "b", "c", "d"}: a list of sectors as people write
 /// it, separated by ';' or ',' or the full-width '；' '，' and the enumeration
 /// comma '、'; each item trimmed, empty items dropped. Also reads the stored

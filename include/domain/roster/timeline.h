@@ -33,7 +33,6 @@ class Timeline {
   int departures_between(Date after, Date through) const;
   /// The first date anyone joined, if anyone did.
   std::optional<Date> first_join() const;
-  bool empty() const { return changes_.empty(); }
 
  private:
   // Index of the first change after `date`.

@@ -14,14 +14,12 @@ Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
 
 TEST_CASE("An empty timeline has no members on any date", "[timeline]") {
   Timeline none;  // default constructed
-  CHECK(none.empty());
   CHECK(none.active_on(ymd(2024, 1, 1)) == 0);  // no joins, no departures: 0 − 0
   CHECK_FALSE(none.first_join().has_value());   // nobody ever joined
   CHECK(none.joins_between(ymd(2000, 1, 1), ymd(2100, 1, 1)) == 0);
   CHECK(none.departures_between(ymd(2000, 1, 1), ymd(2100, 1, 1)) == 0);
 
   Timeline from_nothing(std::vector<DayChange>{});  // built from an empty change list
-  CHECK(from_nothing.empty());
   CHECK(from_nothing.active_on(ymd(2024, 6, 30)) == 0);
   CHECK_FALSE(from_nothing.first_join().has_value());
 }
@@ -29,7 +27,6 @@ TEST_CASE("An empty timeline has no members on any date", "[timeline]") {
 TEST_CASE("Timeline merges same-date entries given in any order", "[timeline]") {
   // Deliberately unsorted, with 2024-03-01 given twice: it merges to 3 joins, 1 departure.
   Timeline t({{ymd(2024, 3, 1), 2, 0}, {ymd(2024, 1, 1), 5, 0}, {ymd(2024, 3, 1), 1, 1}, {ymd(2024, 2, 1), 0, 2}});
-  CHECK_FALSE(t.empty());
 
   CHECK(t.active_on(ymd(2023, 12, 31)) == 0);  // before every change
   CHECK(t.active_on(ymd(2024, 1, 1)) == 5);    // 5 joins on 01-01, date included
@@ -109,7 +106,6 @@ TEST_CASE("Timeline first_join skips dates with only departures", "[timeline]") 
   }
   SECTION("departures only: nobody joined") {
     Timeline t({{ymd(2024, 1, 1), 0, 1}, {ymd(2024, 2, 1), 0, 2}});
-    CHECK_FALSE(t.empty());
     CHECK_FALSE(t.first_join().has_value());
   }
 }
