@@ -221,3 +221,14 @@ TEST_CASE("history stamps are shown and filtered in the local time zone", "[date
     unsetenv("TZ");
   tzset();
 }
+
+TEST_CASE("first_of_month and last_of_month, across year ends and leap years", "[date]") {
+  using roster::Date;
+  CHECK(roster::first_of_month(2024, 3).iso() == "2024-03-01");
+  CHECK(roster::first_of_month(2024, 13).iso() == "2025-01-01");  // month 13 runs into the next year
+  CHECK(roster::first_of_month(2024, 0).iso() == "2023-12-01");   // month 0 is the December before
+  CHECK(roster::first_of_month(2024, -11).iso() == "2023-01-01");
+  CHECK(roster::last_of_month(Date::from_ymd(2024, 2, 10)).iso() == "2024-02-29");
+  CHECK(roster::last_of_month(Date::from_ymd(2023, 2, 1)).iso() == "2023-02-28");
+  CHECK(roster::last_of_month(Date::from_ymd(2024, 12, 31)).iso() == "2024-12-31");
+}

@@ -172,3 +172,9 @@ TEST_CASE("sector_problem refuses an invisible mark in a name or alias, naming i
   CHECK(problem({"mining", "Mining", "采矿", false, std::nullopt, {"矿\u2066"}}) ==
         "alias '矿\u2066' contains the invisible character \\u2066 (a zero-width or text-direction mark); delete it");
 }
+
+TEST_CASE("join_codes writes a member's sector codes as one cell, the primary first", "[sectors]") {
+  CHECK(roster::join_codes({"healthcare", "education"}) == "healthcare;education");
+  CHECK(roster::join_codes({"tourism"}) == "tourism");
+  CHECK(roster::join_codes({}).empty());
+}

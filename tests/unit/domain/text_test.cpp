@@ -181,3 +181,11 @@ TEST_CASE("edit_distance counts code points, not bytes", "[text]") {
   CHECK(edit_distance("", "abc") == 3);
   CHECK(edit_distance("same", "same") == 0);
 }
+
+TEST_CASE("all_ascii_digits takes a non-empty run of 0-9 only", "[text]") {
+  CHECK(roster::all_ascii_digits("0123456789"));
+  CHECK_FALSE(roster::all_ascii_digits(""));
+  CHECK_FALSE(roster::all_ascii_digits("12a"));
+  CHECK_FALSE(roster::all_ascii_digits("１２"));  // full-width digits are not ASCII
+  CHECK(roster::digits_value("2024") == 2024);
+}
