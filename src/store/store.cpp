@@ -90,8 +90,8 @@ Store Store::open(const fs::path& path) {
                             file_type_name(status.type())));
   }
   if (empty_file(path)) {
-    throw Error(fmt::format("{} is empty, not a roster database; create one with `roster init --db {}`", quoted_path(path),
-                            path.string()));
+    throw Error(fmt::format("{} is empty, not a roster database; create one with `roster init --db {}`",
+                            quoted_path(path), path.string()));
   }
 
   return guarded(path, [&] {

@@ -14,9 +14,10 @@ void Store::each_member_record(const std::function<void(const MemberRecord&)>& m
   guarded(path_, [&] {
     // One pass over members and one over periods, both in id order, merged
     // here: memory holds one member at a time.
-    SQLite::Statement m(*db_, fmt::format("SELECT {}, {} FROM members m ORDER BY m.id", kMemberColumns,
-                                          kMemberSectorCodes));
-    SQLite::Statement p(*db_, "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
+    SQLite::Statement m(*db_,
+                        fmt::format("SELECT {}, {} FROM members m ORDER BY m.id", kMemberColumns, kMemberSectorCodes));
+    SQLite::Statement p(*db_,
+                        "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
     bool more_periods = p.executeStep();
     MemberRecord r;
     while (m.executeStep()) {

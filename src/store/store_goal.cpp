@@ -54,8 +54,8 @@ Goal Store::goal() {
     }
     Goal g = stored_goal();
     if (auto problem = goal_problem(g)) {
-      throw Error(
-          fmt::format("the goal in {} is damaged: {}; set it again with `roster goal set`", quoted_path(path_), *problem));
+      throw Error(fmt::format("the goal in {} is damaged: {}; set it again with `roster goal set`", quoted_path(path_),
+                              *problem));
     }
     return g;
   });

@@ -38,5 +38,6 @@ TEST_CASE("render_goal writes one field per row in tsv and table", "[render][goa
 
 TEST_CASE("render_goal writes one JSON object with numbers as numbers", "[render][goal]") {
   CHECK(render(Format::json) ==
-        "{\n  \"start\": \"2023-07-15\",\n  \"baseline\": 91,\n  \"target\": 200,\n  \"deadline\": \"2025-07-15\"\n}\n");
+        "{\n  \"start\": \"2023-07-15\",\n  \"baseline\": 91,\n  \"target\": 200,\n"
+        "  \"deadline\": \"2025-07-15\"\n}\n");
 }
