@@ -128,7 +128,9 @@ void Store::add_period(int64_t id, Date joined, std::optional<Date> left, const 
   require_write("add_period");
   insert_period(cached(kInsertPeriodSql), id, joined, left, reason);
   log_change(id, "member.rejoin", "joined", "", joined.iso());
-  if (left) log_change(id, "member.leave", "left", "", reason.empty() ? left->iso() : left->iso() + " (" + reason + ")");
+  if (left) {
+    log_change(id, "member.leave", "left", "", reason.empty() ? left->iso() : left->iso() + " (" + reason + ")");
+  }
 }
 
 void Store::purge_member(int64_t id) {
