@@ -2,14 +2,12 @@
 #include <iostream>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "roster/error.h"
-#include "roster/json_dump.h"
-#include "roster/member_rules.h"
 #include "roster/goal.h"
-#include "roster/table.h"
+#include "roster/goal_render.h"
+#include "roster/member_rules.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -21,31 +19,21 @@ struct GoalOptions {
   int target = 0;
 };
 
-void show_goal(const Goal& goal, int baseline, Format format, const Context& ctx) {
-  std::vector<std::pair<std::string, std::string>> rows = {{"start", goal.start.iso()},
-                                                           {"baseline", std::to_string(baseline)},
-                                                           {"target", std::to_string(goal.target)},
-                                                           {"deadline", goal.deadline.iso()}};
-  if (format == Format::json) {
-    nlohmann::ordered_json doc = {
-        {"start", goal.start.iso()}, {"baseline", baseline}, {"target", goal.target}, {"deadline", goal.deadline.iso()}};
-    std::cout << dump_json(doc, 2) << '\n';
-  } else if (format == Format::tsv) {
-    std::cout << "field\tvalue\n";
-    for (const auto& [k, v] : rows) std::cout << k << '\t' << v << '\n';
-  } else {
-    TextTable table{{"FIELD", "VALUE"}, {}, {}};
-    for (const auto& [k, v] : rows) table.rows.push_back({k, v});
-    table.print(std::cout, ctx.render_options().color);
-  }
+// The goal and its baseline from one snapshot, as progress reads them.
+void show_goal(Store& store, const Context& ctx) {
+  Format format = ctx.format({Format::table, Format::tsv, Format::json});
+  GoalReport report;
+  store.snapshot([&] {
+    Goal goal = store.goal();
+    report = build_goal_report(goal, store.membership_timeline());
+  });
+  render_goal(report, format, std::cout, ctx.render_options());
 }
 
 int run_goal(const GoalOptions& o, const Context& ctx) {
   Store store = ctx.open_store();
   if (!o.set->parsed()) {
-    Format format = ctx.format({Format::table, Format::tsv, Format::json});
-    Goal goal = store.goal();
-    show_goal(goal, store.membership_timeline().active_on(goal.start), format, ctx);
+    show_goal(store, ctx);
     return kExitOk;
   }
   bool renames = o.set->count("--association") > 0;

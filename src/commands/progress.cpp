@@ -15,8 +15,15 @@ struct ProgressOptions {
 int run_progress(const ProgressOptions& o, const Context& ctx) {
   Format format = ctx.format({Format::table, Format::tsv, Format::json, Format::markdown});
   Store store = ctx.open_store();
-  ProgressReport report =
-      build_progress_report(store.association_name(), store.goal(), store.membership_timeline(), ctx.as_of);
+  std::string association;
+  Goal goal;
+  Timeline timeline;
+  store.snapshot([&] {  // the goal and the counts from one moment, even while others write
+    association = store.association_name();
+    goal = store.goal();
+    timeline = store.membership_timeline();
+  });
+  ProgressReport report = build_progress_report(association, goal, timeline, ctx.as_of);
   render_progress(report, format, std::cout, ctx.render_options());
   std::cout.flush();
   bool alarming = report.status == GoalStatus::behind || report.status == GoalStatus::missed;

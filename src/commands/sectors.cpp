@@ -29,12 +29,21 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
     throw usage_error(fmt::format("--since {} must be before the report date {}", since.iso(), ctx.as_of.iso()));
   }
   Store store = ctx.open_store();
-  Goal goal = store.goal();
-  Timeline timeline = store.membership_timeline();
-  Road road{goal.start, timeline.active_on(goal.start), goal.deadline, goal.target};
-  SectorReport report = build_sector_report(
-      ctx.as_of, since, timeline.active_on(ctx.as_of), road.value_on(ctx.as_of) / goal.target, store.sectors().all(),
-      store.sector_counts(ctx.as_of, since), store.members_without_key_sector(ctx.as_of), o.key_only);
+  Goal goal;
+  Timeline timeline;
+  std::vector<Sector> sectors;
+  std::vector<SectorCount> counts;
+  std::vector<std::pair<int64_t, std::string>> without_key_sector;
+  store.snapshot([&] {  // every figure from one moment, even while others write
+    goal = store.goal();
+    timeline = store.membership_timeline();
+    sectors = store.sectors().all();
+    counts = store.sector_counts(ctx.as_of, since);
+    without_key_sector = store.members_without_key_sector(ctx.as_of);
+  });
+  SectorReport report = build_sector_report(ctx.as_of, since, timeline.active_on(ctx.as_of),
+                                            road_to_goal(goal, timeline).fraction_on(ctx.as_of), sectors, counts,
+                                            std::move(without_key_sector), o.key_only);
   render_sectors(report, format, std::cout, ctx.render_options(o.bom));
   std::cout.flush();
   return o.check && report.any_lagging() ? kExitCheckFailed : kExitOk;

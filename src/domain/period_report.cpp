@@ -41,14 +41,14 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
   r.joined = std::move(data.changes.joined);
   r.left = std::move(data.changes.left);
   r.pace = round2(*weekly_pace(r.change, r.end.days() - before.days()));
-  Road road{data.goal.start, r.progress.baseline, data.goal.deadline, data.goal.target};
+  Road road = road_to_goal(data.goal, timeline);
   if (r.end >= data.goal.start) {
     Date from = std::max(before, data.goal.start);  // a period holding the start: needed from the start
     auto needed = required_weekly_pace(timeline.active_on(from), data.goal.target, from, data.goal.deadline);
     if (needed) r.required_pace = round2(*needed);
   }
 
-  r.sectors = build_sector_report(r.end, before, r.progress.active, road.value_on(r.end) / data.goal.target,
+  r.sectors = build_sector_report(r.end, before, r.progress.active, road.fraction_on(r.end),
                                   data.sectors, data.sector_counts, {}, false);
   r.chart = chart_points(period, r.end, road, timeline);
   return r;

@@ -38,8 +38,8 @@ ProgressReport build_progress_report(const std::string& association, const Goal&
   r.association = association;
   r.as_of = as_of;
   r.goal = goal;
-  r.baseline = timeline.active_on(goal.start);
-  Road road{goal.start, r.baseline, goal.deadline, goal.target};
+  Road road = road_to_goal(goal, timeline);
+  r.baseline = road.baseline;
 
   r.active = timeline.active_on(as_of);
   r.percent = round2(100.0 * r.active / goal.target);

@@ -23,6 +23,14 @@ std::optional<int> Road::days_ahead(int active, Date as_of) const {
   return static_cast<int>(ahead);
 }
 
+double Road::fraction_on(Date date) const {
+  return target > 0 ? value_on(date) / target : 0.0;
+}
+
+Road road_to_goal(const Goal& goal, const Timeline& timeline) {
+  return Road{goal.start, timeline.active_on(goal.start), goal.deadline, goal.target};
+}
+
 std::optional<double> weekly_pace(int net_change, int days) {
   if (days <= 0) return std::nullopt;
   return net_change * 7.0 / days;

@@ -1,10 +1,14 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 #include <SQLiteCpp/Exception.h>
 
 namespace roster {
+
+/// 'PATH', as every message about the database file names it.
+std::string quoted_path(const std::filesystem::path& path);
 
 /// Turns a SQLite failure on the database at `path` into a roster::Error a
 /// secretary can act on ("the database … is locked; try again").

@@ -1,4 +1,4 @@
-// Store: one member's record, its changes over time, and the history log.
+// Store: one member's record, found by REF and read whole, and its changes over time.
 #include <algorithm>
 #include <map>
 
@@ -65,27 +65,16 @@ std::vector<std::pair<int64_t, std::string>> Store::members_named_like(const std
 MemberRecord Store::member_record(int64_t id) {
   return guarded(path_, [&] {
     MemberRecord m;
-    SQLite::Statement q(*db_, "SELECT id, name, uscc, tier, city, parent, note FROM members WHERE id = ?");
+    SQLite::Statement q(*db_, fmt::format("SELECT {} FROM members m WHERE m.id = ?", kMemberColumns));
     q.bind(1, id);
     if (!q.executeStep()) throw Error(fmt::format("no member #{}", id));
-    m.id = q.getColumn(0).getInt64();
-    m.name = q.getColumn(1).getString();
-    if (!q.getColumn(2).isNull()) m.uscc = q.getColumn(2).getString();
-    m.tier = q.getColumn(3).getString();
-    m.city = q.getColumn(4).getString();
-    m.parent = q.getColumn(5).getString();
-    m.note = q.getColumn(6).getString();
+    read_member_columns(q, m);
     SQLite::Statement s(*db_, "SELECT sector_code FROM member_sectors WHERE member_id = ? ORDER BY position");
     s.bind(1, id);
     while (s.executeStep()) m.sector_codes.push_back(s.getColumn(0).getString());
     SQLite::Statement p(*db_, "SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
     p.bind(1, id);
-    while (p.executeStep()) {
-      Period period{parse_iso_date(p.getColumn(0).getString()).value_or(Date()), std::nullopt,
-                    p.getColumn(2).getString()};
-      if (!p.getColumn(1).isNull()) period.left = parse_iso_date(p.getColumn(1).getString());
-      m.periods.push_back(period);
-    }
+    while (p.executeStep()) m.periods.push_back(read_period(p, 0));
     HistoryFilter only_this;
     only_this.member_id = id;
     each_history(only_this, [&](const HistoryEntry& e) { m.history.push_back(e); });
@@ -94,6 +83,7 @@ MemberRecord Store::member_record(int64_t id) {
 }
 
 std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
+  require_write("update_member");
   MemberRecord old = member_record(id);
   SQLite::Statement q(*db_,
                       "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ? "
@@ -119,6 +109,7 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
 }
 
 void Store::end_period(int64_t id, Date left, const std::string& reason) {
+  require_write("end_period");
   SQLite::Statement q(*db_, "UPDATE periods SET left_on = ?, reason = ? WHERE member_id = ? AND left_on IS NULL");
   q.bind(1, left.iso());
   q.bind(2, reason);
@@ -128,61 +119,22 @@ void Store::end_period(int64_t id, Date left, const std::string& reason) {
 }
 
 void Store::open_period(int64_t id, Date joined) {
-  SQLite::Statement q(*db_, "INSERT INTO periods (member_id, joined_on) VALUES (?, ?)");
-  q.bind(1, id);
-  q.bind(2, joined.iso());
-  q.exec();
+  require_write("open_period");
+  insert_period(cached(kInsertPeriodSql), id, joined, std::nullopt, "");
   log_change(id, "member.rejoin", "joined", "", joined.iso());
 }
 
 void Store::add_period(int64_t id, Date joined, std::optional<Date> left, const std::string& reason) {
-  SQLite::Statement& q = cached("INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
-  q.bind(1, id);
-  q.bind(2, joined.iso());
-  if (left) q.bind(3, left->iso());
-  else q.bind(3);
-  q.bind(4, reason);
-  q.exec();
+  require_write("add_period");
+  insert_period(cached(kInsertPeriodSql), id, joined, left, reason);
   log_change(id, "member.rejoin", "joined", "", joined.iso());
-  if (left) log_change(id, "member.leave", "left", "", reason.empty() ? left->iso() : left->iso() + " (" + reason + ")");
-}
-
-void Store::each_member_record(const std::function<void(const MemberRecord&)>& member) {
-  guarded(path_, [&] {
-    // One pass over members and one over periods, both in id order, merged
-    // here: memory holds one member at a time.
-    SQLite::Statement m(*db_, R"SQL(
-SELECT id, name, uscc, tier, city, parent, note,
-       (SELECT group_concat(sector_code, ';') FROM (SELECT sector_code FROM member_sectors s
-         WHERE s.member_id = members.id ORDER BY s.position))
-  FROM members ORDER BY id)SQL");
-    SQLite::Statement p(*db_, "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
-    bool more_periods = p.executeStep();
-    MemberRecord r;
-    while (m.executeStep()) {
-      r.id = m.getColumn(0).getInt64();
-      r.name = m.getColumn(1).getString();
-      r.uscc = m.getColumn(2).isNull() ? std::nullopt : std::optional<std::string>(m.getColumn(2).getString());
-      r.tier = m.getColumn(3).getString();
-      r.city = m.getColumn(4).getString();
-      r.parent = m.getColumn(5).getString();
-      r.note = m.getColumn(6).getString();
-      r.sector_codes = split_list(m.getColumn(7).getString());
-      r.periods.clear();
-      while (more_periods && p.getColumn(0).getInt64() < r.id) more_periods = p.executeStep();
-      while (more_periods && p.getColumn(0).getInt64() == r.id) {
-        Period period{parse_iso_date(p.getColumn(1).getString()).value_or(Date()), std::nullopt,
-                      p.getColumn(3).getString()};
-        if (!p.getColumn(2).isNull()) period.left = parse_iso_date(p.getColumn(2).getString());
-        r.periods.push_back(period);
-        more_periods = p.executeStep();
-      }
-      member(r);
-    }
-  });
+  if (left) {
+    log_change(id, "member.leave", "left", "", reason.empty() ? left->iso() : left->iso() + " (" + reason + ")");
+  }
 }
 
 void Store::purge_member(int64_t id) {
+  require_write("purge_member");
   // The history keeps that a member was purged, not who: its earlier entries
   // lose their member id and their values.
   SQLite::Statement scrub(*db_,
@@ -193,36 +145,6 @@ void Store::purge_member(int64_t id) {
   drop.bind(1, id);
   drop.exec();
   log_change(std::nullopt, "member.purge", "", "", "a member's record was deleted on request");
-}
-
-void Store::each_history(const HistoryFilter& f, const std::function<void(const HistoryEntry&)>& entry) {
-  guarded(path_, [&] {
-    std::string sql = "SELECT id, at, user, command, kind, member_id, field, before, after FROM history WHERE 1 = 1";
-    if (f.member_id) sql += " AND member_id = :member";
-    // The days are local; the stamps are UTC, and compare as text.
-    if (f.since) sql += " AND at >= :since";
-    if (f.until) sql += " AND at < :until";
-    if (f.kind) sql += f.kind->ends_with('.') ? " AND substr(kind, 1, length(:kind)) = :kind" : " AND kind = :kind";
-    sql += " ORDER BY id";
-    SQLite::Statement q(*db_, sql);
-    if (f.member_id) q.bind(":member", *f.member_id);
-    if (f.since) q.bind(":since", utc_stamp_of_local_day(*f.since));
-    if (f.until) q.bind(":until", utc_stamp_of_local_day(f.until->plus_days(1)));
-    if (f.kind) q.bind(":kind", *f.kind);
-    HistoryEntry e;
-    while (q.executeStep()) {
-      e.id = q.getColumn(0).getInt64();
-      e.at = q.getColumn(1).getString();
-      e.user = q.getColumn(2).getString();
-      e.command = q.getColumn(3).getString();
-      e.kind = q.getColumn(4).getString();
-      e.member_id = q.getColumn(5).isNull() ? std::nullopt : std::optional<int64_t>(q.getColumn(5).getInt64());
-      e.field = q.getColumn(6).getString();
-      e.before = q.getColumn(7).getString();
-      e.after = q.getColumn(8).getString();
-      entry(e);
-    }
-  });
 }
 
 }  // namespace roster

@@ -26,10 +26,7 @@ std::optional<std::pair<int64_t, std::string>> first_member(SQLite::Statement& q
 // The latest period begun by :as_of is the one a listing shows; the
 // periods_by_member index makes the lookup a single seek per member.
 constexpr const char* kListSql = R"SQL(
-SELECT m.id, m.name, m.uscc, m.tier, m.city, m.parent, m.note, p.joined_on,
-       CASE WHEN p.left_on <= :as_of THEN p.left_on END AS left_on,
-       (SELECT group_concat(sector_code, ';')
-          FROM (SELECT sector_code FROM member_sectors s WHERE s.member_id = m.id ORDER BY s.position)) AS sectors
+SELECT {0}, p.joined_on, CASE WHEN p.left_on <= :as_of THEN p.left_on END AS left_on, {1} AS sectors
   FROM members m
   JOIN periods p ON p.id = (SELECT id FROM periods q
                              WHERE q.member_id = m.id AND q.joined_on <= :as_of
@@ -37,7 +34,7 @@ SELECT m.id, m.name, m.uscc, m.tier, m.city, m.parent, m.note, p.joined_on,
  WHERE 1 = 1)SQL";
 
 std::string list_sql(const MemberFilter& f) {
-  std::string sql = kListSql;
+  std::string sql = fmt::format(kListSql, kMemberColumns, kMemberSectorCodes);
   switch (f.status) {
     case MemberFilter::Status::active: sql += " AND (p.left_on IS NULL OR p.left_on > :as_of)"; break;
     case MemberFilter::Status::left: sql += " AND p.left_on <= :as_of"; break;
@@ -79,6 +76,7 @@ std::optional<std::pair<int64_t, std::string>> Store::member_with_uscc(const std
 }
 
 int64_t Store::insert_member(const NewMember& m) {
+  require_write("insert_member");
   std::optional<int64_t> id_wanted;
   if (m.wanted_id) {
     SQLite::Statement& taken = cached("SELECT 1 FROM members WHERE id = ?");
@@ -94,22 +92,8 @@ int64_t Store::insert_member(const NewMember& m) {
   member.exec();
   int64_t id = db_->getLastInsertRowid();
 
-  SQLite::Statement& period = cached("INSERT INTO periods (member_id, joined_on, left_on, reason) VALUES (?, ?, ?, ?)");
-  period.bind(1, id);
-  period.bind(2, m.joined.iso());
-  if (m.left) period.bind(3, m.left->iso());
-  else period.bind(3);
-  period.bind(4, m.reason);
-  period.exec();
-
-  SQLite::Statement& link = cached("INSERT INTO member_sectors (member_id, sector_code, position) VALUES (?, ?, ?)");
-  for (size_t i = 0; i < m.sector_codes.size(); ++i) {
-    link.reset();
-    link.bind(1, id);
-    link.bind(2, m.sector_codes[i]);
-    link.bind(3, static_cast<int>(i));
-    link.exec();
-  }
+  insert_period(cached(kInsertPeriodSql), id, m.joined, m.left, m.reason);
+  insert_sector_links(cached(kInsertSectorLinkSql), id, m.sector_codes);
 
   nlohmann::ordered_json after = {{"name", m.name},
                                   {"uscc", m.uscc ? nlohmann::json(*m.uscc) : nlohmann::json()},
@@ -137,13 +121,7 @@ void Store::each_member(const MemberFilter& f, const std::function<void(const Me
     if (f.limit) q.bind(":limit", *f.limit);
     MemberRow r;
     while (q.executeStep()) {
-      r.id = q.getColumn(0).getInt64();
-      r.name = q.getColumn(1).getString();
-      r.uscc = q.getColumn(2).isNull() ? std::nullopt : std::optional<std::string>(q.getColumn(2).getString());
-      r.tier = q.getColumn(3).getString();
-      r.city = q.getColumn(4).getString();
-      r.parent = q.getColumn(5).getString();
-      r.note = q.getColumn(6).getString();
+      read_member_columns(q, r);
       r.joined = parse_iso_date(q.getColumn(7).getString()).value_or(Date());
       r.left = q.getColumn(8).isNull() ? std::nullopt : parse_iso_date(q.getColumn(8).getString());
       r.sector_codes = split_list(q.getColumn(9).getString());

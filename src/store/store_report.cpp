@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
 
+#include "member_sql.h"
 #include "roster/period_report.h"
 #include "roster/store.h"
 #include "roster/text.h"
@@ -14,15 +15,13 @@ namespace {
 // Periods begun (or ended) in [:first, :last]; the indexes on joined_on and
 // left_on make this a range scan, whatever the size of the roster.
 constexpr const char* kChangesSql = R"SQL(
-SELECT m.id, m.name, m.tier, m.city, p.{0}, p.reason,
-       (SELECT group_concat(sector_code, ';')
-          FROM (SELECT sector_code FROM member_sectors s WHERE s.member_id = m.id ORDER BY s.position))
+SELECT m.id, m.name, m.tier, m.city, p.{0}, p.reason, {1}
   FROM periods p JOIN members m ON m.id = p.member_id
  WHERE p.{0} BETWEEN :first AND :last
  ORDER BY p.{0}, m.id)SQL";
 
 std::vector<MemberChange> changes(SQLite::Database& db, std::string_view column, Date first, Date last) {
-  SQLite::Statement q(db, fmt::format(kChangesSql, column));
+  SQLite::Statement q(db, fmt::format(kChangesSql, column, kMemberSectorCodes));
   q.bind(":first", first.iso());
   q.bind(":last", last.iso());
   std::vector<MemberChange> found;

@@ -1,4 +1,4 @@
-// Store: the sector registry and the per-sector figures.
+// Store: the sector registry (read and changed) and the per-sector figures.
 #include <map>
 
 #include <SQLiteCpp/Database.h>
@@ -7,6 +7,7 @@
 
 #include "roster/sector_report.h"
 #include "roster/store.h"
+#include "sector_sql.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -17,6 +18,25 @@ constexpr const char* kActive = "p.joined_on <= :as_of AND (p.left_on IS NULL OR
 std::string target_text(const std::optional<int>& t) { return t ? std::to_string(*t) : ""; }
 
 }  // namespace
+
+SectorRegistry Store::sectors() {
+  return guarded(path_, [&] {
+    std::vector<Sector> sectors;
+    SQLite::Statement q(*db_,
+                        "SELECT code, name_en, name_zh, is_key, target, aliases FROM sectors ORDER BY position, code");
+    while (q.executeStep()) {
+      Sector s{q.getColumn(0).getString(),
+               q.getColumn(1).getString(),
+               q.getColumn(2).getString(),
+               q.getColumn(3).getInt() != 0,
+               std::nullopt,
+               split_aliases(q.getColumn(5).getString())};
+      if (!q.getColumn(4).isNull()) s.target = q.getColumn(4).getInt();
+      sectors.push_back(std::move(s));
+    }
+    return SectorRegistry(std::move(sectors));
+  });
+}
 
 std::vector<SectorCount> Store::sector_counts(Date as_of, Date since) {
   return guarded(path_, [&] {
@@ -83,17 +103,9 @@ int Store::members_using_sector(const std::string& code) {
 }
 
 void Store::add_sector(const Sector& s) {
-  SQLite::Statement q(*db_,
-                      "INSERT INTO sectors (code, name_en, name_zh, is_key, target, aliases, position) "
-                      "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM sectors))");
-  q.bind(1, s.code);
-  q.bind(2, s.name_en);
-  q.bind(3, s.name_zh);
-  q.bind(4, s.is_key ? 1 : 0);
-  if (s.target) q.bind(5, *s.target);
-  else q.bind(5);
-  q.bind(6, join_aliases(s.aliases));
-  q.exec();
+  require_write("add_sector");
+  SQLite::Statement insert(*db_, kInsertSectorSql);
+  insert_sector(insert, s);
   log_change(std::nullopt, "sector.add", s.code, "",
              fmt::format("{} / {}{}{}{}", s.name_en, s.name_zh, s.is_key ? ", key" : "",
                          s.target ? ", target " + std::to_string(*s.target) : "",
@@ -101,6 +113,7 @@ void Store::add_sector(const Sector& s) {
 }
 
 void Store::update_sector(const std::string& code, const Sector& s) {
+  require_write("update_sector");
   SectorRegistry registry = sectors();
   const Sector* old = registry.resolve(code);
   SQLite::Statement q(
@@ -125,6 +138,7 @@ void Store::update_sector(const std::string& code, const Sector& s) {
 }
 
 void Store::remove_sector(const std::string& code) {
+  require_write("remove_sector");
   SQLite::Statement q(*db_, "DELETE FROM sectors WHERE code = ?");
   q.bind(1, code);
   q.exec();
@@ -132,6 +146,7 @@ void Store::remove_sector(const std::string& code) {
 }
 
 int Store::merge_sectors(const std::string& from, const std::string& into) {
+  require_write("merge_sectors");
   // Members in both: drop the `from` link, and give `into` the better of the
   // two positions (so a primary `from` makes `into` primary).
   SQLite::Statement both(*db_, R"SQL(

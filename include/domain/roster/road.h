@@ -4,6 +4,8 @@
 #include <string>
 
 #include "roster/date.h"
+#include "roster/goal.h"
+#include "roster/timeline.h"
 
 namespace roster {
 
@@ -32,7 +34,15 @@ struct Road {
   /// rounded to whole days. nullopt when the road does not climb, or when
   /// the answer lies beyond kHorizonDays either way.
   std::optional<int> days_ahead(int active, Date as_of) const;
+  /// How much of the target the road expects by `date`: value_on(date) ÷
+  /// target (0..1 for a road that climbs); 0 for a road with no target.
+  double fraction_on(Date date) const;
 };
+
+/// The road `goal` sets: from (start, the members `timeline` has active on
+/// the start) to (deadline, target). progress, sectors, goal and report all
+/// take their road, and so their baseline, from here.
+Road road_to_goal(const Goal& goal, const Timeline& timeline);
 
 /// Members per week, from a net change over a number of days; nullopt for no days.
 std::optional<double> weekly_pace(int net_change, int days);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "roster/date.h"
@@ -172,9 +173,16 @@ class Store {
   /// "FILE has no association row …": the file is damaged.
   Error missing_association_row() const;
   /// Prepared once per connection, reset on each use: the per-row statements
-  /// of add-member and import.
-  SQLite::Statement& cached(const char* sql);
-  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  /// of add-member and import. Keyed by the SQL text, so every call with the
+  /// same text shares one statement, wherever the text is written.
+  SQLite::Statement& cached(std::string_view sql);
+  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
+  /// True while write() or write_if() runs its work.
+  bool writing_ = false;
+  /// Throws std::logic_error (a bug in roster, never bad input) unless inside
+  /// write() or write_if(): `what`, a Store method that writes, would
+  /// otherwise commit on its own, half a change without its history.
+  void require_write(const char* what) const;
 };
 
 /// Where the database is: --db, else $ROSTER_DB, else

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "roster/goal_report.h"
+
 using roster::Date;
 using roster::GoalStatus;
 using roster::Road;
@@ -211,4 +213,26 @@ TEST_CASE("status_name spells every status", "[road]") {
   CHECK(roster::status_name(GoalStatus::missed) == "missed");
   CHECK(roster::status_name(GoalStatus::on_track) == "on-track");
   CHECK(roster::status_name(GoalStatus::behind) == "behind");
+}
+
+TEST_CASE("fraction_on is the road's value over the target", "[road]") {
+  Road r = year_road();
+  // 2024-03-14: the road is at 12 of 20.
+  CHECK(r.fraction_on(ymd(2024, 3, 14)) == Approx(0.6));
+  CHECK(r.fraction_on(ymd(2023, 6, 1)) == Approx(0.5));  // the baseline, 10 of 20, before the start
+  CHECK(r.fraction_on(ymd(2025, 6, 1)) == Approx(1.0));  // the target after the deadline
+  CHECK(Road{ymd(2024, 1, 1), 0, ymd(2024, 12, 31), 0}.fraction_on(ymd(2024, 6, 1)) == 0.0);  // no target: no share
+}
+
+TEST_CASE("road_to_goal starts from the members active on the goal's start", "[road][goal]") {
+  // Three joined before the start, one of whom left on it; one joined on it; one after.
+  roster::Timeline timeline({{ymd(2023, 1, 1), 3, 0}, {ymd(2024, 1, 1), 1, 1}, {ymd(2024, 2, 1), 1, 0}});
+  roster::Goal goal{ymd(2024, 1, 1), 20, ymd(2024, 12, 31)};
+  Road r = roster::road_to_goal(goal, timeline);
+  CHECK(r.start == goal.start);
+  CHECK(r.baseline == 3);  // 3 − 1 who left on the start + 1 who joined on it
+  CHECK(r.deadline == goal.deadline);
+  CHECK(r.target == 20);
+  CHECK(roster::build_goal_report(goal, timeline).baseline == 3);
+  CHECK(roster::build_goal_report(goal, timeline).goal.target == 20);
 }

@@ -1,0 +1,80 @@
+// Store: the history log, written by every change and read by `history` and `show`.
+#include <cstdlib>
+#include <ctime>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "roster/date.h"
+#include "roster/store.h"
+#include "store_errors.h"
+
+namespace roster {
+namespace {
+
+std::string current_user() {
+  for (const char* var : {"USER", "LOGNAME"}) {
+    if (const char* v = std::getenv(var); v && *v) return v;
+  }
+  return "unknown";
+}
+
+std::string utc_timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+}  // namespace
+
+void Store::log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
+                       const std::string& before, const std::string& after) {
+  require_write("log_change");
+  SQLite::Statement& q = cached(
+      "INSERT INTO history (at, user, command, kind, member_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, utc_timestamp());
+  q.bind(2, current_user());
+  q.bind(3, command_);
+  q.bind(4, kind);
+  if (member_id) q.bind(5, *member_id);
+  else q.bind(5);
+  q.bind(6, field);
+  q.bind(7, before);
+  q.bind(8, after);
+  q.exec();
+}
+
+void Store::each_history(const HistoryFilter& f, const std::function<void(const HistoryEntry&)>& entry) {
+  guarded(path_, [&] {
+    std::string sql = "SELECT id, at, user, command, kind, member_id, field, before, after FROM history WHERE 1 = 1";
+    if (f.member_id) sql += " AND member_id = :member";
+    // The days are local; the stamps are UTC, and compare as text.
+    if (f.since) sql += " AND at >= :since";
+    if (f.until) sql += " AND at < :until";
+    if (f.kind) sql += f.kind->ends_with('.') ? " AND substr(kind, 1, length(:kind)) = :kind" : " AND kind = :kind";
+    sql += " ORDER BY id";
+    SQLite::Statement q(*db_, sql);
+    if (f.member_id) q.bind(":member", *f.member_id);
+    if (f.since) q.bind(":since", utc_stamp_of_local_day(*f.since));
+    if (f.until) q.bind(":until", utc_stamp_of_local_day(f.until->plus_days(1)));
+    if (f.kind) q.bind(":kind", *f.kind);
+    HistoryEntry e;
+    while (q.executeStep()) {
+      e.id = q.getColumn(0).getInt64();
+      e.at = q.getColumn(1).getString();
+      e.user = q.getColumn(2).getString();
+      e.command = q.getColumn(3).getString();
+      e.kind = q.getColumn(4).getString();
+      e.member_id = q.getColumn(5).isNull() ? std::nullopt : std::optional<int64_t>(q.getColumn(5).getInt64());
+      e.field = q.getColumn(6).getString();
+      e.before = q.getColumn(7).getString();
+      e.after = q.getColumn(8).getString();
+      entry(e);
+    }
+  });
+}
+
+}  // namespace roster
