@@ -51,6 +51,24 @@ std::optional<Date> check_date(const std::string& text, const char* field, Date 
   return date;
 }
 
+// The member's first period: its dates (an empty joined date means `as_of`)
+// and its reason, by the period rules.
+void check_first_period(const MemberDraft& draft, Date as_of, NewMember& m, std::vector<FieldProblem>& problems) {
+  auto joined_text = trim(draft.joined);
+  auto joined = check_date(joined_text.empty() ? as_of.iso() : joined_text, "joined", as_of, problems);
+  if (joined) m.joined = *joined;
+  if (auto left_text = trim(draft.left); !left_text.empty()) {
+    auto left = check_date(left_text, "left", as_of, problems);
+    if (auto p = left && joined ? left_date_problem(*joined, *left) : std::nullopt) {
+      problems.push_back(std::move(*p));
+    } else if (left) {
+      m.left = *left;
+    }
+  }
+  m.reason = trim(draft.reason);
+  if (auto p = reason_problem(m.reason, !trim(draft.left).empty())) problems.push_back(std::move(*p));
+}
+
 }  // namespace
 
 std::optional<std::string> name_problem(std::string_view trimmed_name) {
@@ -120,20 +138,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
     }
   }
 
-  auto joined_text = trim(draft.joined);
-  auto joined = check_date(joined_text.empty() ? as_of.iso() : joined_text, "joined", as_of, problems);
-  if (joined) m.joined = *joined;
-  if (auto left_text = trim(draft.left); !left_text.empty()) {
-    auto left = check_date(left_text, "left", as_of, problems);
-    if (auto p = left && joined ? left_date_problem(*joined, *left) : std::nullopt) {
-      problems.push_back(std::move(*p));
-    } else if (left) {
-      m.left = *left;
-    }
-  }
-
-  if (auto p = reason_problem(trim(draft.reason), !trim(draft.left).empty())) problems.push_back(std::move(*p));
-  m.reason = trim(draft.reason);
+  check_first_period(draft, as_of, m, problems);
   if (problems.empty() && out) *out = std::move(m);
   return problems;
 }
