@@ -67,8 +67,9 @@ int run_edit_member(const EditOptions& o, const Context& ctx) {
   std::vector<std::string> changed;
   store.write([&] {
     id = resolve_member_ref(store, o.ref);
-    MemberDraft draft = draft_from(store.member_record(id), o, store.sectors());
-    auto problems = membership::edit(store, id, draft, ctx.as_of, &changed);
+    SectorRegistry registry = store.sectors();  // read under the write lock, like what it decides
+    MemberDraft draft = draft_from(store.member_record(id), o, registry);
+    auto problems = membership::edit(store, registry, id, draft, ctx.as_of, &changed);
     if (!problems.empty()) throw Error(problems.front().reason);
   });
   if (changed.empty()) ctx.note(fmt::format("member #{}: nothing to change", id));

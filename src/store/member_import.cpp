@@ -155,7 +155,7 @@ class Importer {
     if (given("parent")) merged.parent = row.draft.parent;
     if (given("note")) merged.note = row.draft.note;
     std::vector<std::string> changed;
-    if (!refuse_all(row.line, membership::edit(store_, id, merged, options_.as_of, &changed))) return;
+    if (!refuse_all(row.line, membership::edit(store_, sectors_, id, merged, options_.as_of, &changed))) return;
     if (!depart(row, stored, changed) || !writing()) return;
     if (changed.empty()) {
       ++result_.unchanged;

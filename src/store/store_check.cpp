@@ -156,7 +156,9 @@ SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on, p.reason FROM periods 
   while (periods.executeStep()) {
     int64_t member = periods.getColumn(1).getInt64();
     std::string name = periods.getColumn(2).getString();
-    auto say = [&](const std::string& problem) { problems.push_back(fmt::format("{}: {}", who(member, name), problem)); };
+    auto say = [&](const std::string& problem) {
+      problems.push_back(fmt::format("{}: {}", who(member, name), problem));
+    };
     if (member != last_member) furthest.reset();
     last_member = member;
     std::string joined_text = periods.getColumn(3).getString(), left_text = periods.getColumn(4).getString();

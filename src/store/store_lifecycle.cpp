@@ -71,18 +71,26 @@ MemberRecord Store::member_record(int64_t id) {
     SQLite::Statement s(*db_, "SELECT sector_code FROM member_sectors WHERE member_id = ? ORDER BY position");
     s.bind(1, id);
     while (s.executeStep()) m.sector_codes.push_back(s.getColumn(0).getString());
+    m.periods = member_periods(id);
+    HistoryFilter only_this;
+    only_this.member_id = id;
+    each_history(only_this, [&](const HistoryEntry& e) { m.history.push_back(e); });
+    return m;
+  });
+}
+
+std::vector<Period> Store::member_periods(int64_t id) {
+  return guarded(path_, [&] {
+    std::vector<Period> periods;
     SQLite::Statement p(*db_, "SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
     p.bind(1, id);
     while (p.executeStep()) {
       Period period{parse_iso_date(p.getColumn(0).getString()).value_or(Date()), std::nullopt,
                     p.getColumn(2).getString()};
       if (!p.getColumn(1).isNull()) period.left = parse_iso_date(p.getColumn(1).getString());
-      m.periods.push_back(period);
+      periods.push_back(period);
     }
-    HistoryFilter only_this;
-    only_this.member_id = id;
-    each_history(only_this, [&](const HistoryEntry& e) { m.history.push_back(e); });
-    return m;
+    return periods;
   });
 }
 

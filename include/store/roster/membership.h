@@ -33,10 +33,12 @@ std::vector<FieldProblem> add_period(Store& store, int64_t id, Date joined, std:
                                      const std::string& reason, Date as_of);
 
 /// Replaces member `id`'s fields with `draft` (its dates are not used: the
-/// periods change above): check_member() against the sector registry read
-/// here, stored_duplicates() with `id` excepted, then Store::update_member.
-/// `changed`, if given, receives the names of the fields that changed.
-std::vector<FieldProblem> edit(Store& store, int64_t id, const MemberDraft& draft, Date as_of,
-                               std::vector<std::string>* changed = nullptr);
+/// periods change above): check_member() against `sectors`, which the caller
+/// read with store.sectors() inside this same transaction (an import reads it
+/// once for all its rows), stored_duplicates() with `id` excepted, then
+/// Store::update_member. `changed`, if given, receives the names of the
+/// fields that changed.
+std::vector<FieldProblem> edit(Store& store, const SectorRegistry& sectors, int64_t id, const MemberDraft& draft,
+                               Date as_of, std::vector<std::string>* changed = nullptr);
 
 }  // namespace roster::membership

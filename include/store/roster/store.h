@@ -130,6 +130,8 @@ class Store {
   std::vector<MemberRef> members_named_like(const std::string& text, int limit);
   /// Everything about member `id`; throws if there is none.
   MemberRecord member_record(int64_t id);
+  /// Member `id`'s periods, oldest first (empty if there is no such member).
+  std::vector<Period> member_periods(int64_t id);
   /// Replaces the member's fields and sectors, logging each changed field;
   /// call inside write(). Returns the names of the fields that changed.
   std::vector<std::string> update_member(int64_t id, const NewMember& updated);

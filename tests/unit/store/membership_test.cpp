@@ -130,6 +130,10 @@ TEST_CASE("membership::add_period adds a whole later period after the stored one
             .empty());
   CHECK(t.run([&] { return membership::add_period(t.store, 2, d(2025, 3, 1), std::nullopt, "", kAsOf); }).empty());
   CHECK(t.periods(2) == "2023-07-15..2024-05-01; 2024-06-01..2025-01-01 (合并); 2025-03-01..");
+  CHECK(t.store.member_periods(99).empty());
+  t.store.write([&] {
+    CHECK_THROWS_WITH(membership::add_period(t.store, 99, d(2025, 1, 1), std::nullopt, "", kAsOf), "no member #99");
+  });
   // Now open: a further period overlaps it.
   CHECK(t.run([&] { return membership::add_period(t.store, 2, d(2026, 1, 1), std::nullopt, "", kAsOf); }) ==
         Problems{"joined: period from 2026-01-01 overlaps the period from 2025-03-01, which has not ended; a new "
@@ -144,7 +148,7 @@ TEST_CASE("membership::edit applies add-member's rules and the duplicate check, 
   draft.sectors = {"文化旅游", "教育"};
   draft.joined = "2099-01-01";  // dates are not edited here, so never refused here
   std::vector<std::string> changed;
-  CHECK(t.run([&] { return membership::edit(t.store, 2, draft, kAsOf, &changed); }).empty());
+  CHECK(t.run([&] { return membership::edit(t.store, t.store.sectors(), 2, draft, kAsOf, &changed); }).empty());
   CHECK(changed == std::vector<std::string>{"name", "sectors"});
   MemberRecord m = t.store.member_record(2);
   CHECK(m.name == "Former Renamed");
@@ -153,24 +157,24 @@ TEST_CASE("membership::edit applies add-member's rules and the duplicate check, 
 
   draft.name = "ACTIVE  科技";
   draft.uscc = "91310110666007217t";
-  CHECK(t.run([&] { return membership::edit(t.store, 2, draft, kAsOf); }) ==
+  CHECK(t.run([&] { return membership::edit(t.store, t.store.sectors(), 2, draft, kAsOf); }) ==
         Problems{"name: 'ACTIVE  科技' is already member #1 (Active 科技); names are compared ignoring case, width "
                  "and spacing",
                  "uscc: USCC 91310110666007217T already belongs to member #1 (Active 科技)"});
   // The member may keep its own name and USCC.
-  CHECK(t.run([&] { return membership::edit(t.store, 1, roster::draft_of(t.store.member_record(1)), kAsOf); })
-            .empty());
+  roster::MemberDraft same = roster::draft_of(t.store.member_record(1));
+  CHECK(t.run([&] { return membership::edit(t.store, t.store.sectors(), 1, same, kAsOf); }).empty());
   CHECK(t.store.member_record(2).name == "Former Renamed");
 }
 
-TEST_CASE("membership::edit reads the sector registry it checks against in the same transaction", "[membership]") {
+TEST_CASE("membership::edit checks the sectors against the registry it is given", "[membership]") {
   TwoMembers t;
   roster::MemberDraft draft = roster::draft_of(t.store.member_record(1));
   draft.sectors = {"media"};
   std::vector<std::string> problems;
   t.store.write([&] {
     t.store.merge_sectors("media", "technology");
-    for (const auto& p : membership::edit(t.store, 1, draft, kAsOf)) problems.push_back(p.field);
+    for (const auto& p : membership::edit(t.store, t.store.sectors(), 1, draft, kAsOf)) problems.push_back(p.field);
   });
   CHECK(problems == std::vector<std::string>{"sectors"});
   CHECK(t.store.member_record(1).sector_codes == std::vector<std::string>{"tourism"});
