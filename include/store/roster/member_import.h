@@ -31,7 +31,7 @@ struct ImportAction {
   size_t line = 0;
   What what = What::add;
   int64_t member_id = 0;
-  std::string name;
+  std::string name;    ///< the member's name (for an update, as it was before)
   std::string detail;  ///< e.g. the changed fields of an update
 };
 
