@@ -25,15 +25,14 @@ int run_add_member(AddOptions o, const Context& ctx) {
   Store store = ctx.open_store();
   store.set_command("add-member");
   NewMember member;
-  auto problems = check_member(o.draft, store.sectors(), ctx.as_of, &member);
-  // Each reason names its field ("USCC check character is …"), so it stands alone.
-  if (!problems.empty()) throw Error(problems.front().reason);
-
   int64_t id = 0;
   store.write_if([&] {
-    if (auto duplicates = stored_duplicates(store, member); !duplicates.empty()) {
-      throw Error(duplicates.front().reason);
-    }
+    // The registry is read under the write lock: a sector merged or removed
+    // by another process a moment ago is unknown here, never a dangling link.
+    auto problems = check_member(o.draft, store.sectors(), ctx.as_of, &member);
+    // Each reason names its field ("USCC check character is …"), so it stands alone.
+    if (problems.empty()) problems = stored_duplicates(store, member);
+    if (!problems.empty()) throw Error(problems.front().reason);
     id = store.insert_member(member);
     return !o.dry_run;
   });

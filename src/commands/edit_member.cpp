@@ -5,9 +5,9 @@
 #include <fmt/ranges.h>
 
 #include "commands.h"
-#include "roster/duplicates.h"
 #include "roster/error.h"
-#include "roster/member_rules.h"
+#include "roster/member_lookup.h"
+#include "roster/membership.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -19,19 +19,18 @@ struct EditOptions {
   CLI::App* app = nullptr;
 };
 
-// The member as it is, with the options laid over it.
+// The member as it is, with the options laid over it (dates are not edited
+// here: remove-member and rejoin change periods).
 MemberDraft draft_from(const MemberRecord& m, const EditOptions& o, const SectorRegistry& registry) {
   auto given = [&](const char* option) { return o.app->count(option) > 0; };
-  MemberDraft d{given("--name") ? o.name : m.name,
-                given("--uscc") ? o.uscc : m.uscc.value_or(""),
-                given("--sector") ? o.sectors : m.sector_codes,
-                "",  // dates are not edited here: remove-member and rejoin change periods
-                "",
-                given("--tier") ? o.tier : m.tier,
-                given("--city") ? o.city : m.city,
-                given("--parent") ? o.parent : m.parent,
-                given("--note") ? o.note : m.note,
-                ""};
+  MemberDraft d = draft_of(m);
+  if (given("--name")) d.name = o.name;
+  if (given("--uscc")) d.uscc = o.uscc;
+  if (given("--sector")) d.sectors = o.sectors;
+  if (given("--tier")) d.tier = o.tier;
+  if (given("--city")) d.city = o.city;
+  if (given("--parent")) d.parent = o.parent;
+  if (given("--note")) d.note = o.note;
   // Sectors by code from here on, so --remove-sector finds a sector however
   // it was named (code, English or Chinese name, alias); a value may be a
   // list ("医疗、教育").
@@ -68,15 +67,10 @@ int run_edit_member(const EditOptions& o, const Context& ctx) {
   std::vector<std::string> changed;
   store.write([&] {
     id = resolve_member_ref(store, o.ref);
-    MemberRecord current = store.member_record(id);
-    SectorRegistry registry = store.sectors();
-    NewMember updated;
-    auto problems = check_member(draft_from(current, o, registry), registry, ctx.as_of, &updated);
+    SectorRegistry registry = store.sectors();  // read under the write lock, like what it decides
+    MemberDraft draft = draft_from(store.member_record(id), o, registry);
+    auto problems = membership::edit(store, registry, id, draft, ctx.as_of, &changed);
     if (!problems.empty()) throw Error(problems.front().reason);
-    if (auto duplicates = stored_duplicates(store, updated, id); !duplicates.empty()) {
-      throw Error(duplicates.front().reason);
-    }
-    changed = store.update_member(id, updated);
   });
   if (changed.empty()) ctx.note(fmt::format("member #{}: nothing to change", id));
   else ctx.note(fmt::format("updated member #{}: {}", id, fmt::join(changed, ", ")));

@@ -68,15 +68,13 @@ ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
 
 void print_plan(const ImportResult& r, const std::string& label) {
   for (const auto& a : r.actions) {
-    std::string line;
-    if (a.what == "add")
-      line = fmt::format("{}:{}: add: {}", label, a.line, a.name);
-    else if (a.what == "update")
-      line = fmt::format("{}:{}: update #{}: {}", label, a.line, a.member_id, a.detail);
-    else if (a.what == "unchanged")
-      line = fmt::format("{}:{}: unchanged #{}", label, a.line, a.member_id);
-    else
-      line = fmt::format("{}:{}: period: #{} from {}", label, a.line, a.member_id, a.detail);
+    std::string line = fmt::format("{}:{}: {}", label, a.line, action_word(a.what));
+    switch (a.what) {
+      case ImportAction::What::add: line += fmt::format(": {}", a.name); break;
+      case ImportAction::What::update: line += fmt::format(" #{}: {}", a.member_id, a.detail); break;
+      case ImportAction::What::unchanged: line += fmt::format(" #{}", a.member_id); break;
+      case ImportAction::What::period: line += fmt::format(": #{} from {}", a.member_id, a.detail); break;
+    }
     std::cout << escape_for_terminal(line) << '\n';
   }
   std::cout.flush();

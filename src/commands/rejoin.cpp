@@ -2,8 +2,9 @@
 #include <fmt/core.h>
 
 #include "commands.h"
-#include "roster/duplicates.h"
 #include "roster/error.h"
+#include "roster/member_lookup.h"
+#include "roster/membership.h"
 
 namespace roster {
 namespace {
@@ -19,22 +20,8 @@ int run_rejoin(const RejoinOptions& o, const Context& ctx) {
   int64_t id = 0;
   store.write([&] {
     id = resolve_member_ref(store, o.ref);
-    MemberRecord m = store.member_record(id);
-    if (const Period* open = m.open_period()) {
-      throw Error(fmt::format("member #{} is still a member (since {}); `roster remove-member` ends that first", id,
-                              open->joined.iso()));
-    }
-    for (const auto& p : m.periods) {
-      if (joined < *p.left) {
-        throw Error(fmt::format("--joined {} overlaps the period {} to {}; a new period starts on or after {}",
-                                joined.iso(), p.joined.iso(), p.left->iso(), m.periods.back().left->iso()));
-      }
-    }
-    if (joined > ctx.as_of) {
-      throw Error(fmt::format("--joined {} is in the future (after {}); enter a date that has happened", joined.iso(),
-                              ctx.as_of.iso()));
-    }
-    store.open_period(id, joined);
+    auto problems = membership::rejoin(store, id, joined, ctx.as_of);
+    if (!problems.empty()) throw Error(problems.front().reason);
   });
   ctx.note(fmt::format("member #{} rejoined on {}", id, joined.iso()));
   return kExitOk;

@@ -6,9 +6,9 @@
 #include <fmt/core.h>
 
 #include "commands.h"
-#include "roster/duplicates.h"
 #include "roster/error.h"
-#include "roster/member_rules.h"
+#include "roster/member_lookup.h"
+#include "roster/membership.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -52,26 +52,11 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
   }
   if (o.left.empty()) throw usage_error("--left DATE is required (or --purge to delete the record)");
   Date left = parse_date_option(o.left, "--left");
-  std::string reason = trim(o.reason);
-  if (auto problem = free_text_problem(reason, "reason")) throw Error(*problem);
   int64_t id = 0;
   store.write([&] {
     id = resolve_member_ref(store, o.ref);
-    MemberRecord m = store.member_record(id);
-    const Period* open = m.open_period();
-    if (!open) {
-      throw Error(fmt::format("member #{} has already left (on {}); `roster rejoin` opens a new period", id,
-                              m.periods.empty() ? "?" : m.periods.back().left->iso()));
-    }
-    if (left <= open->joined) {
-      throw Error(fmt::format("--left {} is not after the day member #{} joined ({})", left.iso(), id,
-                              open->joined.iso()));
-    }
-    if (left > ctx.as_of) {
-      throw Error(fmt::format("--left {} is in the future (after {}); record a departure once it has happened",
-                              left.iso(), ctx.as_of.iso()));
-    }
-    store.end_period(id, left, reason);
+    auto problems = membership::leave(store, id, left, o.reason, ctx.as_of);
+    if (!problems.empty()) throw Error(problems.front().reason);
   });
   ctx.note(fmt::format("member #{} left on {}; the record is kept", id, left.iso()));
   return kExitOk;

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "commands.h"
-#include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/history_render.h"
+#include "roster/member_lookup.h"
 
 namespace roster {
 

@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "roster/membership_rules.h"
 #include "roster/text.h"
 #include "roster/uscc.h"
 
@@ -34,7 +35,7 @@ std::optional<std::string> text_problem(std::string_view text, size_t max_length
   return std::nullopt;
 }
 
-// Checks one date field; `what` names it in messages.
+// Checks one date field (a real date, not after `as_of`); `field` names it.
 std::optional<Date> check_date(const std::string& text, const char* field, Date as_of,
                                std::vector<FieldProblem>& problems) {
   DateRefusal why{};
@@ -43,12 +44,29 @@ std::optional<Date> check_date(const std::string& text, const char* field, Date 
     problems.push_back({field, date_refusal_message(fmt::format("{} date", field), text, why)});
     return std::nullopt;
   }
-  if (*date > as_of) {
-    problems.push_back({field, fmt::format("{} date {} is in the future (after {}); enter a date that has happened",
-                                           field, date->iso(), as_of.iso())});
+  if (auto p = future_date_problem(field, *date, as_of)) {
+    problems.push_back(std::move(*p));
     return std::nullopt;
   }
   return date;
+}
+
+// The member's first period: its dates (an empty joined date means `as_of`)
+// and its reason, by the period rules.
+void check_first_period(const MemberDraft& draft, Date as_of, NewMember& m, std::vector<FieldProblem>& problems) {
+  auto joined_text = trim(draft.joined);
+  auto joined = check_date(joined_text.empty() ? as_of.iso() : joined_text, "joined", as_of, problems);
+  if (joined) m.joined = *joined;
+  if (auto left_text = trim(draft.left); !left_text.empty()) {
+    auto left = check_date(left_text, "left", as_of, problems);
+    if (auto p = left && joined ? left_date_problem(*joined, *left) : std::nullopt) {
+      problems.push_back(std::move(*p));
+    } else if (left) {
+      m.left = *left;
+    }
+  }
+  m.reason = trim(draft.reason);
+  if (auto p = reason_problem(m.reason, !trim(draft.left).empty())) problems.push_back(std::move(*p));
 }
 
 }  // namespace
@@ -68,17 +86,6 @@ std::optional<std::string> association_name_problem(std::string_view trimmed_nam
 
 std::optional<std::string> free_text_problem(std::string_view text, std::string_view field) {
   if (auto p = text_problem(text, kMaxTextLength, TextKind::free_text)) return fmt::format("{} {}", field, *p);
-  return std::nullopt;
-}
-
-std::optional<std::string> reason_problem(std::string_view trimmed_reason, bool ended) {
-  if (auto p = free_text_problem(trimmed_reason, "reason")) return p;
-  if (!trimmed_reason.empty() && !ended) {
-    return fmt::format(
-        "reason '{}' is for a period that has not ended; give its left date too, or leave the reason "
-        "empty",
-        trimmed_reason);
-  }
   return std::nullopt;
 }
 
@@ -131,21 +138,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
     }
   }
 
-  auto joined_text = trim(draft.joined);
-  auto joined = check_date(joined_text.empty() ? as_of.iso() : joined_text, "joined", as_of, problems);
-  if (joined) m.joined = *joined;
-  if (auto left_text = trim(draft.left); !left_text.empty()) {
-    auto left = check_date(left_text, "left", as_of, problems);
-    if (left && joined && *left <= *joined) {
-      problems.push_back({"left", fmt::format("left date {} is not after the joined date {}; a member leaves after joining",
-                                              left->iso(), joined->iso())});
-    } else if (left) {
-      m.left = *left;
-    }
-  }
-
-  if (auto p = reason_problem(trim(draft.reason), !trim(draft.left).empty())) problems.push_back({"reason", *p});
-  m.reason = trim(draft.reason);
+  check_first_period(draft, as_of, m, problems);
   if (problems.empty() && out) *out = std::move(m);
   return problems;
 }

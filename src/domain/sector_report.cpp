@@ -13,7 +13,7 @@ bool SectorReport::any_lagging() const {
 
 SectorReport build_sector_report(Date as_of, Date since, int active, double road_fraction,
                                  const std::vector<Sector>& sectors, const std::vector<SectorCount>& counts,
-                                 std::vector<std::pair<int64_t, std::string>> without_key_sector, bool key_only) {
+                                 std::vector<MemberRef> without_key_sector, bool key_only) {
   SectorReport report;
   report.as_of = as_of;
   report.since = since;

@@ -107,8 +107,8 @@ void render_table(const SectorReport& r, std::ostream& out, bool color) {
     // A terminal shows the first few; -f json has them all.
     constexpr size_t kShown = 20;
     for (size_t i = 0; i < r.without_key_sector.size() && i < kShown; ++i) {
-      out << fmt::format("  #{} {}\n", r.without_key_sector[i].first,
-                         escape_for_terminal(r.without_key_sector[i].second));
+      out << fmt::format("  #{} {}\n", r.without_key_sector[i].id,
+                         escape_for_terminal(r.without_key_sector[i].name));
     }
     if (r.without_key_sector.size() > kShown) {
       out << fmt::format("  … and {} more (roster sectors -f json lists them all)\n", r.without_key_sector.size() - kShown);

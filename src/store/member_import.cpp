@@ -8,6 +8,8 @@
 #include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/member_rules.h"
+#include "roster/membership.h"
+#include "roster/membership_rules.h"
 #include "roster/text.h"
 #include "roster/uscc.h"
 
@@ -19,16 +21,18 @@ namespace {
 struct Added {
   bool known = false;  // its first row passed the checks
   int64_t id = 0;
-  size_t line = 0;
-  std::optional<Date> last_left;  // nullopt: its latest period is open
-  Date last_joined;
+  Period last;  // its latest period so far
 };
 
 class Importer {
  public:
-  Importer(Store& store, const ImportOptions& options) : store_(store), options_(options), sectors_(store.sectors()) {}
+  Importer(Store& store, const ImportOptions& options) : store_(store), options_(options) {}
 
+  // Call inside the write transaction: the sector registry is read there, so
+  // a sector merged or removed by another process just before is unknown
+  // here, never a dangling link.
   void run(MemberRowReader& reader) {
+    sectors_ = store_.sectors();
     ImportRow row;
     while (reader.next(row)) {
       ++result_.rows;
@@ -78,15 +82,19 @@ class Importer {
     ++result_.problem_count;
   }
 
+  // Refuses each of `problems` on `line`; true if there were none.
+  bool refuse_all(size_t line, const std::vector<FieldProblem>& problems) {
+    for (const auto& p : problems) refuse(line, p.field, p.reason);
+    return problems.empty();
+  }
+
   void member_row(const ImportRow& row) {
     if (row.group.empty()) object_ = Added{};
     if (options_.update) {
       if (auto id = stored_match(row)) return update(row, *id);
     }
     NewMember member;
-    auto problems = check_member(row.draft, sectors_, options_.as_of, &member);
-    for (auto& p : problems) refuse(row.line, p.field, p.reason);
-    if (!problems.empty()) return;
+    if (!refuse_all(row.line, check_member(row.draft, sectors_, options_.as_of, &member))) return;
     if (!row.group.empty() && row.group.find_first_not_of("0123456789") == std::string::npos && row.group.size() < 18) {
       member.wanted_id = std::stoll(row.group);
     }
@@ -112,31 +120,32 @@ class Importer {
     // Registered even when no longer writing, so the member's later periods
     // are still checked as periods, not reported as duplicate names.
     Added& added = row.group.empty() ? object_ : groups_[row.group];
-    added = Added{true, 0, row.line, member.left, member.joined};
+    added = Added{true, 0, Period{member.joined, member.left, member.reason}};
     if (!writing()) return;
     added.id = store_.insert_member(member);
     ++result_.added;
-    record({row.line, "add", added.id, member.name, ""});
+    record({row.line, ImportAction::What::add, added.id, member.name, ""});
   }
 
   // --update: the stored member the row names, by USCC, else by name.
   std::optional<int64_t> stored_match(const ImportRow& row) {
     std::string reason;
     if (auto uscc = normalize_uscc(trim(row.draft.uscc), &reason)) {
-      if (auto m = store_.member_with_uscc(*uscc)) return m->first;
+      if (auto m = store_.member_with_uscc(*uscc)) return m->id;
     }
     if (auto name = trim(row.draft.name); !name.empty() && is_valid_utf8(name)) {
-      if (auto m = store_.member_with_name_key(name_key(name))) return m->first;
+      if (auto m = store_.member_with_name_key(name_key(name))) return m->id;
     }
     return std::nullopt;
   }
 
   // --update: the columns the file gives replace the stored values; the
-  // others are kept. A left date ends the member's open period.
+  // others are kept. A left date ends the member's open period. The change is
+  // made even after an earlier row was refused (the import then rolls it
+  // back), so the rows after it are checked as in a clean run.
   void update(const ImportRow& row, int64_t id) {
     MemberRecord stored = store_.member_record(id);
-    MemberDraft merged{stored.name, stored.uscc.value_or(""), stored.sector_codes, "", "", stored.tier, stored.city,
-                       stored.parent, stored.note, ""};
+    MemberDraft merged = draft_of(stored);
     auto given = [&](const char* column) { return row.present.count(column) > 0; };
     if (given("name")) merged.name = row.draft.name;
     if (given("uscc")) merged.uscc = row.draft.uscc;
@@ -145,66 +154,39 @@ class Importer {
     if (given("city")) merged.city = row.draft.city;
     if (given("parent")) merged.parent = row.draft.parent;
     if (given("note")) merged.note = row.draft.note;
-    NewMember member;
-    auto problems = check_member(merged, sectors_, options_.as_of, &member);
-    for (auto& p : problems) refuse(row.line, p.field, p.reason);
-    if (!problems.empty()) return;
-    if (auto other = stored_duplicates(store_, member, id); !other.empty()) {
-      for (auto& p : other) refuse(row.line, p.field, p.reason);
-      return;
-    }
-    std::optional<Date> leaves = departure(row, stored);
-    if (!writing()) return;
-    std::vector<std::string> changed = store_.update_member(id, member);
-    if (leaves) {
-      store_.end_period(id, *leaves, trim(row.draft.reason));
-      changed.push_back("left " + leaves->iso());
-    }
+    std::vector<std::string> changed;
+    if (!refuse_all(row.line, membership::edit(store_, sectors_, id, merged, options_.as_of, &changed))) return;
+    if (!depart(row, stored, changed) || !writing()) return;
     if (changed.empty()) {
       ++result_.unchanged;
-      record({row.line, "unchanged", id, member.name, ""});
+      record({row.line, ImportAction::What::unchanged, id, stored.name, ""});
     } else {
       ++result_.updated;
-      record({row.line, "update", id, member.name, fmt::format("{}", fmt::join(changed, ", "))});
+      record({row.line, ImportAction::What::update, id, stored.name, fmt::format("{}", fmt::join(changed, ", "))});
     }
   }
 
-  // The date an --update row ends the member's open period, if it does;
-  // refuses a left date that does not fit the stored periods.
-  std::optional<Date> departure(const ImportRow& row, const MemberRecord& stored) {
+  // An --update row's left date ends the member's open period (and is added
+  // to `changed`); the same departure already recorded is no change. False
+  // if the row is refused.
+  bool depart(const ImportRow& row, const MemberRecord& stored, std::vector<std::string>& changed) {
     std::string text = row.present.count("left") ? trim(row.draft.left) : "";
-    if (auto p = reason_problem(trim(row.draft.reason), !text.empty())) {
-      refuse(row.line, "reason", *p);
-      return std::nullopt;
-    }
-    if (text.empty()) return std::nullopt;
+    std::string reason = trim(row.draft.reason);
+    if (auto p = reason_problem(reason, !text.empty())) return refuse_all(row.line, {*p});
+    if (text.empty()) return true;
     DateRefusal why{};
     auto left = parse_date(text, &why);
-    if (!left) {
-      refuse(row.line, "left", date_refusal_message("left date", text, why));
-      return std::nullopt;
-    }
-    if (*left > options_.as_of) {
-      refuse(row.line, "left", fmt::format("left date {} is in the future (after {})", left->iso(), options_.as_of.iso()));
-      return std::nullopt;
-    }
-    const Period* open = stored.open_period();
-    if (!open) {
-      if (!stored.periods.empty() && stored.periods.back().left == left) return std::nullopt;  // already recorded
-      refuse(row.line, "left", fmt::format("member #{} has already left; its periods are changed with "
-                                           "remove-member and rejoin",
-                                           stored.id));
-      return std::nullopt;
-    }
-    if (*left <= open->joined) {
-      refuse(row.line, "left", fmt::format("left date {} is not after the day member #{} joined ({})", left->iso(),
-                                           stored.id, open->joined.iso()));
-      return std::nullopt;
-    }
-    return left;
+    if (!left) return refuse_all(row.line, {{"left", date_refusal_message("left date", text, why)}});
+    const Period* last = furthest_period(stored.periods);
+    if (!stored.open_period() && last && last->left == left) return true;  // already recorded
+    if (!refuse_all(row.line, membership::leave(store_, stored.id, *left, reason, options_.as_of))) return false;
+    changed.push_back("left " + left->iso());
+    return true;
   }
 
-  // A later period of a member added earlier in this file (same id).
+  // A later period of a member added earlier in this file (same id): checked
+  // against its stored periods, or, once nothing more is written, against
+  // the last one the file gave.
   void add_period(const ImportRow& row, Added& member) {
     auto joined_text = trim(row.draft.joined), left_text = trim(row.draft.left);
     DateRefusal joined_why{}, left_why{};
@@ -213,33 +195,19 @@ class Importer {
     if (!joined) return refuse(row.line, "joined", date_refusal_message("joined date", joined_text, joined_why));
     if (!left_text.empty() && !left)
       return refuse(row.line, "left", date_refusal_message("left date", left_text, left_why));
-    if (*joined > options_.as_of || (left && *left > options_.as_of)) {
-      return refuse(row.line, left && *left > options_.as_of ? "left" : "joined",
-                    fmt::format("date is in the future (after {}); enter dates that have happened",
-                                options_.as_of.iso()));
-    }
-    if (left && *left <= *joined) {
-      return refuse(row.line, "left", fmt::format("left date {} is not after the joined date {}", left->iso(),
-                                                  joined->iso()));
-    }
-    if (!member.last_left || *joined < *member.last_left) {
-      return refuse(row.line, "joined",
-                    fmt::format("period from {} overlaps the one before it (line {}); list a member's periods "
-                                "oldest first, each after the last one ended",
-                                joined->iso(), member.line));
-    }
-    if (auto p = reason_problem(trim(row.draft.reason), left.has_value())) return refuse(row.line, "reason", *p);
-    member.last_left = left;
-    member.last_joined = *joined;
+    std::string reason = trim(row.draft.reason);
+    auto problems = writing() ? membership::add_period(store_, member.id, *joined, left, reason, options_.as_of)
+                              : new_period_problems({member.last}, *joined, left, reason, options_.as_of);
+    if (!refuse_all(row.line, problems)) return;
+    member.last = Period{*joined, left, reason};
     if (!writing()) return;
-    store_.add_period(member.id, *joined, left, trim(row.draft.reason));
     ++result_.periods;
-    record({row.line, "period", member.id, "", joined->iso()});
+    record({row.line, ImportAction::What::period, member.id, "", joined->iso()});
   }
 
   Store& store_;
   const ImportOptions& options_;
-  SectorRegistry sectors_;
+  SectorRegistry sectors_{{}};  // read in run()
   ImportResult result_;
   std::unordered_map<std::string, size_t> line_of_key_, line_of_uscc_;
   std::unordered_map<std::string, Added> groups_;
@@ -248,6 +216,16 @@ class Importer {
 };
 
 }  // namespace
+
+std::string_view action_word(ImportAction::What what) {
+  switch (what) {
+    case ImportAction::What::add: return "add";
+    case ImportAction::What::update: return "update";
+    case ImportAction::What::unchanged: return "unchanged";
+    case ImportAction::What::period: return "period";
+  }
+  return "?";
+}
 
 ImportResult import_members(Store& store, MemberRowReader& reader, const ImportOptions& options) {
   Importer importer(store, options);

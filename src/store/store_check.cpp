@@ -6,13 +6,13 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <limits>
 #include <map>
 #include <sstream>
 #include <tuple>
 
 #include "roster/error.h"
 #include "roster/goal.h"
+#include "roster/membership_rules.h"
 #include "roster/replacement_file.h"
 #include "roster/store.h"
 #include "roster/text.h"
@@ -108,7 +108,7 @@ SELECT member_id, sector_code,
 }
 
 void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
-  std::map<std::string, std::pair<int64_t, std::string>> first_with_key;
+  std::map<std::string, MemberRef> first_with_key;
   SQLite::Statement members(db, "SELECT id, name, name_key, uscc FROM members ORDER BY id");
   while (members.executeStep()) {
     int64_t id = members.getColumn(0).getInt64();
@@ -124,10 +124,10 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
       problems.push_back(fmt::format("{}: stored name key '{}' does not match the name (expected '{}')", who(id, name),
                                      members.getColumn(2).getString(), key));
     }
-    auto [it, fresh] = first_with_key.emplace(key, std::make_pair(id, name));
+    auto [it, fresh] = first_with_key.emplace(key, MemberRef{id, name});
     if (!fresh) {
       problems.push_back(fmt::format("{}: same name as {} once case, width and spacing are ignored", who(id, name),
-                                     who(it->second.first, it->second.second)));
+                                     who(it->second.id, it->second.name)));
     }
   }
   SQLite::Statement no_sector(db, R"SQL(
@@ -143,50 +143,36 @@ SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM periods p WHERE p
   }
 }
 
+// The period rules are worded as import and the lifecycle commands word them
+// (membership_rules.h), after the member they are about.
 void period_rules(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement periods(db, R"SQL(
 SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on, p.reason FROM periods p JOIN members m ON m.id = p.member_id
  ORDER BY p.member_id, p.joined_on)SQL");
   // Per member, the period reaching furthest so far (an open one reaches
   // forever): any later-starting period that begins before its end overlaps.
-  constexpr int kForever = std::numeric_limits<int>::max();
-  constexpr int kNothing = std::numeric_limits<int>::min();
   int64_t last_member = -1;
-  int reach = kNothing;  // day number of the furthest end; kForever while one is open
-  std::string reach_joined;
+  std::optional<Period> furthest;
   while (periods.executeStep()) {
     int64_t member = periods.getColumn(1).getInt64();
     std::string name = periods.getColumn(2).getString();
-    std::string joined_text = periods.getColumn(3).getString();
-    auto joined = parse_iso_date(joined_text);
-    std::optional<Date> left;
-    bool open = periods.getColumn(4).isNull();
-    if (!joined) problems.push_back(fmt::format("{}: period joined date '{}' is not a date", who(member, name), joined_text));
-    if (std::string reason = periods.getColumn(5).getString(); open && !reason.empty()) {
-      problems.push_back(fmt::format("{}: the open period from {} has a reason ('{}'), which only an ended period has",
-                                     who(member, name), joined_text, reason));
-    }
-    if (!open) {
-      left = parse_iso_date(periods.getColumn(4).getString());
-      if (!left) {
-        problems.push_back(fmt::format("{}: period left date '{}' is not a date", who(member, name),
-                                       periods.getColumn(4).getString()));
-      } else if (joined && *left <= *joined) {
-        problems.push_back(fmt::format("{}: period {} to {} ends before it starts", who(member, name), joined->iso(),
-                                       left->iso()));
-      }
-    }
-    if (member != last_member) reach = kNothing;
-    if (joined && joined->days() < reach) {
-      problems.push_back(fmt::format("{}: period from {} overlaps the period from {}", who(member, name), joined->iso(),
-                                     reach_joined));
-    }
-    int end = open ? kForever : left ? left->days() : kNothing;
-    if (end > reach) {
-      reach = end;
-      reach_joined = joined_text;
-    }
+    auto say = [&](const std::string& problem) {
+      problems.push_back(fmt::format("{}: {}", who(member, name), problem));
+    };
+    if (member != last_member) furthest.reset();
     last_member = member;
+    std::string joined_text = periods.getColumn(3).getString(), left_text = periods.getColumn(4).getString();
+    auto joined = parse_iso_date(joined_text);
+    bool open = periods.getColumn(4).isNull();
+    auto left = open ? std::nullopt : parse_iso_date(left_text);
+    if (!joined) say(fmt::format("period joined date '{}' is not a date", joined_text));
+    if (auto p = open_reason_problem(periods.getColumn(5).getString(), !open)) say(p->reason);
+    if (!open && !left) say(fmt::format("period left date '{}' is not a date", left_text));
+    // A date that is not one was reported above; nothing is measured from it.
+    if (!joined || (!open && !left)) continue;
+    if (auto p = left ? left_date_problem(*joined, *left) : std::nullopt) say(p->reason);
+    if (auto p = furthest ? overlap_problem(*joined, *furthest) : std::nullopt) say(p->reason);
+    if (!furthest || (furthest->left && (!left || *left > *furthest->left))) furthest = Period{*joined, left, ""};
   }
 }
 

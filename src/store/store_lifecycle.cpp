@@ -27,14 +27,7 @@ bool all_digits(const std::string& s) {
 
 }  // namespace
 
-const Period* MemberRecord::open_period() const {
-  for (const auto& p : periods) {
-    if (!p.left) return &p;
-  }
-  return nullptr;
-}
-
-std::vector<std::pair<int64_t, std::string>> Store::members_matching(const std::string& ref) {
+std::vector<MemberRef> Store::members_matching(const std::string& ref) {
   return guarded(path_, [&] {
     std::string text = trim(ref);
     std::string id_text = text.starts_with('#') ? text.substr(1) : text;
@@ -45,19 +38,19 @@ std::vector<std::pair<int64_t, std::string>> Store::members_matching(const std::
     q.bind(":id", static_cast<int64_t>(all_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
     q.bind(":key", name_key(text));
     q.bind(":uscc", upper);
-    std::vector<std::pair<int64_t, std::string>> found;
-    while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    std::vector<MemberRef> found;
+    while (q.executeStep()) found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
     return found;
   });
 }
 
-std::vector<std::pair<int64_t, std::string>> Store::members_named_like(const std::string& text, int limit) {
+std::vector<MemberRef> Store::members_named_like(const std::string& text, int limit) {
   return guarded(path_, [&] {
     SQLite::Statement q(*db_, "SELECT id, name FROM members WHERE instr(name_key, ?) > 0 ORDER BY id LIMIT ?");
     q.bind(1, name_key(trim(text)));
     q.bind(2, limit);
-    std::vector<std::pair<int64_t, std::string>> found;
-    while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    std::vector<MemberRef> found;
+    while (q.executeStep()) found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
     return found;
   });
 }
@@ -72,13 +65,21 @@ MemberRecord Store::member_record(int64_t id) {
     SQLite::Statement s(*db_, "SELECT sector_code FROM member_sectors WHERE member_id = ? ORDER BY position");
     s.bind(1, id);
     while (s.executeStep()) m.sector_codes.push_back(s.getColumn(0).getString());
-    SQLite::Statement p(*db_, "SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
-    p.bind(1, id);
-    while (p.executeStep()) m.periods.push_back(read_period(p, 0));
+    m.periods = member_periods(id);
     HistoryFilter only_this;
     only_this.member_id = id;
     each_history(only_this, [&](const HistoryEntry& e) { m.history.push_back(e); });
     return m;
+  });
+}
+
+std::vector<Period> Store::member_periods(int64_t id) {
+  return guarded(path_, [&] {
+    std::vector<Period> periods;
+    SQLite::Statement p(*db_, "SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
+    p.bind(1, id);
+    while (p.executeStep()) periods.push_back(read_period(p, 0));
+    return periods;
   });
 }
 

@@ -15,9 +15,9 @@ namespace {
 
 // Reads the first row and resets the (cached) statement, so it holds no
 // read snapshot open after it is used.
-std::optional<std::pair<int64_t, std::string>> first_member(SQLite::Statement& q) {
-  std::optional<std::pair<int64_t, std::string>> found;
-  if (q.executeStep()) found = std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+std::optional<MemberRef> first_member(SQLite::Statement& q) {
+  std::optional<MemberRef> found;
+  if (q.executeStep()) found = MemberRef{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
   q.reset();
   return found;
 }
@@ -59,7 +59,7 @@ std::string list_sql(const MemberFilter& f) {
 
 }  // namespace
 
-std::optional<std::pair<int64_t, std::string>> Store::member_with_name_key(const std::string& key) {
+std::optional<MemberRef> Store::member_with_name_key(const std::string& key) {
   return guarded(path_, [&] {
     SQLite::Statement& q = cached("SELECT id, name FROM members WHERE name_key = ?");
     q.bind(1, key);
@@ -67,7 +67,7 @@ std::optional<std::pair<int64_t, std::string>> Store::member_with_name_key(const
   });
 }
 
-std::optional<std::pair<int64_t, std::string>> Store::member_with_uscc(const std::string& uscc) {
+std::optional<MemberRef> Store::member_with_uscc(const std::string& uscc) {
   return guarded(path_, [&] {
     SQLite::Statement& q = cached("SELECT id, name FROM members WHERE uscc = ?");
     q.bind(1, uscc);

@@ -75,7 +75,7 @@ SELECT ms.sector_code, ms.position = 0 AS is_primary, sum({0}),
   });
 }
 
-std::vector<std::pair<int64_t, std::string>> Store::members_without_key_sector(Date as_of) {
+std::vector<MemberRef> Store::members_without_key_sector(Date as_of) {
   return guarded(path_, [&] {
     // Members in id order, each with its periods by the periods_by_member
     // index (CROSS JOIN fixes that order; scanning periods by date instead
@@ -87,8 +87,8 @@ SELECT m.id, m.name FROM members m CROSS JOIN periods p ON p.member_id = m.id AN
  ORDER BY m.id)SQL",
                                           kActive));
     q.bind(":as_of", as_of.iso());
-    std::vector<std::pair<int64_t, std::string>> members;
-    while (q.executeStep()) members.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    std::vector<MemberRef> members;
+    while (q.executeStep()) members.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
     return members;
   });
 }

@@ -75,8 +75,10 @@ const std::vector<std::string> kSeededProblems = {
     "member #14 (ACME（杭州）): stored name key 'ACME（杭州）' does not match the name (expected 'acme(杭州)')",
     "member #14 (ACME（杭州）): same name as member #13 (Acme(杭州)) once case, width and spacing are ignored",
     "member #12 (No Sector Co): has no sector",
-    "member #10 (Inverted Co): period 2024-05-01 to 2024-03-01 ends before it starts",
-    "member #11 (Overlap Co): period from 2024-06-01 overlaps the period from 2024-01-01",
+    "member #10 (Inverted Co): left date 2024-03-01 is not after the joined date 2024-05-01; a member leaves after "
+    "joining",
+    "member #11 (Overlap Co): period from 2024-06-01 overlaps the period 2024-01-01 to 2024-12-31; a new period "
+    "starts on or after 2024-12-31",
     "member #15 (Bad Date Co): period joined date '2024-02-30' is not a date",
 };
 
@@ -152,9 +154,11 @@ INSERT INTO periods (member_id, joined_on, left_on) VALUES (9, '2024-06-01', NUL
   CHECK(check.code == 1);
   auto lines = lines_of(check.out);
   CHECK(std::count(lines.begin(), lines.end(),
-                   "member #9 (Nested Co): period from 2024-03-01 overlaps the period from 2024-01-01") == 1);
+                   "member #9 (Nested Co): period from 2024-03-01 overlaps the period 2024-01-01 to 2024-12-31; a "
+                   "new period starts on or after 2024-12-31") == 1);
   CHECK(std::count(lines.begin(), lines.end(),
-                   "member #9 (Nested Co): period from 2024-06-01 overlaps the period from 2024-01-01") == 1);
+                   "member #9 (Nested Co): period from 2024-06-01 overlaps the period 2024-01-01 to 2024-12-31; a "
+                   "new period starts on or after 2024-12-31") == 1);
   CHECK(check.err == "roster: error: 2 problems in " + fx.db + "\n");
 }
 
@@ -540,11 +544,24 @@ TEST_CASE("check finds a reason stored on a period that has not ended", "[check]
   auto check = fx.roster({"check"});
   auto name = sql(fx.db, "SELECT name FROM members WHERE id = 1");
   name.pop_back();
-  auto joined = sql(fx.db, "SELECT joined_on FROM periods WHERE member_id = 1 AND left_on IS NULL");
-  joined.pop_back();
   CHECK(check.code == 1);
-  CHECK(check.out == "member #1 (" + name + "): the open period from " + joined +
-                         " has a reason ('未缴会费'), which only an ended period has\n");
+  CHECK(check.out == "member #1 (" + name +
+                         "): reason '未缴会费' is for a period that has not ended; give its left date too, or leave "
+                         "the reason empty\n");
+}
+
+TEST_CASE("check words a period after one that has not ended as import and rejoin do", "[check]") {
+  SmallGoalFixture fx;
+  sql(fx.db, R"SQL(
+INSERT INTO members (id, name, name_key) VALUES (9, 'Open Co', 'open co');
+INSERT INTO member_sectors VALUES (9, 'tourism', 0);
+INSERT INTO periods (member_id, joined_on, left_on) VALUES (9, '2024-01-01', NULL), (9, '2024-06-01', '2024-07-01');
+)SQL");
+  auto check = fx.roster({"check"});
+  CHECK(check.code == 1);
+  CHECK(check.out ==
+        "member #9 (Open Co): period from 2024-06-01 overlaps the period from 2024-01-01, which has not ended; a new "
+        "period starts on or after the day it ends\n");
 }
 
 // ---------------------------------------------------------------- backup targets that are not files

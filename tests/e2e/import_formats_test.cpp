@@ -207,8 +207,8 @@ TEST_CASE("import refuses broken JSON and JSON Lines with the line, nothing writ
           "2023年7月15日)\n"
           "<stdin>:3: name: '已有会员有限公司' is already member #1 (已有会员有限公司); names are compared ignoring "
           "case, width and spacing; add --update to change it from the file\n"
-          "<stdin>:4: joined: period from 2024-03-01 overlaps the one before it (line 4); list a member's periods "
-          "oldest first, each after the last one ended\n"
+          "<stdin>:4: joined: period from 2024-03-01 overlaps the period 2024-01-01 to 2024-06-01; a new period "
+          "starts on or after 2024-06-01\n"
           "roster: error: <stdin>: 3 problems in 4 rows; nothing was imported (fix the rows above and run again)\n");
   }
   CHECK(dump_database(fx.db) == before);

@@ -278,21 +278,20 @@ TEST_CASE("lifecycle refusals: message, exit code, database unchanged", "[lifecy
       {"remove a member who has left", {"remove-member", "#2", "--left", "2024-06-01"}, 1,
        "roster: error: member #2 has already left (on 2024-05-01); `roster rejoin` opens a new period\n"},
       {"remove before the join", {"remove-member", "#3", "--left", "2024-02-29"}, 1,
-       "roster: error: --left 2024-02-29 is not after the day member #3 joined (2024-03-01)\n"},
+       "roster: error: left date 2024-02-29 is not after the joined date 2024-03-01; a member leaves after joining\n"},
       {"remove on the join day", {"remove-member", "#3", "--left", "2024-03-01"}, 1,
-       "roster: error: --left 2024-03-01 is not after the day member #3 joined (2024-03-01)\n"},
+       "roster: error: left date 2024-03-01 is not after the joined date 2024-03-01; a member leaves after joining\n"},
       {"remove in the future", {"remove-member", "#3", "--left", "2025-01-02"}, 1,
-       "roster: error: --left 2025-01-02 is in the future (after 2025-01-01); record a departure once it has "
-       "happened\n"},
+       "roster: error: left date 2025-01-02 is in the future (after 2025-01-01); enter a date that has happened\n"},
       {"remove without --left", {"remove-member", "#3"}, 2,
        "roster: error: --left DATE is required (or --purge to delete the record)\n"},
       {"rejoin while active", {"rejoin", "#1", "--joined", "2024-12-01"}, 1,
        "roster: error: member #1 is still a member (since 2024-01-10); `roster remove-member` ends that first\n"},
       {"rejoin overlapping", {"rejoin", "#2", "--joined", "2024-04-30"}, 1,
-       "roster: error: --joined 2024-04-30 overlaps the period 2024-02-01 to 2024-05-01; a new period starts on or "
-       "after 2024-05-01\n"},
+       "roster: error: period from 2024-04-30 overlaps the period 2024-02-01 to 2024-05-01; a new period starts on "
+       "or after 2024-05-01\n"},
       {"rejoin in the future", {"rejoin", "#2", "--joined", "2025-01-02"}, 1,
-       "roster: error: --joined 2025-01-02 is in the future (after 2025-01-01); enter a date that has happened\n"},
+       "roster: error: joined date 2025-01-02 is in the future (after 2025-01-01); enter a date that has happened\n"},
       {"purge without --yes from a pipe", {"remove-member", "#3", "--purge"}, 2,
        "roster: error: purging deletes member #3 for good; add --yes to confirm\n"},
   };

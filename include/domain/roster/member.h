@@ -25,6 +25,13 @@ struct MemberDraft {
   std::string reason;  ///< why the member left (import only)
 };
 
+/// A stored member named by its id and name, as lookups and messages give it.
+struct MemberRef {
+  int64_t id = 0;
+  std::string name;
+  bool operator==(const MemberRef&) const = default;
+};
+
 /// A member that passed every rule, ready to store.
 struct NewMember {
   std::string name;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/member.h"
 
 namespace roster {
 
@@ -44,6 +45,11 @@ struct MemberRecord {
   /// The period still open (no left date), if any.
   const Period* open_period() const;
 };
+
+/// The stored member as a draft, every field as text and no dates (those
+/// change through the period rules): what edit-member and import --update
+/// lay their changes over before check_member() runs again.
+MemberDraft draft_of(const MemberRecord& member);
 
 /// Which history entries to show.
 struct HistoryFilter {

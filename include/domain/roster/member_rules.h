@@ -18,8 +18,9 @@ struct FieldProblem {
 };
 
 /// Applies every per-member rule (docs/usage.md) to `draft`: name, USCC, sectors,
-/// dates (real, not after `as_of`, left after joined), tier and the free-text
-/// fields. On success fills `out` and returns no problems. Duplicates against
+/// dates (real, then the period rules of membership_rules.h: not after
+/// `as_of`, left after joined, a reason only with a left date), tier and the
+/// free-text fields. On success fills `out` and returns no problems. Duplicates against
 /// stored members are the store's to check.
 std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorRegistry& sectors, Date as_of,
                                        NewMember* out);
@@ -27,11 +28,6 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
 /// Problems with a free-text field such as a note or a leaving reason: bad
 /// UTF-8, control characters, over 2000 characters. Names the field.
 std::optional<std::string> free_text_problem(std::string_view text, std::string_view field);
-
-/// Problems with a period's leaving reason: free_text_problem(), and a reason
-/// on a period that has not ended (`ended` false), which docs/schema.md keeps
-/// empty: the reason says why a member left.
-std::optional<std::string> reason_problem(std::string_view trimmed_reason, bool ended);
 
 /// Problems with a member's name alone: empty, over 200 characters, bad UTF-8,
 /// control characters, or an invisible bidi or zero-width mark (which would

@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/member.h"
 #include "roster/sectors.h"
 
 namespace roster {
@@ -42,7 +42,7 @@ struct SectorReport {
   int key_sectors = 0;
   int key_sectors_with_members = 0;
   std::optional<SectorRow> thinnest_key;  ///< the key sector with the fewest members
-  std::vector<std::pair<int64_t, std::string>> without_key_sector;  ///< active members in no key sector
+  std::vector<MemberRef> without_key_sector;  ///< active members in no key sector
   bool any_lagging() const;
 };
 
@@ -50,6 +50,6 @@ struct SectorReport {
 /// expected fraction (road value today ÷ overall target). Pure.
 SectorReport build_sector_report(Date as_of, Date since, int active, double road_fraction,
                                  const std::vector<Sector>& sectors, const std::vector<SectorCount>& counts,
-                                 std::vector<std::pair<int64_t, std::string>> without_key_sector, bool key_only);
+                                 std::vector<MemberRef> without_key_sector, bool key_only);
 
 }  // namespace roster

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "roster/member.h"
@@ -14,10 +16,5 @@ namespace roster {
 /// `except` is the member being edited, who may keep its own name and USCC.
 std::vector<FieldProblem> stored_duplicates(Store& store, const NewMember& member,
                                             std::optional<int64_t> except = std::nullopt);
-
-/// The member REF names: an id (digits, optionally after '#'), an exact name
-/// (compared by name_key) or a USCC. Throws an Error listing the candidates
-/// when REF matches several members or none.
-int64_t resolve_member_ref(Store& store, const std::string& ref);
 
 }  // namespace roster

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,12 +21,23 @@ struct ImportProblem {
 
 /// One planned change, for --dry-run's report.
 struct ImportAction {
+  /// What a row does.
+  enum class What {
+    add,        ///< adds a member
+    update,     ///< changes a stored member (--update)
+    unchanged,  ///< matches a stored member and changes nothing (--update)
+    period,     ///< adds a later period to a member added from the same file
+  };
   size_t line = 0;
-  std::string what;  ///< "add", "update", "unchanged" (an --update row that changes nothing), "period"
+  What what = What::add;
   int64_t member_id = 0;
-  std::string name;
+  std::string name;    ///< the member's name (for an update, as it was before)
   std::string detail;  ///< e.g. the changed fields of an update
 };
+
+/// The word the dry-run plan prints for `what`: "add", "update", "unchanged"
+/// or "period".
+std::string_view action_word(ImportAction::What what);
 
 /// How to import.
 struct ImportOptions {

@@ -92,7 +92,7 @@ class Store {
   /// Per-sector member counts as of `as_of`, joins and departures in (since, as_of].
   std::vector<SectorCount> sector_counts(Date as_of, Date since);
   /// Active members linked to no key sector, by id.
-  std::vector<std::pair<int64_t, std::string>> members_without_key_sector(Date as_of);
+  std::vector<MemberRef> members_without_key_sector(Date as_of);
   /// Members whose periods began, and those whose periods ended, on a day in
   /// [first, last], by date then id (store_report.cpp).
   PeriodChanges member_changes(Date first, Date last);
@@ -116,8 +116,8 @@ class Store {
   void write_if(const std::function<bool()>& work);
 
   /// The id of the stored member whose name key or USCC matches, if any.
-  std::optional<std::pair<int64_t, std::string>> member_with_name_key(const std::string& key);
-  std::optional<std::pair<int64_t, std::string>> member_with_uscc(const std::string& uscc);
+  std::optional<MemberRef> member_with_name_key(const std::string& key);
+  std::optional<MemberRef> member_with_uscc(const std::string& uscc);
 
   /// Inserts a checked member with its sectors and first period, and logs it
   /// in the history; call inside write(). Returns the new id.
@@ -126,11 +126,13 @@ class Store {
   // One member's record and lifecycle (store_lifecycle.cpp).
   /// Members that REF could mean: the id (digits, optionally after '#'), the
   /// exact name (compared by name_key) or the USCC. Empty if none.
-  std::vector<std::pair<int64_t, std::string>> members_matching(const std::string& ref);
+  std::vector<MemberRef> members_matching(const std::string& ref);
   /// Up to `limit` members whose name contains `text` (name_key folding).
-  std::vector<std::pair<int64_t, std::string>> members_named_like(const std::string& text, int limit);
+  std::vector<MemberRef> members_named_like(const std::string& text, int limit);
   /// Everything about member `id`; throws if there is none.
   MemberRecord member_record(int64_t id);
+  /// Member `id`'s periods, oldest first (empty if there is no such member).
+  std::vector<Period> member_periods(int64_t id);
   /// Replaces the member's fields and sectors, logging each changed field;
   /// call inside write(). Returns the names of the fields that changed.
   std::vector<std::string> update_member(int64_t id, const NewMember& updated);

@@ -182,7 +182,7 @@ TEST_CASE("members_without_key_sector lists active members with only non-key sec
   f.add("S", {"media"}, ymd(2024, 2, 1));                   // 4: listed
   f.add("T", {"finance", "education"}, ymd(2024, 2, 1));    // 5: second sector is key
   f.add("U", {"technology"}, ymd(2024, 7, 1));              // 6: not yet joined
-  using List = std::vector<std::pair<int64_t, std::string>>;
+  using List = std::vector<roster::MemberRef>;
   CHECK(f.store.members_without_key_sector(kAsOf) == List{{1, "P"}, {4, "S"}});
   CHECK(f.store.members_without_key_sector(ymd(2024, 4, 1)) == List{{1, "P"}, {3, "R"}, {4, "S"}});
   f.store.write([&] { f.store.update_sector("media", Sector{"media", "Media and content", "数字内容", true, {}}); });

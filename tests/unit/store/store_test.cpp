@@ -230,7 +230,7 @@ TEST_CASE("write_if returning false leaves no rows", "[store]") {
 
 TEST_CASE("member_with_name_key and member_with_uscc find stored members", "[store]") {
   ThreeMembers t;
-  using Found = std::optional<std::pair<int64_t, std::string>>;
+  using Found = std::optional<roster::MemberRef>;
   CHECK(t.store.member_with_name_key(roster::name_key("ALPHA  科技")) == Found({2, "Alpha 科技"}));
   CHECK(t.store.member_with_name_key("gamma") == Found({1, "Gamma"}));
   CHECK(t.store.member_with_name_key("delta") == std::nullopt);

@@ -1,0 +1,24 @@
+#include "roster/member_record.h"
+
+namespace roster {
+
+const Period* MemberRecord::open_period() const {
+  for (const auto& p : periods) {
+    if (!p.left) return &p;
+  }
+  return nullptr;
+}
+
+MemberDraft draft_of(const MemberRecord& m) {
+  MemberDraft d;
+  d.name = m.name;
+  d.uscc = m.uscc.value_or("");
+  d.sectors = m.sector_codes;
+  d.tier = m.tier;
+  d.city = m.city;
+  d.parent = m.parent;
+  d.note = m.note;
+  return d;
+}
+
+}  // namespace roster
