@@ -33,7 +33,7 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
   Timeline timeline;
   std::vector<Sector> sectors;
   std::vector<SectorCount> counts;
-  std::vector<std::pair<int64_t, std::string>> without_key_sector;
+  std::vector<MemberRef> without_key_sector;
   store.snapshot([&] {  // every figure from one moment, even while others write
     goal = store.goal();
     timeline = store.membership_timeline();
