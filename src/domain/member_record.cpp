@@ -14,7 +14,7 @@ MemberDraft draft_of(const MemberRecord& m) {
   d.name = m.name;
   d.uscc = m.uscc.value_or("");
   d.sectors = m.sector_codes;
-  d.tier = m.tier;
+  d.tier = std::string(tier_code(m.tier));
   d.city = m.city;
   d.parent = m.parent;
   d.note = m.note;

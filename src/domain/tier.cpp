@@ -38,6 +38,13 @@ std::string_view tier_code(Tier tier) {
   return "member";
 }
 
+std::optional<Tier> tier_from_code(std::string_view code) {
+  for (const auto& t : kTiers) {
+    if (t.code == code) return t.tier;
+  }
+  return std::nullopt;
+}
+
 std::optional<Tier> parse_tier(std::string_view text) {
   // Folded once: import asks for every row.
   static const auto keys = [] {

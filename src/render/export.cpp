@@ -7,6 +7,7 @@
 #include "roster/json_dump.h"
 #include "roster/json_stream.h"
 #include "roster/sectors.h"
+#include "roster/tier.h"
 
 namespace roster {
 namespace {
@@ -23,7 +24,7 @@ class DelimitedExport : public ExportWriter {
     std::vector<Period> periods = m.periods;
     if (periods.empty()) periods.push_back({});  // a damaged record still shows its fields
     for (const auto& p : periods) {
-      writer_.row({std::to_string(m.id), m.name, m.uscc.value_or(""), join_codes(m.sector_codes), m.tier, m.city, m.parent, m.note,
+      writer_.row({std::to_string(m.id), m.name, m.uscc.value_or(""), join_codes(m.sector_codes), std::string(tier_code(m.tier)), m.city, m.parent, m.note,
              m.periods.empty() ? "" : p.joined.iso(), p.left ? p.left->iso() : "", p.reason});
     }
   }
@@ -38,7 +39,7 @@ class JsonExport : public ExportWriter {
   JsonExport(std::ostream& out, bool lines) : stream_(out, lines) {}
   void member(const MemberRecord& m) override {
     ordered_json doc = {{"id", m.id},       {"name", m.name},     {"uscc", m.uscc ? ordered_json(*m.uscc) : ordered_json()},
-                        {"sectors", m.sector_codes}, {"tier", m.tier}, {"city", m.city},
+                        {"sectors", m.sector_codes}, {"tier", std::string(tier_code(m.tier))}, {"city", m.city},
                         {"parent", m.parent}, {"note", m.note}};
     doc["periods"] = ordered_json::array();
     for (const auto& p : m.periods) {

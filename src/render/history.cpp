@@ -7,6 +7,7 @@
 #include "roster/json_stream.h"
 #include "roster/table.h"
 #include "roster/delimited.h"
+#include "roster/tier.h"
 
 namespace roster {
 namespace {
@@ -96,7 +97,7 @@ void render_member_record(const MemberRecord& m, Format format, std::ostream& ou
                         {"name", m.name},
                         {"uscc", m.uscc ? ordered_json(*m.uscc) : ordered_json()},
                         {"sectors", m.sector_codes},
-                        {"tier", m.tier},
+                        {"tier", std::string(tier_code(m.tier))},
                         {"city", m.city},
                         {"parent", m.parent},
                         {"note", m.note}};
@@ -116,7 +117,7 @@ void render_member_record(const MemberRecord& m, Format format, std::ostream& ou
   for (const auto& s : m.sector_codes) sectors += (sectors.empty() ? "" : ", ") + s;
   TextTable fields{{"FIELD", "VALUE"}, {}, {}};
   fields.rows = {{"id", std::to_string(m.id)}, {"name", m.name},     {"uscc", m.uscc.value_or("")},
-                 {"sectors", sectors},         {"tier", m.tier},     {"city", m.city},
+                 {"sectors", sectors},         {"tier", std::string(tier_code(m.tier))},     {"city", m.city},
                  {"parent", m.parent},         {"note", m.note}};
   fields.print(out, options.color);
   out << '\n';

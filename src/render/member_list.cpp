@@ -9,6 +9,7 @@
 #include "roster/json_stream.h"
 #include "roster/sectors.h"
 #include "roster/table.h"
+#include "roster/tier.h"
 
 namespace roster {
 namespace {
@@ -18,7 +19,7 @@ const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors"
                                            "parent", "note", "joined", "left",    "status"};
 
 std::vector<std::string> cells(const MemberRow& m) {
-  return {std::to_string(m.id), m.name,  m.uscc.value_or(""), join_codes(m.sector_codes), m.tier,
+  return {std::to_string(m.id), m.name,  m.uscc.value_or(""), join_codes(m.sector_codes), std::string(tier_code(m.tier)),
           m.city,               m.parent, m.note,              m.joined.iso(),    m.left ? m.left->iso() : "",
           m.active() ? "active" : "left"};
 }
@@ -40,7 +41,7 @@ nlohmann::ordered_json to_json(const MemberRow& m) {
           {"uscc", m.uscc ? json(*m.uscc) : json()},
           {"sectors", m.sector_codes},
           {"primary_sector", m.sector_codes.empty() ? json() : json(m.sector_codes.front())},
-          {"tier", m.tier},
+          {"tier", std::string(tier_code(m.tier))},
           {"city", m.city},
           {"parent", m.parent},
           {"note", m.note},
@@ -68,7 +69,7 @@ class TableWriter : public MemberListWriter {
     table_.numeric = {true};
   }
   void row(const MemberRow& m) override {
-    std::vector<std::string> r = {std::to_string(m.id), m.name, join_codes(m.sector_codes), m.tier, m.city, m.joined.iso()};
+    std::vector<std::string> r = {std::to_string(m.id), m.name, join_codes(m.sector_codes), std::string(tier_code(m.tier)), m.city, m.joined.iso()};
     if (report_.show_left) r.push_back(m.left ? m.left->iso() : "");
     active_ += m.active() ? 1 : 0;
     table_.rows.push_back(std::move(r));

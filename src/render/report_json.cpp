@@ -4,6 +4,7 @@
 #include "report_formats.h"
 #include "roster/json_dump.h"
 #include "roster/progress_render.h"
+#include "roster/tier.h"
 
 namespace roster {
 namespace {
@@ -17,7 +18,7 @@ ordered_json or_null(const std::optional<T>& v) {
 
 ordered_json member_json(const MemberChange& m, bool left) {
   ordered_json j = {{"id", m.id},     {"name", m.name}, {"sectors", m.sector_codes},
-                    {"tier", m.tier}, {"city", m.city}, {left ? "left" : "joined", m.date.iso()}};
+                    {"tier", std::string(tier_code(m.tier))}, {"city", m.city}, {left ? "left" : "joined", m.date.iso()}};
   if (left) j["reason"] = m.reason;
   return j;
 }

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include "roster/progress_render.h"
+#include "roster/tier.h"
 
 namespace roster::report_parts {
 namespace {
@@ -81,7 +82,7 @@ std::vector<std::string> change_headers(bool left) {
 }
 
 std::vector<std::string> change_cells(const PeriodReport& r, const MemberChange& m, bool left) {
-  std::vector<std::string> c = {m.date.iso(), m.name, sector_names(r, m.sector_codes), m.tier, m.city};
+  std::vector<std::string> c = {m.date.iso(), m.name, sector_names(r, m.sector_codes), std::string(tier_code(m.tier)), m.city};
   if (left) c.push_back(m.reason);
   return c;
 }

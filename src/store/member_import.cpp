@@ -95,7 +95,7 @@ class Importer {
     }
     NewMember member;
     if (!refuse_all(row.line, check_member(row.draft, sectors_, options_.as_of, &member))) return;
-    if (!row.group.empty() && row.group.find_first_not_of("0123456789") == std::string::npos && row.group.size() < 18) {
+    if (all_ascii_digits(row.group) && row.group.size() < 18) {
       member.wanted_id = std::stoll(row.group);
     }
 

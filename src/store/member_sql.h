@@ -13,6 +13,7 @@
 
 #include "roster/date.h"
 #include "roster/member.h"
+#include "roster/tier.h"
 #include "roster/member_record.h"
 
 namespace roster {
@@ -27,6 +28,10 @@ inline constexpr const char* kMemberSectorCodes =
     "(SELECT group_concat(sector_code, ';') FROM (SELECT sector_code FROM member_sectors s "
     "WHERE s.member_id = m.id ORDER BY s.position))";
 
+/// The tier of a stored code; the schema's CHECK admits only the four codes,
+/// so anything else (a file edited past it) reads as the default tier.
+inline Tier stored_tier(const std::string& code) { return tier_from_code(code).value_or(Tier::member); }
+
 /// Reads the kMemberColumns of the current row of `q` (its columns 0–6) into
 /// a MemberRow or a MemberRecord.
 template <typename Member>
@@ -34,7 +39,7 @@ void read_member_columns(SQLite::Statement& q, Member& m) {
   m.id = q.getColumn(0).getInt64();
   m.name = q.getColumn(1).getString();
   m.uscc = q.getColumn(2).isNull() ? std::nullopt : std::optional<std::string>(q.getColumn(2).getString());
-  m.tier = q.getColumn(3).getString();
+  m.tier = stored_tier(q.getColumn(3).getString());
   m.city = q.getColumn(4).getString();
   m.parent = q.getColumn(5).getString();
   m.note = q.getColumn(6).getString();

@@ -8,24 +8,12 @@
 
 #include "member_sql.h"
 #include "roster/error.h"
+#include "roster/sectors.h"
 #include "roster/store.h"
 #include "roster/text.h"
 #include "store_errors.h"
 
 namespace roster {
-namespace {
-
-std::string joined_codes(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const auto& c : codes) out += (out.empty() ? "" : ";") + c;
-  return out;
-}
-
-bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
 
 std::vector<MemberRef> Store::members_matching(const std::string& ref) {
   return guarded(path_, [&] {
@@ -35,7 +23,7 @@ std::vector<MemberRef> Store::members_matching(const std::string& ref) {
     for (char c : name_key(text)) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
     SQLite::Statement q(*db_,
                         "SELECT id, name FROM members WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
-    q.bind(":id", static_cast<int64_t>(all_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
+    q.bind(":id", static_cast<int64_t>(all_ascii_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
     q.bind(":key", name_key(text));
     q.bind(":uscc", upper);
     std::vector<MemberRef> found;
@@ -101,8 +89,8 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   };
   log("name", old.name, u.name);
   log("uscc", old.uscc.value_or(""), u.uscc.value_or(""));
-  log("sectors", joined_codes(old.sector_codes), joined_codes(u.sector_codes));
-  log("tier", old.tier, std::string(tier_code(u.tier)));
+  log("sectors", join_codes(old.sector_codes), join_codes(u.sector_codes));
+  log("tier", std::string(tier_code(old.tier)), std::string(tier_code(u.tier)));
   log("city", old.city, u.city);
   log("parent", old.parent, u.parent);
   log("note", old.note, u.note);

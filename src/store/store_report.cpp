@@ -29,7 +29,7 @@ std::vector<MemberChange> changes(SQLite::Database& db, std::string_view column,
     MemberChange c;
     c.id = q.getColumn(0).getInt64();
     c.name = q.getColumn(1).getString();
-    c.tier = q.getColumn(2).getString();
+    c.tier = stored_tier(q.getColumn(2).getString());
     c.city = q.getColumn(3).getString();
     c.date = parse_iso_date(q.getColumn(4).getString()).value_or(Date());
     c.reason = q.getColumn(5).getString();

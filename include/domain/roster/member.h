@@ -32,16 +32,22 @@ struct MemberRef {
   bool operator==(const MemberRef&) const = default;
 };
 
-/// A member that passed every rule, ready to store.
-struct NewMember {
+/// The fields every member value carries, checked: one home, so a new field
+/// is added once. NewMember, MemberRow, MemberRecord and MemberChange are
+/// made of it plus what each adds (ids, periods, dates).
+struct MemberFields {
   std::string name;
-  std::string name_key;  ///< see name_key() in text.h
   std::optional<std::string> uscc;
   std::vector<std::string> sector_codes;  ///< first is primary
   Tier tier = Tier::member;
   std::string city;
   std::string parent;
   std::string note;
+};
+
+/// A member that passed every rule, ready to store.
+struct NewMember : MemberFields {
+  std::string name_key;  ///< see name_key() in text.h
   Date joined;
   std::optional<Date> left;
   std::string reason;              ///< why the member left, if it did
@@ -50,15 +56,8 @@ struct NewMember {
 
 /// One member as a listing shows it, with the period that matters on the
 /// listing's date.
-struct MemberRow {
+struct MemberRow : MemberFields {
   int64_t id = 0;
-  std::string name;
-  std::optional<std::string> uscc;
-  std::vector<std::string> sector_codes;  ///< first is primary
-  std::string tier;
-  std::string city;
-  std::string parent;
-  std::string note;
   Date joined;                 ///< start of the latest period begun by the date
   std::optional<Date> left;    ///< its end, if it ended by the date
   bool active() const { return !left.has_value(); }

@@ -31,15 +31,8 @@ struct HistoryEntry {
 };
 
 /// Everything stored about one member.
-struct MemberRecord {
+struct MemberRecord : MemberFields {
   int64_t id = 0;
-  std::string name;
-  std::optional<std::string> uscc;
-  std::vector<std::string> sector_codes;  ///< first is primary
-  std::string tier;
-  std::string city;
-  std::string parent;
-  std::string note;
   std::vector<Period> periods;  ///< oldest first
   std::vector<HistoryEntry> history;
   /// The period still open (no left date), if any.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/member.h"
 #include "roster/progress.h"
 #include "roster/report_period.h"
 #include "roster/sector_report.h"
@@ -15,12 +16,8 @@
 namespace roster {
 
 /// A member who joined or left in a report's period.
-struct MemberChange {
+struct MemberChange : MemberFields {
   int64_t id = 0;
-  std::string name;
-  std::vector<std::string> sector_codes;  ///< first is primary
-  std::string tier;
-  std::string city;
   Date date;           ///< the day the period began (joined) or ended (left)
   std::string reason;  ///< why the member left; empty for joins
 };

@@ -12,6 +12,10 @@ enum class Tier { president, vice_president, council, member };
 /// The stored and printed code: "president", "vice-president", "council", "member".
 std::string_view tier_code(Tier tier);
 
+/// The tier of a stored code ("vice-president"), exactly as tier_code()
+/// writes it; nullopt for anything else (the schema's CHECK keeps others out).
+std::optional<Tier> tier_from_code(std::string_view code);
+
 /// The tier `text` names: the code or its English spelling in any case
 /// ("Vice President"), or the Chinese forms secretariats write (会长,
 /// 会长单位, 副会长, 常务副会长, 理事, 常务理事, 会员, 普通会员, each also with

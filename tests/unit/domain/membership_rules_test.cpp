@@ -145,7 +145,7 @@ TEST_CASE("draft_of: the stored fields as text, and no dates", "[membership_rule
   MemberRecord m = member(true);
   m.uscc = "91330106MA2H3K5X19";
   m.sector_codes = {"education", "tourism"};
-  m.tier = "council";
+  m.tier = roster::Tier::council;
   m.city = "宁波";
   m.parent = "岚行集团";
   m.note = "首批会员";

@@ -52,3 +52,12 @@ TEST_CASE("tier_forms lists every Chinese form parse_tier accepts, for --help", 
   CHECK(roster::unknown_tier_message(" boss ") ==
         "unknown tier 'boss'; use president, vice-president, council or member (or 会长, 副会长, 理事, 会员)");
 }
+
+TEST_CASE("tier_from_code reads only the stored codes, exactly", "[tier]") {
+  for (auto tier : {roster::Tier::president, roster::Tier::vice_president, roster::Tier::council, roster::Tier::member}) {
+    CHECK(roster::tier_from_code(roster::tier_code(tier)) == tier);
+  }
+  CHECK_FALSE(roster::tier_from_code("Council").has_value());  // a stored code is never folded
+  CHECK_FALSE(roster::tier_from_code("理事").has_value());
+  CHECK_FALSE(roster::tier_from_code("").has_value());
+}

@@ -21,7 +21,7 @@ MemberRow hangzhou() {
   m.name = "杭州某某科技有限公司";
   m.uscc = "91310110666007217T";
   m.sector_codes = {"healthcare", "tourism"};
-  m.tier = "council";
+  m.tier = roster::Tier::council;
   m.city = "杭州";
   m.joined = Date::from_ymd(2023, 7, 15);
   return m;
@@ -32,7 +32,7 @@ MemberRow acme() {
   m.id = 12;
   m.name = "ACME, \"Best\" Co.";
   m.sector_codes = {"education"};
-  m.tier = "member";
+  m.tier = roster::Tier::member;
   m.city = "Ningbo";
   m.parent = "ACME Group";
   m.note = "n";
@@ -45,7 +45,7 @@ MemberRow gone() {
   m.id = 7;
   m.name = "Gone Ltd";
   m.sector_codes = {"other"};
-  m.tier = "member";
+  m.tier = roster::Tier::member;
   m.joined = Date::from_ymd(2023, 7, 15);
   m.left = Date::from_ymd(2024, 6, 1);
   return m;

@@ -177,7 +177,7 @@ TEST_CASE("each_member fills every field of a row", "[store]") {
   t.store.each_member(on(kBetaLeft, Status::left), collect);
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].id == 1);
-  CHECK(rows[0].tier == "council");
+  CHECK(rows[0].tier == roster::Tier::council);
   CHECK(rows[1].uscc == std::optional<std::string>("91310110666007217T"));
   CHECK(rows[1].joined == kJul15);
   CHECK(rows[1].sector_codes == Names{"healthcare"});
