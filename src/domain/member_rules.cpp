@@ -69,6 +69,29 @@ void check_first_period(const MemberDraft& draft, Date as_of, NewMember& m, std:
   if (auto p = reason_problem(m.reason, !trim(draft.left).empty())) problems.push_back(std::move(*p));
 }
 
+// Resolves the draft's sectors (codes, names, aliases; a value may be a list)
+// into m.sector_codes, the first given first, each once.
+void check_sectors(const MemberDraft& draft, const SectorRegistry& sectors, NewMember& m,
+                   std::vector<FieldProblem>& problems) {
+  std::set<std::string> seen;
+  for (const auto& value : draft.sectors) {
+    // One --sector value may be a list too ("医疗、教育"), as in a file's cell.
+    for (const auto& text : split_list(value)) {
+      const Sector* s = sectors.resolve(text);
+      if (!s) {
+        problems.push_back({"sectors", unknown_sector_message(text, sectors)});
+      } else if (seen.insert(s->code).second) {
+        m.sector_codes.push_back(s->code);
+      }
+    }
+  }
+  bool sector_refused = std::any_of(problems.begin(), problems.end(),
+                                    [](const FieldProblem& p) { return p.field == "sectors"; });
+  if (m.sector_codes.empty() && !sector_refused) {
+    problems.push_back({"sectors", "no sector given; every member needs at least one (--sector, or the sectors column of a file)"});
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> name_problem(std::string_view trimmed_name) {
@@ -104,23 +127,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
     else problems.push_back({"uscc", reason});
   }
 
-  std::set<std::string> seen;
-  for (const auto& value : draft.sectors) {
-    // One --sector value may be a list too ("医疗、教育"), as in a file's cell.
-    for (const auto& text : split_list(value)) {
-      const Sector* s = sectors.resolve(text);
-      if (!s) {
-        problems.push_back({"sectors", unknown_sector_message(text, sectors)});
-      } else if (seen.insert(s->code).second) {
-        m.sector_codes.push_back(s->code);
-      }
-    }
-  }
-  bool sector_refused = std::any_of(problems.begin(), problems.end(),
-                                    [](const FieldProblem& p) { return p.field == "sectors"; });
-  if (m.sector_codes.empty() && !sector_refused) {
-    problems.push_back({"sectors", "no sector given; every member needs at least one (--sector, or the sectors column of a file)"});
-  }
+  check_sectors(draft, sectors, m, problems);
 
   // No tier given: the default, member.
   auto tier = trim(draft.tier).empty() ? std::optional<Tier>(Tier::member) : parse_tier(draft.tier);
