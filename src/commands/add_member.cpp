@@ -1,8 +1,8 @@
 // roster add-member: add one member, print its id.
-#include <iostream>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <iostream>
 
 #include "commands.h"
 #include "roster/duplicates.h"
@@ -42,8 +42,8 @@ int run_add_member(AddOptions o, const Context& ctx) {
     return kExitOk;
   }
   std::cout << id << '\n';
-  ctx.note(fmt::format("added member #{} {} ({}; joined {})", id, member.name, sector_list(member),
-                       member.joined.iso()));
+  ctx.note(
+      fmt::format("added member #{} {} ({}; joined {})", id, member.name, sector_list(member), member.joined.iso()));
   return kExitOk;
 }
 

@@ -29,7 +29,8 @@ Command setup_backup(CLI::App& root) {
   auto* app = root.add_subcommand("backup", "write a consistent copy of the database (safe while others write)");
   app->add_option("PATH", o->path, "where to write the copy")->required();
   app->add_flag("--force", o->force, "replace PATH if it is an existing regular file");
-  app->footer("Example:\n  roster backup ~/backups/roster-$(date +%F).db && roster check --db ~/backups/roster-$(date +%F).db");
+  app->footer(
+      "Example:\n  roster backup ~/backups/roster-$(date +%F).db && roster check --db ~/backups/roster-$(date +%F).db");
   return {app, [o](const Context& ctx) { return run_backup(*o, ctx); }};
 }
 

@@ -1,7 +1,7 @@
 // roster check: SQLite's integrity checks and the data rules.
-#include <iostream>
-
 #include <fmt/core.h>
+
+#include <iostream>
 
 #include "commands.h"
 #include "roster/error.h"

@@ -1,10 +1,9 @@
 #include "commands.h"
 
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <iostream>
-
-#include <fmt/core.h>
 
 #include "roster/error.h"
 #include "roster/text.h"
@@ -14,22 +13,9 @@ namespace roster {
 
 const std::vector<CommandSetup>& all_commands() {
   static const std::vector<CommandSetup> commands = {
-      setup_init,
-      setup_add_member,
-      setup_edit_member,
-      setup_remove_member,
-      setup_rejoin,
-      setup_show,
-      setup_list,
-      setup_progress,
-      setup_sectors,
-      setup_goal,
-      setup_report,
-      setup_import,
-      setup_export,
-      setup_history,
-      setup_check,
-      setup_backup,
+      setup_init,   setup_add_member, setup_edit_member, setup_remove_member, setup_rejoin, setup_show,
+      setup_list,   setup_progress,   setup_sectors,     setup_goal,          setup_report, setup_import,
+      setup_export, setup_history,    setup_check,       setup_backup,
   };
   return commands;
 }
@@ -38,8 +24,9 @@ namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "database file (default: $ROSTER_DB, else ~/.local/share/roster/roster.db)");
-  app.add_option("-f,--format", g.format, "output format: table, tsv, csv, json, jsonl, markdown, text, html (what each "
-                                          "command offers; default: table on a terminal, tsv in a pipe)");
+  app.add_option("-f,--format", g.format,
+                 "output format: table, tsv, csv, json, jsonl, markdown, text, html (what each "
+                 "command offers; default: table on a terminal, tsv in a pipe)");
   app.add_option("--as-of", g.as_of, "the date to report on, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today)");
   app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -1,8 +1,8 @@
 // roster edit-member: change a member's fields, with add-member's rules.
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "commands.h"
 #include "roster/error.h"
@@ -72,8 +72,10 @@ int run_edit_member(const EditOptions& o, const Context& ctx) {
     auto problems = membership::edit(store, registry, id, draft, ctx.as_of, &changed);
     if (!problems.empty()) throw Error(problems.front().reason);
   });
-  if (changed.empty()) ctx.note(fmt::format("member #{}: nothing to change", id));
-  else ctx.note(fmt::format("updated member #{}: {}", id, fmt::join(changed, ", ")));
+  if (changed.empty())
+    ctx.note(fmt::format("member #{}: nothing to change", id));
+  else
+    ctx.note(fmt::format("updated member #{}: {}", id, fmt::join(changed, ", ")));
   return kExitOk;
 }
 

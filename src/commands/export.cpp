@@ -1,9 +1,9 @@
 // roster export: every member, every field, every period — losslessly.
+#include <fmt/core.h>
+
 #include <fstream>
 #include <iostream>
 #include <optional>
-
-#include <fmt/core.h>
 
 #include "commands.h"
 #include "roster/error.h"
@@ -23,15 +23,20 @@ Format export_format(const ExportOptions& o, const Context& ctx) {
   if (!ctx.options.format.empty()) return ctx.format({Format::csv, Format::tsv, Format::json, Format::jsonl});
   auto by_name = import_format_from_name(o.file);
   if (o.file != "-" && !by_name) {
-    throw usage_error(fmt::format("cannot tell the format for '{}' from its name; name it .csv, .tsv, .json or "
-                                  ".jsonl, or add -f csv|tsv|json|jsonl",
-                                  o.file));
+    throw usage_error(
+        fmt::format("cannot tell the format for '{}' from its name; name it .csv, .tsv, .json or "
+                    ".jsonl, or add -f csv|tsv|json|jsonl",
+                    o.file));
   }
   switch (by_name.value_or(ImportFormat::csv)) {
-    case ImportFormat::tsv: return Format::tsv;
-    case ImportFormat::json: return Format::json;
-    case ImportFormat::jsonl: return Format::jsonl;
-    default: return Format::csv;
+    case ImportFormat::tsv:
+      return Format::tsv;
+    case ImportFormat::json:
+      return Format::json;
+    case ImportFormat::jsonl:
+      return Format::jsonl;
+    default:
+      return Format::csv;
   }
 }
 

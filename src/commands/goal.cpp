@@ -1,11 +1,12 @@
 // roster goal: show the goal, or change it with `goal set`.
-#include <iostream>
+#include "roster/goal.h"
 
 #include <fmt/core.h>
 
+#include <iostream>
+
 #include "commands.h"
 #include "roster/error.h"
-#include "roster/goal.h"
 #include "roster/goal_render.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
@@ -56,8 +57,7 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
     store.set_goal(goal);
   });
   if (renames) ctx.note(fmt::format("association: {}", association));
-  ctx.note(fmt::format("goal: {} members by {}, counting from {}", goal.target, goal.deadline.iso(),
-                       goal.start.iso()));
+  ctx.note(fmt::format("goal: {} members by {}, counting from {}", goal.target, goal.deadline.iso(), goal.start.iso()));
   return kExitOk;
 }
 

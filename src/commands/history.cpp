@@ -36,8 +36,9 @@ int run_history(const HistoryOptions& o, const Context& ctx) {
 Command setup_history(CLI::App& root) {
   auto o = std::make_shared<HistoryOptions>();
   auto* app = root.add_subcommand("history", "the change log: when, who, what, before and after");
-  app->add_option("--member", o->member, "only this member (id, exact name or USCC)")
-      ->each([o](const std::string&) { o->member_given = true; });
+  app->add_option("--member", o->member, "only this member (id, exact name or USCC)")->each([o](const std::string&) {
+    o->member_given = true;
+  });
   app->add_option("--since", o->since, "entries on or after this day, in local time (TZ)");
   app->add_option("--until", o->until, "entries on or before this day, in local time (TZ)");
   app->add_option("--kind", o->kind, "only this kind, e.g. member.edit, or a prefix such as member.");

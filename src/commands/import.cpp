@@ -1,12 +1,11 @@
 // roster import: load members from CSV, TSV, JSON or JSON Lines, all or nothing.
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-#include <fmt/core.h>
 
 #include "commands.h"
 #include "roster/encoding.h"
@@ -42,13 +41,15 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   spool.flush();
   // A failed write (TMPDIR full) must not look like a short or empty file.
   if (spool.bad() || (spool.fail() && !spool.eof())) {
-    throw Error(fmt::format("{}: cannot copy the file to a temporary file in {} (is that disk full?); nothing was "
-                            "imported (free some space there or set TMPDIR to another folder)",
-                            label, folder));
+    throw Error(
+        fmt::format("{}: cannot copy the file to a temporary file in {} (is that disk full?); nothing was "
+                    "imported (free some space there or set TMPDIR to another folder)",
+                    label, folder));
   }
   spool.clear();
   spool.seekg(0);
-  if (!spool) throw Error(fmt::format("{}: cannot read back the temporary copy in {}; nothing was imported", label, folder));
+  if (!spool)
+    throw Error(fmt::format("{}: cannot read back the temporary copy in {}; nothing was imported", label, folder));
 }
 
 ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
@@ -62,18 +63,26 @@ ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
   if (o.file == "-") return ImportFormat::csv;
   if (auto format = import_format_from_name(o.file)) return *format;
   if (is_workbook_name(o.file)) throw Error(workbook_refusal(o.file));
-  throw usage_error(fmt::format("cannot tell the format of '{}' from its name; add --format csv, tsv, json or jsonl",
-                                o.file));
+  throw usage_error(
+      fmt::format("cannot tell the format of '{}' from its name; add --format csv, tsv, json or jsonl", o.file));
 }
 
 void print_plan(const ImportResult& r, const std::string& label) {
   for (const auto& a : r.actions) {
     std::string line = fmt::format("{}:{}: {}", label, a.line, action_word(a.what));
     switch (a.what) {
-      case ImportAction::What::add: line += fmt::format(": {}", a.name); break;
-      case ImportAction::What::update: line += fmt::format(" #{}: {}", a.member_id, a.detail); break;
-      case ImportAction::What::unchanged: line += fmt::format(" #{}", a.member_id); break;
-      case ImportAction::What::period: line += fmt::format(": #{} from {}", a.member_id, a.detail); break;
+      case ImportAction::What::add:
+        line += fmt::format(": {}", a.name);
+        break;
+      case ImportAction::What::update:
+        line += fmt::format(" #{}: {}", a.member_id, a.detail);
+        break;
+      case ImportAction::What::unchanged:
+        line += fmt::format(" #{}", a.member_id);
+        break;
+      case ImportAction::What::period:
+        line += fmt::format(": #{} from {}", a.member_id, a.detail);
+        break;
     }
     std::cout << escape_for_terminal(line) << '\n';
   }
@@ -171,7 +180,8 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
 
 Command setup_import(CLI::App& root) {
   auto o = std::make_shared<ImportCommandOptions>();
-  auto* app = root.add_subcommand("import", "add members from CSV, TSV, JSON or JSON Lines (or - for stdin), all or nothing");
+  auto* app =
+      root.add_subcommand("import", "add members from CSV, TSV, JSON or JSON Lines (or - for stdin), all or nothing");
   app->add_option("FILE", o->file, "the file; its extension or --format says how to read it; - reads stdin")
       ->required();
   app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030, gbk or utf-16");

@@ -3,9 +3,9 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/goal.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
-#include "roster/goal.h"
 
 namespace roster {
 namespace {
@@ -46,7 +46,8 @@ Command setup_init(CLI::App& root) {
   o->app = app;
   app->add_option("--association", o->association,
                   "the association's name (change it later with `goal set --association`)");
-  app->add_option("--target", o->target, fmt::format("members to reach (default {})", Goal{}.target))->check(whole_number(1, kMaxTarget));
+  app->add_option("--target", o->target, fmt::format("members to reach (default {})", Goal{}.target))
+      ->check(whole_number(1, kMaxTarget));
   app->add_option("--start", o->start, fmt::format("goal start date (default {})", Goal{}.start.iso()));
   app->add_option("--deadline", o->deadline, fmt::format("goal deadline (default {})", Goal{}.deadline.iso()));
   app->footer("Example:\n  roster init --db members.db --association '浙江省元宇宙产业协会' --target 200");

@@ -1,8 +1,8 @@
 // roster list: members as of a date, filtered, in any list format.
+#include <fmt/core.h>
+
 #include <iostream>
 #include <limits>
-
-#include <fmt/core.h>
 
 #include "commands.h"
 #include "roster/error.h"
@@ -22,10 +22,10 @@ struct ListOptions {
 MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store) {
   MemberFilter f;
   f.as_of = ctx.as_of;
-  f.status = o.status == "left" ? MemberFilter::Status::left
+  f.status = o.status == "left"  ? MemberFilter::Status::left
              : o.status == "all" ? MemberFilter::Status::all
                                  : MemberFilter::Status::active;
-  f.sort = o.sort == "name" ? MemberFilter::Sort::name
+  f.sort = o.sort == "name"     ? MemberFilter::Sort::name
            : o.sort == "joined" ? MemberFilter::Sort::joined
                                 : MemberFilter::Sort::id;
   if (!o.sector.empty()) {

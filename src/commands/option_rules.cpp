@@ -1,8 +1,8 @@
 // Rules every option value obeys, whatever the command: numbers parse without
 // exceptions, and an empty value is refused rather than taken as the default.
-#include <charconv>
-
 #include <fmt/core.h>
+
+#include <charconv>
 
 #include "commands.h"
 #include "roster/text.h"

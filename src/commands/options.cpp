@@ -1,9 +1,9 @@
 // Context: the global options, resolved for the commands.
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
-
-#include <fmt/core.h>
 
 #include "commands.h"
 #include "roster/error.h"
@@ -37,7 +37,9 @@ RenderOptions Context::render_options(bool bom) const {
   return r;
 }
 
-Store Context::open_store() const { return Store::open(db_path); }
+Store Context::open_store() const {
+  return Store::open(db_path);
+}
 
 void refuse_database_path(const std::filesystem::path& db, const std::string& target, const std::string& what) {
   namespace fs = std::filesystem;

@@ -1,10 +1,10 @@
 // A failed write to stdout (a full disk, a closed pipe) is an error, not a
 // silent success.
+#include <fmt/core.h>
+
 #include <cerrno>
 #include <cstring>
 #include <ostream>
-
-#include <fmt/core.h>
 
 #include "commands.h"
 #include "roster/error.h"

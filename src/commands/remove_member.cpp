@@ -1,9 +1,8 @@
 // roster remove-member: end a membership (data kept), or --purge the record.
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <iostream>
-
-#include <fmt/core.h>
 
 #include "commands.h"
 #include "roster/error.h"

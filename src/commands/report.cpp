@@ -1,9 +1,9 @@
 // roster report: the weekly (monthly, quarterly) report for cron, chat and leadership.
-#include <chrono>
-#include <iostream>
-
 #include <fmt/chrono.h>
 #include <fmt/core.h>
+
+#include <chrono>
+#include <iostream>
 
 #include "commands.h"
 #include "roster/error.h"
@@ -35,9 +35,9 @@ ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
     const char* option;
     const char* example;
   };
-  for (const Pick& pick : {Pick{PeriodKind::week, o.week, "--week", "2024-W10"},
-                           Pick{PeriodKind::month, o.month, "--month", "2024-03"},
-                           Pick{PeriodKind::quarter, o.quarter, "--quarter", "2024-Q1"}}) {
+  for (const Pick& pick :
+       {Pick{PeriodKind::week, o.week, "--week", "2024-W10"}, Pick{PeriodKind::month, o.month, "--month", "2024-03"},
+        Pick{PeriodKind::quarter, o.quarter, "--quarter", "2024-Q1"}}) {
     if (pick.label.empty()) continue;
     if (kind && *kind != pick.kind) {
       throw usage_error(fmt::format("{} and --period {} disagree; give one of them", pick.option, o.period));
@@ -52,9 +52,10 @@ ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
                                     period_kind_name(pick.kind), why, pick.example));
     }
     if (period->first > as_of) {
-      throw usage_error(fmt::format("{} {} begins on {}, after the report date {}; pick an earlier one or a later "
-                                    "--as-of",
-                                    pick.option, pick.label, period->first.iso(), as_of.iso()));
+      throw usage_error(
+          fmt::format("{} {} begins on {}, after the report date {}; pick an earlier one or a later "
+                      "--as-of",
+                      pick.option, pick.label, period->first.iso(), as_of.iso()));
     }
     return *period;
   }

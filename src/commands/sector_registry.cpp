@@ -1,7 +1,7 @@
 // roster sectors add | edit | remove | merge: keep the sector list.
-#include <algorithm>
-
 #include <fmt/core.h>
+
+#include <algorithm>
 
 #include "commands.h"
 #include "roster/error.h"
@@ -105,9 +105,10 @@ int remove(const SectorEdit& e, const Context& ctx) {
   store.write([&] {
     s = existing_sector(store, e.code);
     if (int n = store.members_using_sector(s.code); n > 0) {
-      throw Error(fmt::format("sector {} is used by {} member{} (past or present); move them first with "
-                              "`roster sectors merge {} OTHER`",
-                              s.code, n, n == 1 ? "" : "s", s.code));
+      throw Error(
+          fmt::format("sector {} is used by {} member{} (past or present); move them first with "
+                      "`roster sectors merge {} OTHER`",
+                      s.code, n, n == 1 ? "" : "s", s.code));
     }
     store.remove_sector(s.code);
   });

@@ -1,7 +1,7 @@
 // roster sectors: where the association is strong or thin.
-#include <iostream>
-
 #include <fmt/core.h>
+
+#include <iostream>
 
 #include "commands.h"
 #include "roster/error.h"

@@ -60,15 +60,14 @@ bool CsvReader::next(CsvRecord& record) {
   if (c == EOF) return false;
 
   std::string field;
-  bool quoted = false;       // inside a quoted section
-  bool was_quoted = false;   // field began with a quote
+  bool quoted = false;      // inside a quoted section
+  bool was_quoted = false;  // field began with a quote
   size_t bytes = 0;
   for (;; c = get()) {
     if (max_record_ && ++bytes > max_record_) throw Error(record_too_long(label_, record.line, "a row"));
     if (quoted) {
       if (c == EOF) {
-        throw Error(fmt::format("{}:{}: a quoted field is never closed; add the missing '\"'", label_,
-                                record.line));
+        throw Error(fmt::format("{}:{}: a quoted field is never closed; add the missing '\"'", label_, record.line));
       }
       if (c == '"') {
         if (peek() == '"') {

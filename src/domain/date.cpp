@@ -1,9 +1,9 @@
 #include "roster/date.h"
 
+#include <fmt/core.h>
+
 #include <chrono>
 #include <ctime>
-
-#include <fmt/core.h>
 
 #include "roster/error.h"
 #include "roster/text.h"
@@ -13,7 +13,9 @@ namespace {
 
 namespace chr = std::chrono;
 
-chr::year_month_day ymd_of(int days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
+chr::year_month_day ymd_of(int days) {
+  return chr::year_month_day{chr::sys_days{chr::days{days}}};
+}
 
 bool real_day(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
@@ -67,11 +69,19 @@ Date Date::from_ymd(int year, int month, int day) {
   return Date(chr::sys_days{ymd}.time_since_epoch().count());
 }
 
-int Date::year() const { return static_cast<int>(ymd_of(days_).year()); }
-int Date::month() const { return static_cast<int>(static_cast<unsigned>(ymd_of(days_).month())); }
-int Date::day() const { return static_cast<int>(static_cast<unsigned>(ymd_of(days_).day())); }
+int Date::year() const {
+  return static_cast<int>(ymd_of(days_).year());
+}
+int Date::month() const {
+  return static_cast<int>(static_cast<unsigned>(ymd_of(days_).month()));
+}
+int Date::day() const {
+  return static_cast<int>(static_cast<unsigned>(ymd_of(days_).day()));
+}
 
-std::string Date::iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year(), month(), day()); }
+std::string Date::iso() const {
+  return fmt::format("{:04d}-{:02d}-{:02d}", year(), month(), day());
+}
 
 std::optional<Date> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
@@ -195,12 +205,14 @@ std::string local_time_of_utc_stamp(std::string_view stamp) {
 }
 
 Date first_of_month(int year, int month) {
-  int months = year * 12 + (month - 1);  // since January of year 0
+  int months = year * 12 + (month - 1);                    // since January of year 0
   int y = months >= 0 ? months / 12 : (months - 11) / 12;  // rounded down
   return Date::from_ymd(y, months - y * 12 + 1, 1);
 }
 
-Date last_of_month(Date d) { return first_of_month(d.year(), d.month() + 1).plus_days(-1); }
+Date last_of_month(Date d) {
+  return first_of_month(d.year(), d.month() + 1).plus_days(-1);
+}
 
 Date today() {
   std::time_t now = std::time(nullptr);

@@ -1,5 +1,6 @@
 #include "roster/encoding.h"
 
+#include <fmt/core.h>
 #include <iconv.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "roster/error.h"
 #include "roster/input_limits.h"

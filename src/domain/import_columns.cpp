@@ -1,9 +1,9 @@
 // Which of a file's columns is which: roster's names, the usual Chinese
 // headers of association spreadsheets, and --map.
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/core.h>
 
 #include "roster/error.h"
 #include "roster/import_reader.h"
@@ -19,15 +19,40 @@ struct Alias {
 
 // Compared after name_key(): case, width and spacing do not matter.
 constexpr Alias kAliases[] = {
-    {"name", "name"},         {"单位名称", "name"},     {"名称", "name"},         {"企业名称", "name"},
-    {"会员名称", "name"},     {"uscc", "uscc"},         {"统一社会信用代码", "uscc"}, {"信用代码", "uscc"},
-    {"sectors", "sectors"},   {"sector", "sectors"},    {"所属行业", "sectors"},  {"行业", "sectors"},
-    {"joined", "joined"},     {"入会日期", "joined"},   {"入会时间", "joined"},   {"left", "left"},
-    {"退会日期", "left"},     {"退会时间", "left"},     {"tier", "tier"},         {"会员类别", "tier"},
-    {"级别", "tier"},         {"会员级别", "tier"},     {"city", "city"},         {"所在城市", "city"},
-    {"城市", "city"},         {"parent", "parent"},     {"上级单位", "parent"},   {"母公司", "parent"},
-    {"note", "note"},         {"备注", "note"},         {"reason", "reason"},     {"退会原因", "reason"},
-    {"id", "id"},             {"status", "status"},
+    {"name", "name"},
+    {"单位名称", "name"},
+    {"名称", "name"},
+    {"企业名称", "name"},
+    {"会员名称", "name"},
+    {"uscc", "uscc"},
+    {"统一社会信用代码", "uscc"},
+    {"信用代码", "uscc"},
+    {"sectors", "sectors"},
+    {"sector", "sectors"},
+    {"所属行业", "sectors"},
+    {"行业", "sectors"},
+    {"joined", "joined"},
+    {"入会日期", "joined"},
+    {"入会时间", "joined"},
+    {"left", "left"},
+    {"退会日期", "left"},
+    {"退会时间", "left"},
+    {"tier", "tier"},
+    {"会员类别", "tier"},
+    {"级别", "tier"},
+    {"会员级别", "tier"},
+    {"city", "city"},
+    {"所在城市", "city"},
+    {"城市", "city"},
+    {"parent", "parent"},
+    {"上级单位", "parent"},
+    {"母公司", "parent"},
+    {"note", "note"},
+    {"备注", "note"},
+    {"reason", "reason"},
+    {"退会原因", "reason"},
+    {"id", "id"},
+    {"status", "status"},
 };
 
 bool is_column(const std::string& column) {
@@ -57,9 +82,10 @@ void ColumnMapping::add(const std::string& rule) {
   }
   std::string target = name_key(trim(rule.substr(eq + 1)));
   if (!is_column(target)) {
-    throw usage_error(fmt::format("--map '{}': '{}' is not one of roster's columns (name, uscc, sectors, joined, "
-                                  "left, tier, city, parent, note, reason, id)",
-                                  rule, trim(rule.substr(eq + 1))));
+    throw usage_error(
+        fmt::format("--map '{}': '{}' is not one of roster's columns (name, uscc, sectors, joined, "
+                    "left, tier, city, parent, note, reason, id)",
+                    rule, trim(rule.substr(eq + 1))));
   }
   extra[trim(rule.substr(0, eq))] = target;
 }
@@ -98,10 +124,11 @@ std::string unknown_columns_message(const std::string& label, size_t line, const
     flags += fmt::format("{}--ignore {}", flags.empty() ? "" : " ", shell_word(trim(h)));
   }
   bool one = headers.size() == 1;
-  return fmt::format("{}:{}: header: unknown column{} {}; drop {} with {}, or read {} as one of roster's columns with "
-                     "--map {} (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)",
-                     label, line, one ? "" : "s", names, one ? "it" : "them", flags, one ? "it" : "one",
-                     shell_word(trim(headers.front()) + "=COLUMN"));
+  return fmt::format(
+      "{}:{}: header: unknown column{} {}; drop {} with {}, or read {} as one of roster's columns with "
+      "--map {} (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)",
+      label, line, one ? "" : "s", names, one ? "it" : "them", flags, one ? "it" : "one",
+      shell_word(trim(headers.front()) + "=COLUMN"));
 }
 
 std::optional<ImportFormat> import_format_from_name(const std::string& name) {

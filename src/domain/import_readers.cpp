@@ -1,15 +1,15 @@
 // The import file formats: CSV and TSV here, a JSON array and JSON Lines in
 // import_json.cpp. Each turns records into ImportRows; the rules are applied
 // later, the same for all.
-#include <algorithm>
-
 #include <fmt/core.h>
+
+#include <algorithm>
 
 #include "import_rows.h"
 #include "roster/csv.h"
 #include "roster/error.h"
-#include "roster/input_limits.h"
 #include "roster/import_reader.h"
+#include "roster/input_limits.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -35,7 +35,9 @@ namespace {
 constexpr int kHeaderSearchRows = 10;
 
 // Spreadsheets pad with rows and columns of empty cells (",,,,").
-bool blank(const std::string& cell) { return trim(cell).empty(); }
+bool blank(const std::string& cell) {
+  return trim(cell).empty();
+}
 bool blank(const CsvRecord& r) {
   return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return blank(f); });
 }
@@ -75,9 +77,10 @@ class DelimitedReader : public MemberRowReader {
     bool has_name = false;
     for (const auto& c : columns_) has_name = has_name || c.second == "name";
     if (!has_name) {
-      throw Error(fmt::format("{}:{}: header: no name column (name or 单位名称); the first line must name the "
-                              "columns, e.g. name,uscc,sectors,joined",
-                              label_, header.line));
+      throw Error(
+          fmt::format("{}:{}: header: no name column (name or 单位名称); the first line must name the "
+                      "columns, e.g. name,uscc,sectors,joined",
+                      label_, header.line));
     }
   }
 
@@ -121,9 +124,10 @@ class DelimitedReader : public MemberRowReader {
       if (names_name(record)) {
         for (const auto& above : ahead_) {
           if (std::count_if(above.fields.begin(), above.fields.end(), [](const auto& f) { return !blank(f); }) > 1) {
-            throw Error(fmt::format("{}:{}: header: the header is on line {}, but line {} above it holds more than a "
-                                    "title; delete the rows above the header or move them below it",
-                                    label_, above.line, record.line, above.line));
+            throw Error(
+                fmt::format("{}:{}: header: the header is on line {}, but line {} above it holds more than a "
+                            "title; delete the rows above the header or move them below it",
+                            label_, above.line, record.line, above.line));
           }
         }
         ahead_.clear();
@@ -132,9 +136,10 @@ class DelimitedReader : public MemberRowReader {
       ahead_.push_back(std::move(record));
     }
     if (ahead_.empty()) {
-      throw Error(fmt::format("{}: the file is empty; it needs a header line such as "
-                              "name,uscc,sectors,joined,left,tier,city,parent,note",
-                              label_));
+      throw Error(
+          fmt::format("{}: the file is empty; it needs a header line such as "
+                      "name,uscc,sectors,joined,left,tier,city,parent,note",
+                      label_));
     }
     CsvRecord first = std::move(ahead_.front());
     ahead_.erase(ahead_.begin());
@@ -152,9 +157,10 @@ class DelimitedReader : public MemberRowReader {
     }
     for (size_t i : unnamed_) {
       if (i < cells && !blank(record.fields[i])) {
-        return fmt::format("cell {} holds text, but its column has no header; give the column a header (then --map "
-                           "or --ignore it) or clear the cell",
-                           i + 1);
+        return fmt::format(
+            "cell {} holds text, but its column has no header; give the column a header (then --map "
+            "or --ignore it) or clear the cell",
+            i + 1);
       }
     }
     return "";
@@ -176,10 +182,14 @@ class DelimitedReader : public MemberRowReader {
 std::unique_ptr<MemberRowReader> make_member_reader(ImportFormat format, std::istream& in, const std::string& label,
                                                     const ColumnMapping& mapping) {
   switch (format) {
-    case ImportFormat::csv: return std::make_unique<DelimitedReader>(in, label, ',', mapping);
-    case ImportFormat::tsv: return std::make_unique<DelimitedReader>(in, label, '\t', mapping);
-    case ImportFormat::json: return make_json_reader(in, label, mapping);
-    case ImportFormat::jsonl: return make_json_lines_reader(in, label, mapping);
+    case ImportFormat::csv:
+      return std::make_unique<DelimitedReader>(in, label, ',', mapping);
+    case ImportFormat::tsv:
+      return std::make_unique<DelimitedReader>(in, label, '\t', mapping);
+    case ImportFormat::json:
+      return make_json_reader(in, label, mapping);
+    case ImportFormat::jsonl:
+      return make_json_lines_reader(in, label, mapping);
   }
   return nullptr;
 }

@@ -1,9 +1,9 @@
 #include "roster/member_rules.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/core.h>
 
 #include "roster/membership_rules.h"
 #include "roster/text.h"
@@ -20,7 +20,8 @@ constexpr size_t kMaxTextLength = 2000;
 enum class TextKind { name, free_text };
 
 std::optional<std::string> text_problem(std::string_view text, size_t max_length, TextKind kind) {
-  if (!is_valid_utf8(text)) return "is not valid UTF-8 text; check the encoding of the terminal or file (roster expects UTF-8)";
+  if (!is_valid_utf8(text))
+    return "is not valid UTF-8 text; check the encoding of the terminal or file (roster expects UTF-8)";
   if (has_control_char(text)) return "contains a control character (tab, line break or similar); remove it";
   // An invisible mark would make a second "company" that looks like the first.
   if (auto mark = first_invisible_control(text); mark && kind == TextKind::name) {
@@ -85,10 +86,11 @@ void check_sectors(const MemberDraft& draft, const SectorRegistry& sectors, NewM
       }
     }
   }
-  bool sector_refused = std::any_of(problems.begin(), problems.end(),
-                                    [](const FieldProblem& p) { return p.field == "sectors"; });
+  bool sector_refused =
+      std::any_of(problems.begin(), problems.end(), [](const FieldProblem& p) { return p.field == "sectors"; });
   if (m.sector_codes.empty() && !sector_refused) {
-    problems.push_back({"sectors", "no sector given; every member needs at least one (--sector, or the sectors column of a file)"});
+    problems.push_back(
+        {"sectors", "no sector given; every member needs at least one (--sector, or the sectors column of a file)"});
   }
 }
 
@@ -118,23 +120,33 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
   NewMember m;
 
   m.name = is_valid_utf8(draft.name) ? trim(draft.name) : draft.name;
-  if (auto p = name_problem(m.name)) problems.push_back({"name", *p});
-  else m.name_key = name_key(m.name);
+  if (auto p = name_problem(m.name))
+    problems.push_back({"name", *p});
+  else
+    m.name_key = name_key(m.name);
 
   if (auto uscc = trim(draft.uscc); !uscc.empty()) {
     std::string reason;
-    if (auto code = normalize_uscc(uscc, &reason)) m.uscc = *code;
-    else problems.push_back({"uscc", reason});
+    if (auto code = normalize_uscc(uscc, &reason))
+      m.uscc = *code;
+    else
+      problems.push_back({"uscc", reason});
   }
 
   check_sectors(draft, sectors, m, problems);
 
   // No tier given: the default, member.
   auto tier = trim(draft.tier).empty() ? std::optional<Tier>(Tier::member) : parse_tier(draft.tier);
-  if (tier) m.tier = *tier;
-  else problems.push_back({"tier", unknown_tier_message(draft.tier)});
+  if (tier)
+    m.tier = *tier;
+  else
+    problems.push_back({"tier", unknown_tier_message(draft.tier)});
 
-  struct Free { const std::string& text; std::string* target; const char* field; };
+  struct Free {
+    const std::string& text;
+    std::string* target;
+    const char* field;
+  };
   for (Free f : {Free{draft.city, &m.city, "city"}, Free{draft.parent, &m.parent, "parent"},
                  Free{draft.note, &m.note, "note"}}) {
     *f.target = is_valid_utf8(f.text) ? trim(f.text) : f.text;

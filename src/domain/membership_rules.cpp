@@ -21,8 +21,8 @@ std::optional<FieldProblem> already_left_problem(const MemberRecord& member) {
   if (member.open_period()) return std::nullopt;
   const Period* last = furthest_period(member.periods);
   std::string when = last && last->left ? fmt::format(" (on {})", last->left->iso()) : "";
-  return FieldProblem{"left", fmt::format("member #{} has already left{}; `roster rejoin` opens a new period",
-                                          member.id, when)};
+  return FieldProblem{
+      "left", fmt::format("member #{} has already left{}; `roster rejoin` opens a new period", member.id, when)};
 }
 
 std::optional<FieldProblem> still_member_problem(const MemberRecord& member) {
@@ -75,10 +75,9 @@ std::vector<FieldProblem> first_of(std::initializer_list<std::optional<FieldProb
 
 }  // namespace
 
-std::vector<FieldProblem> leave_problems(const MemberRecord& member, Date left, std::string_view reason,
-                                         Date as_of) {
-  if (auto p = first_of({reason_problem(reason, true), future_date_problem("left", left, as_of),
-                         already_left_problem(member)});
+std::vector<FieldProblem> leave_problems(const MemberRecord& member, Date left, std::string_view reason, Date as_of) {
+  if (auto p = first_of(
+          {reason_problem(reason, true), future_date_problem("left", left, as_of), already_left_problem(member)});
       !p.empty()) {
     return p;
   }
@@ -92,14 +91,13 @@ std::vector<FieldProblem> rejoin_problems(const MemberRecord& member, Date joine
   return new_period_problems(member.periods, joined, std::nullopt, "", as_of);
 }
 
-std::vector<FieldProblem> new_period_problems(const std::vector<Period>& earlier, Date joined,
-                                              std::optional<Date> left, std::string_view reason, Date as_of) {
+std::vector<FieldProblem> new_period_problems(const std::vector<Period>& earlier, Date joined, std::optional<Date> left,
+                                              std::string_view reason, Date as_of) {
   const Period* furthest = furthest_period(earlier);
-  return first_of({future_date_problem("joined", joined, as_of),
-                   left ? future_date_problem("left", *left, as_of) : std::nullopt,
-                   left ? left_date_problem(joined, *left) : std::nullopt,
-                   furthest ? overlap_problem(joined, *furthest) : std::nullopt,
-                   reason_problem(reason, left.has_value())});
+  return first_of(
+      {future_date_problem("joined", joined, as_of), left ? future_date_problem("left", *left, as_of) : std::nullopt,
+       left ? left_date_problem(joined, *left) : std::nullopt,
+       furthest ? overlap_problem(joined, *furthest) : std::nullopt, reason_problem(reason, left.has_value())});
 }
 
 }  // namespace roster

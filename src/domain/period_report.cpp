@@ -9,8 +9,7 @@ namespace {
 
 // One point per period from the one the goal starts in through `period`
 // (just `period` when it comes before the start).
-std::vector<ChartPoint> chart_points(const ReportPeriod& period, Date end, const Road& road,
-                                     const Timeline& timeline) {
+std::vector<ChartPoint> chart_points(const ReportPeriod& period, Date end, const Road& road, const Timeline& timeline) {
   ReportPeriod p = period_containing(period.kind, road.start);
   if (period.first < p.first) p = period;
   std::vector<ChartPoint> points;
@@ -23,7 +22,9 @@ std::vector<ChartPoint> chart_points(const ReportPeriod& period, Date end, const
 
 }  // namespace
 
-Date report_end(const ReportPeriod& period, Date as_of) { return std::min(period.last, as_of); }
+Date report_end(const ReportPeriod& period, Date as_of) {
+  return std::min(period.last, as_of);
+}
 
 PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodReportData data) {
   PeriodReport r;
@@ -48,8 +49,8 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
     if (needed) r.required_pace = round2(*needed);
   }
 
-  r.sectors = build_sector_report(r.end, before, r.progress.active, road.fraction_on(r.end),
-                                  data.sectors, data.sector_counts, {}, false);
+  r.sectors = build_sector_report(r.end, before, r.progress.active, road.fraction_on(r.end), data.sectors,
+                                  data.sector_counts, {}, false);
   r.chart = chart_points(period, r.end, road, timeline);
   return r;
 }

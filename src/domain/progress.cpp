@@ -1,9 +1,9 @@
 #include "roster/progress.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/core.h>
 
 namespace roster {
 namespace {
@@ -20,7 +20,8 @@ std::vector<MonthPoint> month_series(const Road& road, const Timeline& timeline,
   Date from = road.start;
   if (as_of < road.start) from = std::min(timeline.first_join().value_or(as_of), as_of);  // never empty
   std::vector<MonthPoint> points;
-  for (Date month = first_of_month(from.year(), from.month()); month <= as_of; month = last_of_month(month).plus_days(1)) {
+  for (Date month = first_of_month(from.year(), from.month()); month <= as_of;
+       month = last_of_month(month).plus_days(1)) {
     Date point = std::min(last_of_month(month), as_of);
     points.push_back({fmt::format("{:04d}-{:02d}", month.year(), month.month()), point, timeline.active_on(point),
                       round2(road.value_on(point))});
@@ -30,7 +31,9 @@ std::vector<MonthPoint> month_series(const Road& road, const Timeline& timeline,
 
 }  // namespace
 
-double round2(double value) { return std::round(value * 100.0) / 100.0 + 0.0; }
+double round2(double value) {
+  return std::round(value * 100.0) / 100.0 + 0.0;
+}
 
 ProgressReport build_progress_report(const std::string& association, const Goal& goal, const Timeline& timeline,
                                      Date as_of) {
@@ -51,8 +54,8 @@ ProgressReport build_progress_report(const std::string& association, const Goal&
   r.weeks_elapsed = round2(r.days_elapsed / 7.0);
   r.weeks_left = round2(r.days_left / 7.0);
 
-  r.required_weekly_pace = rounded(required_weekly_pace(r.active, goal.target, std::max(as_of, goal.start),
-                                                        goal.deadline));
+  r.required_weekly_pace =
+      rounded(required_weekly_pace(r.active, goal.target, std::max(as_of, goal.start), goal.deadline));
   r.pace_since_start = rounded(started ? weekly_pace(r.gained, r.days_elapsed) : std::nullopt);
   // The window never reaches back past the start: the founders who make up
   // the baseline are not recent growth. In the first 90 days it is shorter.

@@ -1,8 +1,8 @@
 #include "roster/report_period.h"
 
-#include <chrono>
-
 #include <fmt/core.h>
+
+#include <chrono>
 
 #include "roster/text.h"
 
@@ -12,12 +12,18 @@ namespace {
 namespace chr = std::chrono;
 
 // 1 = Monday … 7 = Sunday.
-int iso_weekday(Date d) { return static_cast<int>(chr::weekday{chr::sys_days{chr::days{d.days()}}}.iso_encoding()); }
+int iso_weekday(Date d) {
+  return static_cast<int>(chr::weekday{chr::sys_days{chr::days{d.days()}}}.iso_encoding());
+}
 
-Date monday_of(Date d) { return d.plus_days(1 - iso_weekday(d)); }
+Date monday_of(Date d) {
+  return d.plus_days(1 - iso_weekday(d));
+}
 
 // The Monday of week 1: the week with the year's first Thursday, i.e. the one holding 4 January.
-Date first_iso_monday(int year) { return monday_of(Date::from_ymd(year, 1, 4)); }
+Date first_iso_monday(int year) {
+  return monday_of(Date::from_ymd(year, 1, 4));
+}
 
 ReportPeriod month_span(int year, int month, int months) {
   Date first = first_of_month(year, month);
@@ -34,9 +40,12 @@ int number(std::string_view s) {
 
 std::string period_kind_name(PeriodKind kind) {
   switch (kind) {
-    case PeriodKind::week: return "week";
-    case PeriodKind::month: return "month";
-    case PeriodKind::quarter: return "quarter";
+    case PeriodKind::week:
+      return "week";
+    case PeriodKind::month:
+      return "month";
+    case PeriodKind::quarter:
+      return "quarter";
   }
   return "?";
 }
@@ -54,7 +63,9 @@ IsoWeek iso_week(Date date) {
   return {year, (monday_of(date).days() - first_iso_monday(year).days()) / 7 + 1};
 }
 
-int iso_weeks_in_year(int year) { return iso_week(Date::from_ymd(year, 12, 28)).week; }
+int iso_weeks_in_year(int year) {
+  return iso_week(Date::from_ymd(year, 12, 28)).week;
+}
 
 std::string ReportPeriod::label() const {
   switch (kind) {
@@ -62,15 +73,21 @@ std::string ReportPeriod::label() const {
       IsoWeek w = iso_week(first);
       return fmt::format("{:04d}-W{:02d}", w.year, w.week);
     }
-    case PeriodKind::month: return fmt::format("{:04d}-{:02d}", first.year(), first.month());
-    case PeriodKind::quarter: return fmt::format("{:04d}-Q{}", first.year(), (first.month() - 1) / 3 + 1);
+    case PeriodKind::month:
+      return fmt::format("{:04d}-{:02d}", first.year(), first.month());
+    case PeriodKind::quarter:
+      return fmt::format("{:04d}-Q{}", first.year(), (first.month() - 1) / 3 + 1);
   }
   return "?";
 }
 
-ReportPeriod ReportPeriod::previous() const { return period_containing(kind, first.plus_days(-1)); }
+ReportPeriod ReportPeriod::previous() const {
+  return period_containing(kind, first.plus_days(-1));
+}
 
-ReportPeriod ReportPeriod::next() const { return period_containing(kind, last.plus_days(1)); }
+ReportPeriod ReportPeriod::next() const {
+  return period_containing(kind, last.plus_days(1));
+}
 
 ReportPeriod period_containing(PeriodKind kind, Date date) {
   switch (kind) {
@@ -78,7 +95,8 @@ ReportPeriod period_containing(PeriodKind kind, Date date) {
       Date monday = monday_of(date);
       return {kind, monday, monday.plus_days(6)};
     }
-    case PeriodKind::month: return month_span(date.year(), date.month(), 1);
+    case PeriodKind::month:
+      return month_span(date.year(), date.month(), 1);
     case PeriodKind::quarter: {
       ReportPeriod p = month_span(date.year(), (date.month() - 1) / 3 * 3 + 1, 3);
       p.kind = kind;
@@ -88,7 +106,9 @@ ReportPeriod period_containing(PeriodKind kind, Date date) {
   return {};
 }
 
-ReportPeriod last_complete_period(PeriodKind kind, Date as_of) { return period_containing(kind, as_of).previous(); }
+ReportPeriod last_complete_period(PeriodKind kind, Date as_of) {
+  return period_containing(kind, as_of).previous();
+}
 
 std::optional<ReportPeriod> parse_period(PeriodKind kind, std::string_view label) {
   if (label.size() < 7 || label[4] != '-' || !all_ascii_digits(label.substr(0, 4))) return std::nullopt;
@@ -97,7 +117,8 @@ std::optional<ReportPeriod> parse_period(PeriodKind kind, std::string_view label
   std::string_view rest = label.substr(5);
   switch (kind) {
     case PeriodKind::week: {
-      if (rest.size() != 3 || (rest[0] != 'W' && rest[0] != 'w') || !all_ascii_digits(rest.substr(1))) return std::nullopt;
+      if (rest.size() != 3 || (rest[0] != 'W' && rest[0] != 'w') || !all_ascii_digits(rest.substr(1)))
+        return std::nullopt;
       int week = number(rest.substr(1));
       if (week < 1 || week > iso_weeks_in_year(year)) return std::nullopt;
       Date monday = first_iso_monday(year).plus_days(7 * (week - 1));

@@ -65,11 +65,16 @@ GoalStatus goal_status(const Road& road, int active, Date as_of, std::optional<i
 
 std::string status_name(GoalStatus status) {
   switch (status) {
-    case GoalStatus::not_started: return "not-started";
-    case GoalStatus::on_track: return "on-track";
-    case GoalStatus::behind: return "behind";
-    case GoalStatus::reached: return "reached";
-    case GoalStatus::missed: return "missed";
+    case GoalStatus::not_started:
+      return "not-started";
+    case GoalStatus::on_track:
+      return "on-track";
+    case GoalStatus::behind:
+      return "behind";
+    case GoalStatus::reached:
+      return "reached";
+    case GoalStatus::missed:
+      return "missed";
   }
   return "?";
 }

@@ -26,7 +26,7 @@ SectorReport build_sector_report(Date as_of, Date since, int active, double road
   for (const auto& sector : sectors) {
     if (key_only && !sector.is_key) continue;
     const SectorCount& c = by_code[sector.code];
-    SectorRow row{sector, c.primary, c.members, active ? round2(100.0 * c.members / active) : 0.0,
+    SectorRow row{sector,  c.primary,    c.members,    active ? round2(100.0 * c.members / active) : 0.0,
                   c.joins, c.departures, std::nullopt, false};
     if (sector.target) {
       row.expected = round2(*sector.target * road_fraction);

@@ -163,7 +163,8 @@ std::vector<Sector> parse_sectors_csv(std::string_view csv) {
   std::istringstream in{std::string(csv)};
   CsvReader reader(in, "sectors.csv");
   CsvRecord record;
-  if (!reader.next(record)) throw Error("the sectors file is empty; it needs the header code,name_en,name_zh,key,target");
+  if (!reader.next(record))
+    throw Error("the sectors file is empty; it needs the header code,name_en,name_zh,key,target");
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < record.fields.size(); ++i) column[trim(record.fields[i])] = i;
   for (const char* name : {"code", "name_en", "name_zh", "key"}) {

@@ -1,12 +1,12 @@
 #include "roster/text.h"
 
+#include <fmt/core.h>
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <vector>
-
-#include <fmt/core.h>
-#include <utf8proc.h>
 
 namespace roster {
 namespace {
@@ -188,10 +188,10 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string name_key(std::string_view s) {
   utf8proc_uint8_t* mapped = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                UTF8PROC_CASEFOLD);
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                        static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
+  auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                        &mapped, options);
   if (n < 0) return std::string(s);
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(mapped, &std::free);
   std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));

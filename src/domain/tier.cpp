@@ -1,10 +1,10 @@
 // Tiers and the ways people write them.
 #include "roster/tier.h"
 
+#include <fmt/core.h>
+
 #include <utility>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "roster/text.h"
 

@@ -23,8 +23,7 @@ Timeline::Timeline(std::vector<DayChange> changes) {
 
 size_t Timeline::upper(Date date) const {
   return static_cast<size_t>(
-      std::upper_bound(changes_.begin(), changes_.end(), date,
-                       [](Date d, const DayChange& c) { return d < c.date; }) -
+      std::upper_bound(changes_.begin(), changes_.end(), date, [](Date d, const DayChange& c) { return d < c.date; }) -
       changes_.begin());
 }
 

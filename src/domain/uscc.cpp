@@ -1,10 +1,10 @@
 #include "roster/uscc.h"
 
-#include "roster/text.h"
+#include <fmt/core.h>
 
 #include <array>
 
-#include <fmt/core.h>
+#include "roster/text.h"
 
 namespace roster {
 namespace {
@@ -23,7 +23,9 @@ size_t utf8_sequence_length(char lead) {
   return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
 }
 
-char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+char upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 // "9.13310E+17": what Excel and WPS show for an all-digit code in a column
 // formatted as a number, and what they save as CSV. The digits are lost.
@@ -64,9 +66,10 @@ std::optional<std::string> normalize_uscc(std::string_view code, std::string* re
   for (char c : folded) up.push_back(upper(c));
   size_t length = is_valid_utf8(up) ? code_point_count(up) : up.size();
   if (is_scientific_number(folded)) {
-    *reason = fmt::format("USCC '{}' is a number a spreadsheet made of the code; format the column as text (文本), "
-                          "type the 18-character code again and save",
-                          trim(code));
+    *reason = fmt::format(
+        "USCC '{}' is a number a spreadsheet made of the code; format the column as text (文本), "
+        "type the 18-character code again and save",
+        trim(code));
     return std::nullopt;
   }
   if (length != 18) {
@@ -83,8 +86,8 @@ std::optional<std::string> normalize_uscc(std::string_view code, std::string* re
   }
   char expected = uscc_check_char(std::string_view(up).substr(0, 17));
   if (up[17] != expected) {
-    *reason = fmt::format("USCC check character is '{}' but the code calls for '{}'; check for a typo",
-                          up[17], expected);
+    *reason =
+        fmt::format("USCC check character is '{}' but the code calls for '{}'; check for a typo", up[17], expected);
     return std::nullopt;
   }
   return up;

@@ -1,4 +1,5 @@
 #include <fmt/core.h>
+
 #include <nlohmann/json.hpp>
 
 #include "roster/delimited.h"
@@ -14,8 +15,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const std::vector<std::string> kColumns = {"id",   "name",   "uscc", "sectors", "tier", "city",
-                                           "parent", "note", "joined", "left",  "reason"};
+const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors", "tier",  "city",
+                                           "parent", "note", "joined", "left",    "reason"};
 
 class DelimitedExport : public ExportWriter {
  public:
@@ -24,8 +25,9 @@ class DelimitedExport : public ExportWriter {
     std::vector<Period> periods = m.periods;
     if (periods.empty()) periods.push_back({});  // a damaged record still shows its fields
     for (const auto& p : periods) {
-      writer_.row({std::to_string(m.id), m.name, m.uscc.value_or(""), join_codes(m.sector_codes), std::string(tier_code(m.tier)), m.city, m.parent, m.note,
-             m.periods.empty() ? "" : p.joined.iso(), p.left ? p.left->iso() : "", p.reason});
+      writer_.row({std::to_string(m.id), m.name, m.uscc.value_or(""), join_codes(m.sector_codes),
+                   std::string(tier_code(m.tier)), m.city, m.parent, m.note, m.periods.empty() ? "" : p.joined.iso(),
+                   p.left ? p.left->iso() : "", p.reason});
     }
   }
   void finish() override { writer_.flush(); }
@@ -38,9 +40,14 @@ class JsonExport : public ExportWriter {
  public:
   JsonExport(std::ostream& out, bool lines) : stream_(out, lines) {}
   void member(const MemberRecord& m) override {
-    ordered_json doc = {{"id", m.id},       {"name", m.name},     {"uscc", m.uscc ? ordered_json(*m.uscc) : ordered_json()},
-                        {"sectors", m.sector_codes}, {"tier", std::string(tier_code(m.tier))}, {"city", m.city},
-                        {"parent", m.parent}, {"note", m.note}};
+    ordered_json doc = {{"id", m.id},
+                        {"name", m.name},
+                        {"uscc", m.uscc ? ordered_json(*m.uscc) : ordered_json()},
+                        {"sectors", m.sector_codes},
+                        {"tier", std::string(tier_code(m.tier))},
+                        {"city", m.city},
+                        {"parent", m.parent},
+                        {"note", m.note}};
     doc["periods"] = ordered_json::array();
     for (const auto& p : m.periods) {
       doc["periods"].push_back({{"joined", p.joined.iso()},
@@ -59,11 +66,16 @@ class JsonExport : public ExportWriter {
 
 std::unique_ptr<ExportWriter> make_export_writer(Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
-    case Format::csv: return std::make_unique<DelimitedExport>(out, format, options.bom);
-    case Format::tsv: return std::make_unique<DelimitedExport>(out, format, false);
-    case Format::json: return std::make_unique<JsonExport>(out, false);
-    case Format::jsonl: return std::make_unique<JsonExport>(out, true);
-    default: throw usage_error("export writes csv, tsv, json or jsonl");
+    case Format::csv:
+      return std::make_unique<DelimitedExport>(out, format, options.bom);
+    case Format::tsv:
+      return std::make_unique<DelimitedExport>(out, format, false);
+    case Format::json:
+      return std::make_unique<JsonExport>(out, false);
+    case Format::jsonl:
+      return std::make_unique<JsonExport>(out, true);
+    default:
+      throw usage_error("export writes csv, tsv, json or jsonl");
   }
 }
 

@@ -1,8 +1,7 @@
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "roster/goal_render.h"
 #include "roster/json_dump.h"

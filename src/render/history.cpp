@@ -1,12 +1,13 @@
 #include <fmt/core.h>
+
 #include <nlohmann/json.hpp>
 
+#include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/history_render.h"
 #include "roster/json_dump.h"
 #include "roster/json_stream.h"
 #include "roster/table.h"
-#include "roster/delimited.h"
 #include "roster/tier.h"
 
 namespace roster {
@@ -15,9 +16,11 @@ namespace {
 using nlohmann::ordered_json;
 
 ordered_json to_json(const HistoryEntry& e) {
-  return {{"id", e.id},         {"at", e.at},       {"user", e.user},
-          {"command", e.command}, {"kind", e.kind},   {"member_id", e.member_id ? ordered_json(*e.member_id) : ordered_json()},
-          {"field", e.field},   {"before", e.before}, {"after", e.after}};
+  return {{"id", e.id},       {"at", e.at},
+          {"user", e.user},   {"command", e.command},
+          {"kind", e.kind},   {"member_id", e.member_id ? ordered_json(*e.member_id) : ordered_json()},
+          {"field", e.field}, {"before", e.before},
+          {"after", e.after}};
 }
 
 std::string change(const HistoryEntry& e) {
@@ -48,8 +51,8 @@ class TsvHistory : public HistoryWriter {
     writer_.row({"id", "at", "user", "command", "kind", "member_id", "field", "before", "after"});
   }
   void entry(const HistoryEntry& e) override {
-    writer_.row({std::to_string(e.id), e.at, e.user, e.command, e.kind,
-                 e.member_id ? std::to_string(*e.member_id) : "", clean(e.field), clean(e.before), clean(e.after)});
+    writer_.row({std::to_string(e.id), e.at, e.user, e.command, e.kind, e.member_id ? std::to_string(*e.member_id) : "",
+                 clean(e.field), clean(e.before), clean(e.after)});
   }
   void finish() override { writer_.flush(); }
 
@@ -83,11 +86,16 @@ std::string history_json(const HistoryEntry& e) {
 
 std::unique_ptr<HistoryWriter> make_history_writer(Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
-    case Format::table: return std::make_unique<TableHistory>(out, options.color);
-    case Format::tsv: return std::make_unique<TsvHistory>(out);
-    case Format::json: return std::make_unique<JsonHistory>(out, false);
-    case Format::jsonl: return std::make_unique<JsonHistory>(out, true);
-    default: throw usage_error("history writes table, tsv, json or jsonl");
+    case Format::table:
+      return std::make_unique<TableHistory>(out, options.color);
+    case Format::tsv:
+      return std::make_unique<TsvHistory>(out);
+    case Format::json:
+      return std::make_unique<JsonHistory>(out, false);
+    case Format::jsonl:
+      return std::make_unique<JsonHistory>(out, true);
+    default:
+      throw usage_error("history writes table, tsv, json or jsonl");
   }
 }
 
@@ -116,9 +124,14 @@ void render_member_record(const MemberRecord& m, Format format, std::ostream& ou
   std::string sectors;
   for (const auto& s : m.sector_codes) sectors += (sectors.empty() ? "" : ", ") + s;
   TextTable fields{{"FIELD", "VALUE"}, {}, {}};
-  fields.rows = {{"id", std::to_string(m.id)}, {"name", m.name},     {"uscc", m.uscc.value_or("")},
-                 {"sectors", sectors},         {"tier", std::string(tier_code(m.tier))},     {"city", m.city},
-                 {"parent", m.parent},         {"note", m.note}};
+  fields.rows = {{"id", std::to_string(m.id)},
+                 {"name", m.name},
+                 {"uscc", m.uscc.value_or("")},
+                 {"sectors", sectors},
+                 {"tier", std::string(tier_code(m.tier))},
+                 {"city", m.city},
+                 {"parent", m.parent},
+                 {"note", m.note}};
   fields.print(out, options.color);
   out << '\n';
   TextTable periods{{"JOINED", "LEFT", "REASON"}, {}, {}};

@@ -1,12 +1,12 @@
-#include "roster/json_dump.h"
-#include "roster/member_list_render.h"
-
 #include <fmt/core.h>
+
 #include <nlohmann/json.hpp>
 
 #include "roster/delimited.h"
 #include "roster/error.h"
+#include "roster/json_dump.h"
 #include "roster/json_stream.h"
+#include "roster/member_list_render.h"
 #include "roster/sectors.h"
 #include "roster/table.h"
 #include "roster/tier.h"
@@ -19,8 +19,16 @@ const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors"
                                            "parent", "note", "joined", "left",    "status"};
 
 std::vector<std::string> cells(const MemberRow& m) {
-  return {std::to_string(m.id), m.name,  m.uscc.value_or(""), join_codes(m.sector_codes), std::string(tier_code(m.tier)),
-          m.city,               m.parent, m.note,              m.joined.iso(),    m.left ? m.left->iso() : "",
+  return {std::to_string(m.id),
+          m.name,
+          m.uscc.value_or(""),
+          join_codes(m.sector_codes),
+          std::string(tier_code(m.tier)),
+          m.city,
+          m.parent,
+          m.note,
+          m.joined.iso(),
+          m.left ? m.left->iso() : "",
           m.active() ? "active" : "left"};
 }
 
@@ -69,7 +77,8 @@ class TableWriter : public MemberListWriter {
     table_.numeric = {true};
   }
   void row(const MemberRow& m) override {
-    std::vector<std::string> r = {std::to_string(m.id), m.name, join_codes(m.sector_codes), std::string(tier_code(m.tier)), m.city, m.joined.iso()};
+    std::vector<std::string> r = {std::to_string(m.id),           m.name, join_codes(m.sector_codes),
+                                  std::string(tier_code(m.tier)), m.city, m.joined.iso()};
     if (report_.show_left) r.push_back(m.left ? m.left->iso() : "");
     active_ += m.active() ? 1 : 0;
     table_.rows.push_back(std::move(r));
@@ -78,8 +87,8 @@ class TableWriter : public MemberListWriter {
     table_.print(out_, color_);
     size_t shown = table_.rows.size();
     if (report_.show_left) {
-      out_ << fmt::format("{} member{} shown ({} active, {} left) as of {}\n", shown, shown == 1 ? "" : "s",
-                          active_, shown - active_, report_.as_of.iso());
+      out_ << fmt::format("{} member{} shown ({} active, {} left) as of {}\n", shown, shown == 1 ? "" : "s", active_,
+                          shown - active_, report_.as_of.iso());
     } else {
       out_ << fmt::format("{} active member{} as of {}\n", shown, shown == 1 ? "" : "s", report_.as_of.iso());
     }
@@ -100,11 +109,15 @@ std::unique_ptr<MemberListWriter> make_member_list_writer(Format format, std::os
                                                           const MemberListReport& report,
                                                           const RenderOptions& options) {
   switch (format) {
-    case Format::table: return std::make_unique<TableWriter>(out, report, options.color);
+    case Format::table:
+      return std::make_unique<TableWriter>(out, report, options.color);
     case Format::tsv:
-    case Format::csv: return std::make_unique<DelimitedListWriter>(out, format, options.bom);
-    case Format::json: return std::make_unique<JsonWriter>(out, false);
-    case Format::jsonl: return std::make_unique<JsonWriter>(out, true);
+    case Format::csv:
+      return std::make_unique<DelimitedListWriter>(out, format, options.bom);
+    case Format::json:
+      return std::make_unique<JsonWriter>(out, false);
+    case Format::jsonl:
+      return std::make_unique<JsonWriter>(out, true);
     default:
       throw usage_error(fmt::format("list cannot write {}; use table, tsv, csv, json or jsonl", format_name(format)));
   }

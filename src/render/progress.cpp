@@ -1,21 +1,23 @@
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "roster/error.h"
+#include "roster/figures.h"
 #include "roster/json_dump.h"
 #include "roster/progress_render.h"
 #include "roster/text.h"
-#include "roster/figures.h"
 
 namespace roster {
 namespace {
 
 using nlohmann::ordered_json;
 
-std::string per_week(std::optional<double> v) { return v ? two_decimals(*v) + "/week" : "n/a"; }
+std::string per_week(std::optional<double> v) {
+  return v ? two_decimals(*v) + "/week" : "n/a";
+}
 
 template <typename T>
 ordered_json or_null(const std::optional<T>& v) {
@@ -162,11 +164,12 @@ std::string progress_verdict(const ProgressReport& r) {
       if (r.active >= r.goal.target) {
         return fmt::format("reached: {} members, {} over the target", r.active, r.active - r.goal.target);
       }
-      return fmt::format("reached: {} members on {}; {} today", r.active_on_deadline.value_or(0),
-                         r.goal.deadline.iso(), r.active);
+      return fmt::format("reached: {} members on {}; {} today", r.active_on_deadline.value_or(0), r.goal.deadline.iso(),
+                         r.active);
     case GoalStatus::missed:
-      return fmt::format("missed by {} members on {}; {} today, {} to go", r.goal.target - r.active_on_deadline.value_or(0),
-                         r.goal.deadline.iso(), r.active, r.remaining);
+      return fmt::format("missed by {} members on {}; {} today, {} to go",
+                         r.goal.target - r.active_on_deadline.value_or(0), r.goal.deadline.iso(), r.active,
+                         r.remaining);
     case GoalStatus::not_started:
       return fmt::format("not started: the goal starts on {}", r.goal.start.iso());
     case GoalStatus::on_track:
@@ -179,11 +182,16 @@ std::string progress_verdict(const ProgressReport& r) {
 
 void render_progress(const ProgressReport& report, Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
-    case Format::table: return render_table(report, out, options.color);
-    case Format::json: return render_json(report, out);
-    case Format::tsv: return render_tsv(report, out);
-    case Format::markdown: return render_markdown(report, out);
-    default: throw usage_error("progress writes table, tsv, json or markdown");
+    case Format::table:
+      return render_table(report, out, options.color);
+    case Format::json:
+      return render_json(report, out);
+    case Format::tsv:
+      return render_tsv(report, out);
+    case Format::markdown:
+      return render_markdown(report, out);
+    default:
+      throw usage_error("progress writes table, tsv, json or markdown");
   }
 }
 

@@ -1,8 +1,8 @@
 // The report's member-count chart as inline SVG (no scripts, no fonts to fetch).
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/core.h>
 
 #include "report_formats.h"
 
@@ -20,7 +20,9 @@ int grid_step(int top) {
   return std::max(1, top / 5);
 }
 
-std::string num(double v) { return fmt::format("{:.1f}", v + 0.0); }
+std::string num(double v) {
+  return fmt::format("{:.1f}", v + 0.0);
+}
 
 }  // namespace
 
@@ -64,8 +66,8 @@ std::string report_chart_svg(const PeriodReport& r) {
       "<polyline class=\"road\" points=\"{}\" fill=\"none\" stroke=\"#52606d\" stroke-width=\"2\" "
       "stroke-dasharray=\"6 4\"/>\n",
       road);
-  svg += fmt::format("<polyline class=\"members\" points=\"{}\" fill=\"none\" stroke=\"#2f6fdf\" stroke-width=\"2.5\"/>\n",
-                     members);
+  svg += fmt::format(
+      "<polyline class=\"members\" points=\"{}\" fill=\"none\" stroke=\"#2f6fdf\" stroke-width=\"2.5\"/>\n", members);
   // Smaller dots when there are many periods, so the line stays readable.
   double radius = points.size() > 60 ? 2 : points.size() > 20 ? 3 : 4;
   for (size_t i = 0; i < points.size(); ++i) {

@@ -66,11 +66,20 @@ std::string esc(const std::string& value) {
   std::string out;
   for (char c : escape_for_terminal(value)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -103,8 +112,8 @@ void members(const PeriodReport& r, bool left, std::ostream& out) {
   out << "<h2>" << (left ? "Left" : "Joined") << " (" << list.size() << ")</h2>\n";
   if (list.empty()) {
     if (r.quiet()) return;  // the plain sentence above already says so
-    out << "<p class=\"note\">Nobody " << (left ? "left" : "joined") << " in " << period_kind_name(r.period.kind)
-        << ' ' << r.period.label() << ".</p>\n";
+    out << "<p class=\"note\">Nobody " << (left ? "left" : "joined") << " in " << period_kind_name(r.period.kind) << ' '
+        << r.period.label() << ".</p>\n";
     return;
   }
   std::vector<std::vector<std::string>> rows;
@@ -153,8 +162,8 @@ void render_report_html(const PeriodReport& r, std::ostream& out, const std::opt
 
   out << "<h2>Members over time</h2>\n<figure class=\"chart\">\n" << report_chart_svg(r);
   out << "<figcaption class=\"legend\"><span class=\"swatch members\"></span>members at the end of each "
-      << period_kind_name(r.period.kind) << " &nbsp; <span class=\"swatch road\"></span>the road from "
-      << p.baseline << " on " << p.goal.start.iso() << " to " << p.goal.target << " on " << p.goal.deadline.iso()
+      << period_kind_name(r.period.kind) << " &nbsp; <span class=\"swatch road\"></span>the road from " << p.baseline
+      << " on " << p.goal.start.iso() << " to " << p.goal.target << " on " << p.goal.deadline.iso()
       << "</figcaption>\n</figure>\n";
   out << "</main>\n</body>\n</html>\n";
 }

@@ -17,8 +17,12 @@ ordered_json or_null(const std::optional<T>& v) {
 }
 
 ordered_json member_json(const MemberChange& m, bool left) {
-  ordered_json j = {{"id", m.id},     {"name", m.name}, {"sectors", m.sector_codes},
-                    {"tier", std::string(tier_code(m.tier))}, {"city", m.city}, {left ? "left" : "joined", m.date.iso()}};
+  ordered_json j = {{"id", m.id},
+                    {"name", m.name},
+                    {"sectors", m.sector_codes},
+                    {"tier", std::string(tier_code(m.tier))},
+                    {"city", m.city},
+                    {left ? "left" : "joined", m.date.iso()}};
   if (left) j["reason"] = m.reason;
   return j;
 }

@@ -1,8 +1,8 @@
 #include "report_parts.h"
 
-#include <cmath>
-
 #include <fmt/core.h>
+
+#include <cmath>
 
 #include "roster/progress_render.h"
 #include "roster/tier.h"
@@ -45,8 +45,6 @@ std::string title(const PeriodReport& r) {
                      period_kind_name(r.period.kind), r.period.label());
 }
 
-
-
 std::string members_line(const PeriodReport& r) {
   return fmt::format("{} of {} members ({:.1f}%)", r.progress.active, r.progress.goal.target, r.progress.percent);
 }
@@ -57,13 +55,14 @@ std::string change_line(const PeriodReport& r) {
 }
 
 std::string movement_line(const PeriodReport& r) {
-  if (r.quiet()) return fmt::format("No members joined or left in {} {}.", period_kind_name(r.period.kind), r.period.label());
+  if (r.quiet())
+    return fmt::format("No members joined or left in {} {}.", period_kind_name(r.period.kind), r.period.label());
   return fmt::format("{} joined, {} left, net {}", r.joined.size(), r.left.size(), signed_change(r.change));
 }
 
 std::string pace_line(const PeriodReport& r) {
-  std::string needed = r.required_pace ? "the road needed " + two_decimals(*r.required_pace) + "/week"
-                                       : "no pace was needed yet";
+  std::string needed =
+      r.required_pace ? "the road needed " + two_decimals(*r.required_pace) + "/week" : "no pace was needed yet";
   if (r.end >= r.progress.goal.deadline) needed = "the deadline has passed";
   return fmt::format("{}/week this {}; {}", two_decimals(r.pace), period_kind_name(r.period.kind), needed);
 }
@@ -82,12 +81,15 @@ std::vector<std::string> change_headers(bool left) {
 }
 
 std::vector<std::string> change_cells(const PeriodReport& r, const MemberChange& m, bool left) {
-  std::vector<std::string> c = {m.date.iso(), m.name, sector_names(r, m.sector_codes), std::string(tier_code(m.tier)), m.city};
+  std::vector<std::string> c = {m.date.iso(), m.name, sector_names(r, m.sector_codes), std::string(tier_code(m.tier)),
+                                m.city};
   if (left) c.push_back(m.reason);
   return c;
 }
 
-std::vector<std::string> sector_headers() { return {"sector", "members", "change", "target", "share"}; }
+std::vector<std::string> sector_headers() {
+  return {"sector", "members", "change", "target", "share"};
+}
 
 std::vector<std::string> sector_cells(const SectorRow& row) {
   return {row.sector.name_en + (row.sector.is_key ? " *" : ""), std::to_string(row.members),

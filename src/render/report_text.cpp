@@ -1,7 +1,7 @@
 // roster report -f text (terminal) and -f markdown (chat robots and mail).
-#include <algorithm>
-
 #include <fmt/core.h>
+
+#include <algorithm>
 
 #include "report_formats.h"
 #include "report_parts.h"
@@ -17,7 +17,9 @@ namespace {
 using namespace report_parts;
 
 // Text and markdown show the chart's last year of weeks (or 12 months, 8 quarters).
-size_t recent_count(PeriodKind kind) { return kind == PeriodKind::week ? 13 : kind == PeriodKind::month ? 12 : 8; }
+size_t recent_count(PeriodKind kind) {
+  return kind == PeriodKind::week ? 13 : kind == PeriodKind::month ? 12 : 8;
+}
 
 void text_members(const PeriodReport& r, bool left, std::ostream& out, bool color) {
   const auto& members = left ? r.left : r.joined;
@@ -138,11 +140,16 @@ void render_report_markdown(const PeriodReport& r, std::ostream& out, const std:
 
 void render_report(const PeriodReport& report, Format format, std::ostream& out, const ReportRenderOptions& options) {
   switch (format) {
-    case Format::text: return render_report_text(report, out, options.base.color, options.stamp);
-    case Format::markdown: return render_report_markdown(report, out, options.stamp);
-    case Format::html: return render_report_html(report, out, options.stamp);
-    case Format::json: return render_report_json(report, out, options.stamp);
-    default: throw usage_error("report writes text, markdown, html or json");
+    case Format::text:
+      return render_report_text(report, out, options.base.color, options.stamp);
+    case Format::markdown:
+      return render_report_markdown(report, out, options.stamp);
+    case Format::html:
+      return render_report_html(report, out, options.stamp);
+    case Format::json:
+      return render_report_json(report, out, options.stamp);
+    default:
+      throw usage_error("report writes text, markdown, html or json");
   }
 }
 

@@ -1,24 +1,24 @@
-#include <cmath>
-
 #include <fmt/core.h>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "roster/delimited.h"
 #include "roster/error.h"
+#include "roster/figures.h"
 #include "roster/json_dump.h"
 #include "roster/progress_render.h"
 #include "roster/sector_render.h"
 #include "roster/table.h"
 #include "roster/text.h"
-#include "roster/figures.h"
 
 namespace roster {
 namespace {
 
 using nlohmann::ordered_json;
 
-const std::vector<std::string> kColumns = {"code",   "name_en",    "name_zh", "key",    "primary",  "members",
-                                           "share",  "joins",      "departures", "target", "expected", "lagging"};
+const std::vector<std::string> kColumns = {"code",  "name_en", "name_zh",    "key",    "primary",  "members",
+                                           "share", "joins",   "departures", "target", "expected", "lagging"};
 
 std::vector<std::string> cells(const SectorRow& r) {
   return {r.sector.code,
@@ -51,8 +51,8 @@ void render_delimited(const SectorReport& r, std::ostream& out, Format format, b
 }
 
 void render_json(const SectorReport& r, std::ostream& out) {
-  ordered_json doc = {{"as_of", r.as_of.iso()}, {"since", r.since.iso()}, {"active", r.active},
-                      {"road_fraction", r.road_fraction}};
+  ordered_json doc = {
+      {"as_of", r.as_of.iso()}, {"since", r.since.iso()}, {"active", r.active}, {"road_fraction", r.road_fraction}};
   doc["sectors"] = ordered_json::array();
   for (const auto& row : r.rows) {
     doc["sectors"].push_back({{"code", row.sector.code},
@@ -70,9 +70,9 @@ void render_json(const SectorReport& r, std::ostream& out) {
   }
   doc["key_sectors"] = r.key_sectors;
   doc["key_sectors_with_members"] = r.key_sectors_with_members;
-  doc["thinnest_key_sector"] = r.thinnest_key ? ordered_json{{"code", r.thinnest_key->sector.code},
-                                                             {"members", r.thinnest_key->members}}
-                                              : ordered_json();
+  doc["thinnest_key_sector"] =
+      r.thinnest_key ? ordered_json{{"code", r.thinnest_key->sector.code}, {"members", r.thinnest_key->members}}
+                     : ordered_json();
   doc["without_key_sector"] = ordered_json::array();
   for (const auto& [id, name] : r.without_key_sector) doc["without_key_sector"].push_back({{"id", id}, {"name", name}});
   out << dump_json(doc, 2) << '\n';
@@ -90,10 +90,10 @@ void render_table(const SectorReport& r, std::ostream& out, bool color) {
   table.headers = {"CODE", "SECTOR", "KEY", "PRIMARY", "MEMBERS", "SHARE", "", "JOINED", "LEFT", "TARGET"};
   table.numeric = {false, false, false, true, true, true, false, true, true, false};
   for (const auto& row : r.rows) {
-    table.rows.push_back({row.sector.code, row.sector.name_en + " " + row.sector.name_zh, row.sector.is_key ? "key" : "",
-                          std::to_string(row.primary), std::to_string(row.members), fmt::format("{:.1f}%", row.share),
-                          text_bar(static_cast<double>(row.members) / top, 12), marked_count('+', row.joins),
-                          marked_count('-', row.departures), target_cell(row)});
+    table.rows.push_back({row.sector.code, row.sector.name_en + " " + row.sector.name_zh,
+                          row.sector.is_key ? "key" : "", std::to_string(row.primary), std::to_string(row.members),
+                          fmt::format("{:.1f}%", row.share), text_bar(static_cast<double>(row.members) / top, 12),
+                          marked_count('+', row.joins), marked_count('-', row.departures), target_cell(row)});
   }
   out << fmt::format("{} active members as of {}; joined and left since {}\n\n", r.active, r.as_of.iso(),
                      r.since.iso());
@@ -107,11 +107,11 @@ void render_table(const SectorReport& r, std::ostream& out, bool color) {
     // A terminal shows the first few; -f json has them all.
     constexpr size_t kShown = 20;
     for (size_t i = 0; i < r.without_key_sector.size() && i < kShown; ++i) {
-      out << fmt::format("  #{} {}\n", r.without_key_sector[i].id,
-                         escape_for_terminal(r.without_key_sector[i].name));
+      out << fmt::format("  #{} {}\n", r.without_key_sector[i].id, escape_for_terminal(r.without_key_sector[i].name));
     }
     if (r.without_key_sector.size() > kShown) {
-      out << fmt::format("  … and {} more (roster sectors -f json lists them all)\n", r.without_key_sector.size() - kShown);
+      out << fmt::format("  … and {} more (roster sectors -f json lists them all)\n",
+                         r.without_key_sector.size() - kShown);
     }
   }
 }
@@ -126,19 +126,25 @@ void render_markdown(const SectorReport& r, std::ostream& out) {
                        row.members, row.share, row.joins, row.departures, target_cell(row));
   }
   size_t n = r.without_key_sector.size();
-  out << '\n' << coverage_line(r) << ". " << n << " active member" << (n == 1 ? " is" : "s are") << " in no key sector.\n";
+  out << '\n'
+      << coverage_line(r) << ". " << n << " active member" << (n == 1 ? " is" : "s are") << " in no key sector.\n";
 }
 
 }  // namespace
 
 void render_sectors(const SectorReport& report, Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
-    case Format::table: return render_table(report, out, options.color);
+    case Format::table:
+      return render_table(report, out, options.color);
     case Format::tsv:
-    case Format::csv: return render_delimited(report, out, format, options.bom);
-    case Format::json: return render_json(report, out);
-    case Format::markdown: return render_markdown(report, out);
-    default: throw usage_error("sectors writes table, tsv, csv, json or markdown");
+    case Format::csv:
+      return render_delimited(report, out, format, options.bom);
+    case Format::json:
+      return render_json(report, out);
+    case Format::markdown:
+      return render_markdown(report, out);
+    default:
+      throw usage_error("sectors writes table, tsv, csv, json or markdown");
   }
 }
 

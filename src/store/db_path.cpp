@@ -1,6 +1,6 @@
-#include "roster/store.h"
-
 #include <cstdlib>
+
+#include "roster/store.h"
 
 namespace roster {
 

@@ -14,8 +14,8 @@ std::vector<FieldProblem> stored_duplicates(Store& store, const NewMember& membe
   }
   if (member.uscc) {
     if (auto existing = store.member_with_uscc(*member.uscc); other(existing)) {
-      problems.push_back({"uscc", fmt::format("USCC {} already belongs to member #{} ({})", *member.uscc,
-                                              existing->id, existing->name)});
+      problems.push_back({"uscc", fmt::format("USCC {} already belongs to member #{} ({})", *member.uscc, existing->id,
+                                              existing->name)});
     }
   }
   return problems;

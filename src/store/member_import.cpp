@@ -1,9 +1,9 @@
 #include "roster/member_import.h"
 
-#include <unordered_map>
-
 #include <fmt/core.h>
 #include <fmt/ranges.h>
+
+#include <unordered_map>
 
 #include "roster/duplicates.h"
 #include "roster/error.h"
@@ -219,10 +219,14 @@ class Importer {
 
 std::string_view action_word(ImportAction::What what) {
   switch (what) {
-    case ImportAction::What::add: return "add";
-    case ImportAction::What::update: return "update";
-    case ImportAction::What::unchanged: return "unchanged";
-    case ImportAction::What::period: return "period";
+    case ImportAction::What::add:
+      return "add";
+    case ImportAction::What::update:
+      return "update";
+    case ImportAction::What::unchanged:
+      return "unchanged";
+    case ImportAction::What::period:
+      return "period";
   }
   return "?";
 }

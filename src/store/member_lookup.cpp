@@ -21,14 +21,14 @@ int64_t resolve_member_ref(Store& store, const std::string& ref) {
   auto found = store.members_matching(ref);
   if (found.size() == 1) return found.front().id;
   if (found.size() > 1) {
-    throw Error(fmt::format("'{}' could mean {}; give the id, e.g. #{}", ref, candidate_list(found),
-                            found.front().id));
+    throw Error(fmt::format("'{}' could mean {}; give the id, e.g. #{}", ref, candidate_list(found), found.front().id));
   }
   auto similar = store.members_named_like(ref, 5);
   if (similar.empty()) {
-    throw Error(fmt::format("no member '{}' (give an id, the exact name or the USCC; `roster list --search TEXT` "
-                            "finds names)",
-                            ref));
+    throw Error(
+        fmt::format("no member '{}' (give an id, the exact name or the USCC; `roster list --search TEXT` "
+                    "finds names)",
+                    ref));
   }
   throw Error(fmt::format("no member '{}'; did you mean {}?", ref, candidate_list(similar)));
 }

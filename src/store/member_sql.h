@@ -3,18 +3,18 @@
 // statements that write a member's fields, periods and sector links.
 #pragma once
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "roster/date.h"
 #include "roster/member.h"
-#include "roster/tier.h"
 #include "roster/member_record.h"
+#include "roster/tier.h"
 
 namespace roster {
 
@@ -30,7 +30,9 @@ inline constexpr const char* kMemberSectorCodes =
 
 /// The tier of a stored code; the schema's CHECK admits only the four codes,
 /// so anything else (a file edited past it) reads as the default tier.
-inline Tier stored_tier(const std::string& code) { return tier_from_code(code).value_or(Tier::member); }
+inline Tier stored_tier(const std::string& code) {
+  return tier_from_code(code).value_or(Tier::member);
+}
 
 /// Reads the kMemberColumns of the current row of `q` (its columns 0–6) into
 /// a MemberRow or a MemberRecord.
@@ -60,8 +62,10 @@ inline Period read_period(SQLite::Statement& q, int first) {
 inline void bind_member_fields(SQLite::Statement& q, const NewMember& m) {
   q.bind(1, m.name);
   q.bind(2, m.name_key);
-  if (m.uscc) q.bind(3, *m.uscc);
-  else q.bind(3);
+  if (m.uscc)
+    q.bind(3, *m.uscc);
+  else
+    q.bind(3);
   q.bind(4, std::string(tier_code(m.tier)));
   q.bind(5, m.city);
   q.bind(6, m.parent);
@@ -78,8 +82,10 @@ inline void insert_period(SQLite::Statement& insert, int64_t member_id, Date joi
                           const std::string& reason) {
   insert.bind(1, member_id);
   insert.bind(2, joined.iso());
-  if (left) insert.bind(3, left->iso());
-  else insert.bind(3);
+  if (left)
+    insert.bind(3, left->iso());
+  else
+    insert.bind(3);
   insert.bind(4, reason);
   insert.exec();
 }

@@ -1,9 +1,8 @@
 #include "roster/replacement_file.h"
 
+#include <fmt/core.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fmt/core.h>
 
 #include "roster/error.h"
 

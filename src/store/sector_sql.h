@@ -22,8 +22,10 @@ inline void insert_sector(SQLite::Statement& insert, const Sector& s) {
   insert.bind(2, s.name_en);
   insert.bind(3, s.name_zh);
   insert.bind(4, s.is_key ? 1 : 0);
-  if (s.target) insert.bind(5, *s.target);
-  else insert.bind(5);
+  if (s.target)
+    insert.bind(5, *s.target);
+  else
+    insert.bind(5);
   insert.bind(6, join_aliases(s.aliases));
   insert.exec();
 }

@@ -69,8 +69,8 @@ void seed(SQLite::Database& db, const InitSettings& settings) {
 void configure_connection(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
   db.exec("PRAGMA foreign_keys = ON");
-  sqlite3_create_function_v2(db.getHandle(), "name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                             sql_name_key, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db.getHandle(), "name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sql_name_key,
+                             nullptr, nullptr, nullptr);
 }
 
 }  // namespace
@@ -114,9 +114,10 @@ Store Store::open(const fs::path& path) {
                               quoted_path(path)));
     }
     if (version > kSchemaVersion) {
-      throw Error(fmt::format("{} was written by a newer roster (schema version {}, this roster knows {}); "
-                              "upgrade roster to use it",
-                              quoted_path(path), version, kSchemaVersion));
+      throw Error(
+          fmt::format("{} was written by a newer roster (schema version {}, this roster knows {}); "
+                      "upgrade roster to use it",
+                      quoted_path(path), version, kSchemaVersion));
     }
     configure_connection(*db);
     Store store(path, std::move(db));
@@ -137,9 +138,10 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
   std::error_code ec;
   bool take_over = empty_file(path);  // e.g. made by mktemp or touch: nothing in it to lose
   if (fs::exists(path, ec) && !take_over) {
-    throw Error(fmt::format("{} already exists; roster init never overwrites a file (choose another --db, "
-                            "or move the old file away first)",
-                            quoted_path(path)));
+    throw Error(
+        fmt::format("{} already exists; roster init never overwrites a file (choose another --db, "
+                    "or move the old file away first)",
+                    quoted_path(path)));
   }
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   try {

@@ -22,7 +22,9 @@
 namespace roster {
 namespace {
 
-std::string who(int64_t id, const std::string& name) { return fmt::format("member #{} ({})", id, name); }
+std::string who(int64_t id, const std::string& name) {
+  return fmt::format("member #{} ({})", id, name);
+}
 
 void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement integrity(db, "PRAGMA integrity_check");
@@ -50,13 +52,13 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
     column.bind(2, fk.getColumn(3).getInt());
     std::string value = "?";
     if (column.executeStep()) {
-      SQLite::Statement get(db, fmt::format("SELECT \"{}\" FROM \"{}\" WHERE rowid = ?", column.getColumn(0).getString(),
-                                            table));
+      SQLite::Statement get(
+          db, fmt::format("SELECT \"{}\" FROM \"{}\" WHERE rowid = ?", column.getColumn(0).getString(), table));
       get.bind(1, row);
       if (get.executeStep()) value = get.getColumn(0).getString();
     }
-    problems.push_back(fmt::format("foreign key: {} row {} refers to {} {}, which does not exist", table, row, parent,
-                                   value));
+    problems.push_back(
+        fmt::format("foreign key: {} row {} refers to {} {}, which does not exist", table, row, parent, value));
   }
 }
 

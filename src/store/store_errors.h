@@ -1,9 +1,9 @@
 #pragma once
 
+#include <SQLiteCpp/Exception.h>
+
 #include <filesystem>
 #include <string>
-
-#include <SQLiteCpp/Exception.h>
 
 namespace roster {
 

@@ -1,10 +1,10 @@
 // Store: the association row (its name and the goal) and the membership
 // timeline the road is measured on.
-#include <algorithm>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
+
+#include <algorithm>
 
 #include "roster/error.h"
 #include "roster/goal.h"

@@ -1,9 +1,9 @@
 // Store: the history log, written by every change and read by `history` and `show`.
-#include <cstdlib>
-#include <ctime>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+
+#include <cstdlib>
+#include <ctime>
 
 #include "roster/date.h"
 #include "roster/store.h"
@@ -39,8 +39,10 @@ void Store::log_change(std::optional<int64_t> member_id, const std::string& kind
   q.bind(2, current_user());
   q.bind(3, command_);
   q.bind(4, kind);
-  if (member_id) q.bind(5, *member_id);
-  else q.bind(5);
+  if (member_id)
+    q.bind(5, *member_id);
+  else
+    q.bind(5);
   q.bind(6, field);
   q.bind(7, before);
   q.bind(8, after);

@@ -1,10 +1,10 @@
 // Store: one member's record, found by REF and read whole, and its changes over time.
-#include <algorithm>
-#include <map>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
+
+#include <algorithm>
+#include <map>
 
 #include "member_sql.h"
 #include "roster/error.h"

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
+
 #include <nlohmann/json.hpp>
 
 #include "member_sql.h"
@@ -22,7 +23,6 @@ std::optional<MemberRef> first_member(SQLite::Statement& q) {
   return found;
 }
 
-
 // The latest period begun by :as_of is the one a listing shows; the
 // periods_by_member index makes the lookup a single seek per member.
 constexpr const char* kListSql = R"SQL(
@@ -36,9 +36,14 @@ SELECT {0}, p.joined_on, CASE WHEN p.left_on <= :as_of THEN p.left_on END AS lef
 std::string list_sql(const MemberFilter& f) {
   std::string sql = fmt::format(kListSql, kMemberColumns, kMemberSectorCodes);
   switch (f.status) {
-    case MemberFilter::Status::active: sql += " AND (p.left_on IS NULL OR p.left_on > :as_of)"; break;
-    case MemberFilter::Status::left: sql += " AND p.left_on <= :as_of"; break;
-    case MemberFilter::Status::all: break;
+    case MemberFilter::Status::active:
+      sql += " AND (p.left_on IS NULL OR p.left_on > :as_of)";
+      break;
+    case MemberFilter::Status::left:
+      sql += " AND p.left_on <= :as_of";
+      break;
+    case MemberFilter::Status::all:
+      break;
   }
   if (f.sector_code) {
     sql += " AND EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector_code = :sector)";
@@ -49,9 +54,15 @@ std::string list_sql(const MemberFilter& f) {
   if (f.joined_until) sql += " AND p.joined_on <= :until";
   if (f.search_key) sql += " AND instr(m.name_key, :search) > 0";
   switch (f.sort) {
-    case MemberFilter::Sort::id: sql += " ORDER BY m.id"; break;
-    case MemberFilter::Sort::name: sql += " ORDER BY m.name_key, m.id"; break;
-    case MemberFilter::Sort::joined: sql += " ORDER BY p.joined_on, m.id"; break;
+    case MemberFilter::Sort::id:
+      sql += " ORDER BY m.id";
+      break;
+    case MemberFilter::Sort::name:
+      sql += " ORDER BY m.name_key, m.id";
+      break;
+    case MemberFilter::Sort::joined:
+      sql += " ORDER BY p.joined_on, m.id";
+      break;
   }
   if (f.limit) sql += " LIMIT :limit";
   return sql;
@@ -87,8 +98,10 @@ int64_t Store::insert_member(const NewMember& m) {
   SQLite::Statement& member = cached(
       "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   bind_member_fields(member, m);
-  if (id_wanted) member.bind(8, *id_wanted);
-  else member.bind(8);
+  if (id_wanted)
+    member.bind(8, *id_wanted);
+  else
+    member.bind(8);
   member.exec();
   int64_t id = db_->getLastInsertRowid();
 

@@ -1,9 +1,9 @@
 // Store: the sector registry (read and changed) and the per-sector figures.
-#include <map>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
+
+#include <map>
 
 #include "roster/sector_report.h"
 #include "roster/store.h"
@@ -15,7 +15,9 @@ namespace {
 
 constexpr const char* kActive = "p.joined_on <= :as_of AND (p.left_on IS NULL OR p.left_on > :as_of)";
 
-std::string target_text(const std::optional<int>& t) { return t ? std::to_string(*t) : ""; }
+std::string target_text(const std::optional<int>& t) {
+  return t ? std::to_string(*t) : "";
+}
 
 }  // namespace
 
@@ -121,8 +123,10 @@ void Store::update_sector(const std::string& code, const Sector& s) {
   q.bind(1, s.name_en);
   q.bind(2, s.name_zh);
   q.bind(3, s.is_key ? 1 : 0);
-  if (s.target) q.bind(4, *s.target);
-  else q.bind(4);
+  if (s.target)
+    q.bind(4, *s.target);
+  else
+    q.bind(4);
   q.bind(5, join_aliases(s.aliases));
   q.bind(6, code);
   q.exec();

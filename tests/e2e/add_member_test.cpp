@@ -38,7 +38,8 @@ TEST_CASE("add-member --dry-run checks everything and writes nothing", "[add-mem
   auto r = fx.roster({"add-member", "绍兴某某有限公司", "--sector", "tourism", "--joined", "2024-01-01", "--dry-run"});
   CHECK(r.code == 0);
   CHECK(r.out.empty());
-  CHECK(r.err == "roster: dry run: would add member #1 绍兴某某有限公司 (tourism; joined 2024-01-01); nothing written\n");
+  CHECK(r.err ==
+        "roster: dry run: would add member #1 绍兴某某有限公司 (tourism; joined 2024-01-01); nothing written\n");
   CHECK(dump_database(fx.db) == before);
 
   auto bad = fx.roster({"add-member", "绍兴某某有限公司", "--sector", "nowhere", "--dry-run"});
@@ -48,7 +49,8 @@ TEST_CASE("add-member --dry-run checks everything and writes nothing", "[add-mem
 
 TEST_CASE("global options work before or after the command", "[cli]") {
   DbFixture fx;
-  REQUIRE(fx.roster({"add-member", "金华某某有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code == 0);
+  REQUIRE(fx.roster({"add-member", "金华某某有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code ==
+          0);
   auto after = run_roster({"list", "--db", fx.db, "-f", "csv", "--as-of", "2025-01-01"});
   auto before = run_roster({"--db", fx.db, "-f", "csv", "--as-of", "2025-01-01", "list"});
   CHECK(after.code == 0);
@@ -97,7 +99,8 @@ TEST_CASE("colour only when asked and never with NO_COLOR", "[cli]") {
   DbFixture fx;
   auto always = fx.roster({"list", "-f", "table", "--color", "always"});
   CHECK(always.out.rfind("\x1b[1m", 0) == 0);
-  auto never = run_program({"env", "NO_COLOR=1", ROSTER_BIN, "list", "-f", "table", "--color", "always", "--db", fx.db});
+  auto never =
+      run_program({"env", "NO_COLOR=1", ROSTER_BIN, "list", "-f", "table", "--color", "always", "--db", fx.db});
   CHECK(never.out.find('\x1b') == std::string::npos);
   auto piped = fx.roster({"list", "-f", "table"});
   CHECK(piped.out.find('\x1b') == std::string::npos);

@@ -64,8 +64,10 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
        {"add-member", "新公司", "--sector", "mining"},
        1,
        "roster: error: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education "
-       "(教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), "
-       "media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form "
+       "(教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance "
+       "(金融科技), "
+       "media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short "
+       "form "
        "such as 医疗)\n"},
       {"bad USCC checksum",
        {"add-member", "新公司", "--sector", "tourism", "--uscc", "91110000600037341N"},
@@ -92,7 +94,8 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
       {"impossible date",
        {"add-member", "新公司", "--sector", "tourism", "--joined", "2023-02-30"},
        1,
-       "roster: error: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n"},
+       "roster: error: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or "
+       "2023年7月15日)\n"},
       {"join date in the future",
        {"add-member", "新公司", "--sector", "tourism", "--joined", "2026-11-30"},
        1,
@@ -100,7 +103,8 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
       {"unknown tier",
        {"add-member", "新公司", "--sector", "tourism", "--tier", "boss"},
        1,
-       "roster: error: unknown tier 'boss'; use president, vice-president, council or member (or 会长, 副会长, 理事, 会员)\n"},
+       "roster: error: unknown tier 'boss'; use president, vice-president, council or member (or 会长, 副会长, 理事, "
+       "会员)\n"},
       {"no sector",
        {"add-member", "新公司"},
        2,
@@ -112,7 +116,8 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
       {"bad --as-of",
        {"list", "--as-of", "2023-13-01"},
        2,
-       "roster: error: --as-of '2023-13-01' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n"},
+       "roster: error: --as-of '2023-13-01' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or "
+       "2023年7月15日)\n"},
       {"--limit 0",
        {"list", "--limit", "0"},
        2,
@@ -125,8 +130,10 @@ TEST_CASE("every bad input is refused with one line and leaves the database as i
        {"list", "--sector", "mining"},
        2,
        "roster: error: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education "
-       "(教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), "
-       "media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form "
+       "(教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance "
+       "(金融科技), "
+       "media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short "
+       "form "
        "such as 医疗)\n"},
       {"--limit beyond 64 bits",
        {"list", "--limit", "99999999999999999999"},
@@ -292,7 +299,8 @@ TEST_CASE("a read-only database file refuses writes with a clear error and stays
   // Tests run as root, where file modes do not stop writes: the immutable
   // attribute does.
   DbFixture fx;
-  REQUIRE(fx.roster({"add-member", "杭州一号有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code == 0);
+  REQUIRE(fx.roster({"add-member", "杭州一号有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code ==
+          0);
   std::string before = dump_database(fx.db);
   auto lock = run_program({"chattr", "+i", fx.db});
   REQUIRE(lock.code == 0);  // a filesystem without attributes would make this test meaningless

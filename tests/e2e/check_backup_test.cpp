@@ -53,8 +53,8 @@ struct DemoFixture {
   std::string db = dir.file("roster.db");
   DemoFixture() {
     auto init = run_roster({"init", "--db", db, "-q"});
-    auto load = run_roster({"import", (source_dir() / "data/demo-members.csv").string(), "--db", db, "--as-of",
-                            "2026-11-29", "-q"});
+    auto load = run_roster(
+        {"import", (source_dir() / "data/demo-members.csv").string(), "--db", db, "--as-of", "2026-11-29", "-q"});
     if (init.code != 0 || load.code != 0) throw std::runtime_error(init.err + load.err);
   }
   RunResult roster(std::vector<std::string> args) const {
@@ -113,8 +113,7 @@ TEST_CASE("check reports every defect seeded with sqlite3 and names the member",
     }
   }
   // The count on stderr is the number of lines on stdout.
-  CHECK(check.err ==
-        "roster: error: " + std::to_string(lines.size()) + " problems in " + fx.db + "\n");
+  CHECK(check.err == "roster: error: " + std::to_string(lines.size()) + " problems in " + fx.db + "\n");
   // check reads; it never repairs or otherwise writes.
   CHECK(dump_database(fx.db) == dump);
 }
@@ -224,8 +223,8 @@ TEST_CASE("backup refuses to replace an existing file unless --force is given", 
   auto refused = fx.roster({"backup", existing});
   CHECK(refused.code == 1);
   CHECK(refused.out.empty());
-  CHECK(refused.err == "roster: error: '" + existing +
-                           "' already exists; choose another path, or add --force to replace it\n");
+  CHECK(refused.err ==
+        "roster: error: '" + existing + "' already exists; choose another path, or add --force to replace it\n");
   CHECK(read_file(existing) == precious);
   CHECK(names_in(fx.dir.path()) == std::set<std::string>{"existing.db", "roster.db"});
 
@@ -303,8 +302,8 @@ TEST_CASE("backup into a missing folder says so and leaves nothing behind", "[ba
   auto r = fx.roster({"backup", target});
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err == "roster: error: cannot write in '" + missing.string() +
-                     "'; check that the folder exists and is writable\n");
+  CHECK(r.err ==
+        "roster: error: cannot write in '" + missing.string() + "'; check that the folder exists and is writable\n");
   CHECK(!fs::exists(missing));
   CHECK(names_in(fx.dir.path()) == std::set<std::string>{"roster.db"});
   CHECK(dump_database(fx.db) == dump);
@@ -322,9 +321,9 @@ TEST_CASE("a backup taken while another process adds members in a loop opens cle
   REQUIRE(sql(fx.db, "SELECT count(*) FROM members") == std::to_string(before) + "\n");
 
   auto writer = std::async(std::launch::async, [&] {
-    std::string script =
-        "for i in $(seq 1 " + std::to_string(kAdds) + "); do \"$0\" add-member \"并发公司$i\" --sector tourism --joined 2024-01-01 "
-        "--db \"$1\" -q >/dev/null || exit 1; done";
+    std::string script = "for i in $(seq 1 " + std::to_string(kAdds) +
+                         "); do \"$0\" add-member \"并发公司$i\" --sector tourism --joined 2024-01-01 "
+                         "--db \"$1\" -q >/dev/null || exit 1; done";
     return run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", {}, std::chrono::seconds(240));
   });
 
@@ -383,13 +382,14 @@ TEST_CASE("a backup taken while another process adds members in a loop opens cle
     CHECK(members >= last_count);  // taken one after another, so never fewer
     last_count = members;
     if (members > before && members < before + kAdds) ++midway;
-    CHECK(std::stoi(counts[1]) == members);       // small.csv: one period each, as is each new member
-    CHECK(std::stoi(counts[2]) == members + 4);   // small.csv has 4 members in two sectors
+    CHECK(std::stoi(counts[1]) == members);      // small.csv: one period each, as is each new member
+    CHECK(std::stoi(counts[2]) == members + 4);  // small.csv has 4 members in two sectors
     CHECK(counts[3] == "wal");
   }
   INFO(backups.size() << " backups, " << midway << " of them part way through the writer's loop");
   CHECK(midway >= 1);
-  CHECK(sql(fx.db, "SELECT count(*), count(DISTINCT name) FROM members WHERE name LIKE '并发公司%'") == std::to_string(kAdds) + "|" + std::to_string(kAdds) + "\n");
+  CHECK(sql(fx.db, "SELECT count(*), count(DISTINCT name) FROM members WHERE name LIKE '并发公司%'") ==
+        std::to_string(kAdds) + "|" + std::to_string(kAdds) + "\n");
   CHECK(sql(fx.db, "SELECT count(*) FROM members") == std::to_string(before + kAdds) + "\n");
   auto final_check = fx.roster({"check"});
   CHECK(final_check.code == 0);

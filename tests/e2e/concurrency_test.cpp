@@ -1,6 +1,5 @@
 // Two secretaries (or a cron job and a secretary) writing at the same moment.
 #include <catch2/catch.hpp>
-
 #include <future>
 
 #include "harness.h"
@@ -14,9 +13,8 @@ TEST_CASE("two processes adding members at once end with every member and no err
   const int per_worker = kSanitized ? 20 : 50;
   const std::string all = std::to_string(2 * per_worker);
   auto worker = [&](const std::string& prefix) {
-    std::string script =
-        "for i in $(seq 1 " + std::to_string(per_worker) + "); do \"$0\" add-member \"" + prefix +
-        "公司$i\" --sector tourism --joined 2024-01-01 --db \"$1\" -q >/dev/null || exit 1; done";
+    std::string script = "for i in $(seq 1 " + std::to_string(per_worker) + "); do \"$0\" add-member \"" + prefix +
+                         "公司$i\" --sector tourism --joined 2024-01-01 --db \"$1\" -q >/dev/null || exit 1; done";
     return run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", {}, std::chrono::seconds(240));
   };
   auto a = std::async(std::launch::async, worker, "甲");

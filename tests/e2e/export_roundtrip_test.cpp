@@ -33,8 +33,9 @@ void fill_hostile(const DbFixture& fx) {
   add("杭州测试科技有限公司", {"-s", "education", "-s", "医疗健康"});
   add("Rocket 🚀 Emoji Ltd", {"--note", "note, with \"quote\""});
   add("Leaver Co", {"--note", "+1 again"});
-  REQUIRE(fx.roster({"remove-member", "Leaver Co", "--left", "2025-06-01", "--reason", "moved, away", "--as-of",
-                     kAsOf, "-q"}).code == 0);
+  REQUIRE(fx.roster({"remove-member", "Leaver Co", "--left", "2025-06-01", "--reason", "moved, away", "--as-of", kAsOf,
+                     "-q"})
+              .code == 0);
   REQUIRE(fx.roster({"rejoin", "Leaver Co", "--joined", "2025-09-01", "--as-of", kAsOf, "-q"}).code == 0);
   add("Quiet Leaver Co");
   REQUIRE(fx.roster({"remove-member", "Quiet Leaver Co", "--left", "2025-07-01", "--as-of", kAsOf, "-q"}).code == 0);
@@ -60,7 +61,9 @@ void check_same_data(const DbFixture& a, const DbFixture& b) {
   CHECK(after.out == before.out);
 }
 
-RunResult export_as(const DbFixture& fx, const std::string& format) { return fx.roster({"export", "-f", format}); }
+RunResult export_as(const DbFixture& fx, const std::string& format) {
+  return fx.roster({"export", "-f", format});
+}
 }  // namespace
 
 TEST_CASE("export round trip: csv, tsv, json and jsonl re-export byte for byte", "[export]") {
@@ -91,8 +94,10 @@ TEST_CASE("export round trip: csv, tsv, json and jsonl re-export byte for byte",
 TEST_CASE("export -f json piped into import --format json - rebuilds the roster", "[export]") {
   DbFixture source, copy;
   fill_hostile(source);
-  auto r = run_program({"sh", "-c", "\"$0\" export -f json --db \"$1\" | \"$0\" import --format json - --db \"$2\" "
-                                    "--as-of 2026-11-29", ROSTER_BIN, source.db, copy.db});
+  auto r = run_program({"sh", "-c",
+                        "\"$0\" export -f json --db \"$1\" | \"$0\" import --format json - --db \"$2\" "
+                        "--as-of 2026-11-29",
+                        ROSTER_BIN, source.db, copy.db});
   CHECK(r.code == 0);
   CHECK(r.out.empty());
   CHECK(r.err == "roster: imported 163 members (+1 later period) from <stdin>\n");

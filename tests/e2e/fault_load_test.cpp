@@ -260,4 +260,3 @@ TEST_CASE(
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix, ec);
   }
 }
-

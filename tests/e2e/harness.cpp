@@ -161,8 +161,8 @@ RunResult DbFixture::roster(std::vector<std::string> args, const std::string& in
 
 SmallGoalFixture::SmallGoalFixture() {
   auto init = run_roster({"init", "--db", db, "--association", "Test Association", "--target", "10", "-q"});
-  auto load = run_roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--db", db, "--as-of",
-                          "2025-06-01", "-q"});
+  auto load = run_roster(
+      {"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--db", db, "--as-of", "2025-06-01", "-q"});
   if (init.code != 0 || load.code != 0) throw std::runtime_error(init.err + load.err);
 }
 
@@ -172,8 +172,7 @@ RunResult SmallGoalFixture::roster(std::vector<std::string> args) const {
 }
 
 std::string dump_database(const std::string& db) {
-  auto r = run_program({"sqlite3", "-readonly", db,
-                        ".dump", "PRAGMA user_version;", "PRAGMA application_id;"});
+  auto r = run_program({"sqlite3", "-readonly", db, ".dump", "PRAGMA user_version;", "PRAGMA application_id;"});
   return r.out + r.err;
 }
 
@@ -189,7 +188,9 @@ void write_file(const fs::path& path, const std::string& content) {
   out << content;
 }
 
-fs::path source_dir() { return ROSTER_SOURCE_DIR; }
+fs::path source_dir() {
+  return ROSTER_SOURCE_DIR;
+}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

@@ -1,15 +1,13 @@
 // The harness itself: a child that hangs fails its test with the command's
 // name instead of holding the suite until ctest's timeout.
-#include <catch2/catch.hpp>
-
-#include <chrono>
-
 #include "harness.h"
+
+#include <catch2/catch.hpp>
+#include <chrono>
 
 using namespace roster::test;
 
-TEST_CASE("run_program kills a child that outlives its timeout, and its children, and names the command",
-          "[harness]") {
+TEST_CASE("run_program kills a child that outlives its timeout, and its children, and names the command", "[harness]") {
   TempDir dir;
   std::string marker = dir.file("grandchild-ran");
   // The shell starts a grandchild that would write the marker after 3 s; the

@@ -26,8 +26,7 @@ TEST_CASE("import --encoding gb18030 reads a Chinese spreadsheet with CRLF line 
   CHECK(list_all(upper) == kChineseSheetList);
 }
 
-TEST_CASE("import of a GB18030 file without --encoding is refused with the hint, nothing written",
-          "[import-formats]") {
+TEST_CASE("import of a GB18030 file without --encoding is refused with the hint, nothing written", "[import-formats]") {
   DbFixture fx;
   std::string before = dump_database(fx.db);
   TempDir dir;
@@ -101,8 +100,8 @@ TEST_CASE("import --encoding gb18030 reads four-byte characters that GBK lacks",
   auto r = fx.roster({"import", file, "--encoding", "gb18030", "--as-of", kAsOf});
   CHECK(r.code == 0);
   CHECK(r.err == "roster: imported 1 member from " + file + "\n");
-  CHECK(list_all(fx) == std::string(kListHeader) +
-                            "1\t𠀀㐀科技有限公司\t\ttechnology\tmember\t\t\t\t2024-01-02\t\tactive\n");
+  CHECK(list_all(fx) ==
+        std::string(kListHeader) + "1\t𠀀㐀科技有限公司\t\ttechnology\tmember\t\t\t\t2024-01-02\t\tactive\n");
 }
 
 TEST_CASE("import of a GB18030 file larger than the conversion buffer keeps every character", "[import-formats]") {
@@ -118,7 +117,8 @@ TEST_CASE("import of a GB18030 file larger than the conversion buffer keeps ever
   CHECK(r.err == "roster: imported 3000 members from <stdin>\n");
   CHECK(sql(fx.db, "SELECT name, note FROM members WHERE id IN (1, 1500, 3000) ORDER BY id;") ==
         "文旅企业1号有限公司|中文备注1\n文旅企业1500号有限公司|中文备注1500\n文旅企业3000号有限公司|中文备注3000\n");
-  CHECK(sql(fx.db, "SELECT count(*) FROM members WHERE name NOT LIKE '文旅企业%号有限公司' OR note NOT LIKE '中文备注%';") ==
+  CHECK(sql(fx.db,
+            "SELECT count(*) FROM members WHERE name NOT LIKE '文旅企业%号有限公司' OR note NOT LIKE '中文备注%';") ==
         "0\n");
 }
 
@@ -151,12 +151,13 @@ TEST_CASE("import reads UTF-8 with a BOM and with CRLF line ends", "[import-form
   SECTION("BOM, LF") {
     DbFixture fx;
     std::string file = dir.file("bom.csv");
-    write_file(file, "\xEF\xBB\xBF" + std::string("单位名称,所属行业,入会日期\n杭州西湖文旅有限公司,文化旅游,2024/7/5\n"));
+    write_file(file,
+               "\xEF\xBB\xBF" + std::string("单位名称,所属行业,入会日期\n杭州西湖文旅有限公司,文化旅游,2024/7/5\n"));
     auto r = fx.roster({"import", file, "--as-of", kAsOf});
     CHECK(r.code == 0);
     CHECK(r.err == "roster: imported 1 member from " + file + "\n");
-    CHECK(list_all(fx) == std::string(kListHeader) +
-                              "1\t杭州西湖文旅有限公司\t\ttourism\tmember\t\t\t\t2024-07-05\t\tactive\n");
+    CHECK(list_all(fx) ==
+          std::string(kListHeader) + "1\t杭州西湖文旅有限公司\t\ttourism\tmember\t\t\t\t2024-07-05\t\tactive\n");
   }
   SECTION("CRLF, no BOM, no line end after the last row") {
     DbFixture fx;
@@ -180,4 +181,3 @@ TEST_CASE("import reads UTF-8 with a BOM and with CRLF line ends", "[import-form
 
 // ---------------------------------------------------------------------------
 // 3. TSV, JSON, JSON Lines
-

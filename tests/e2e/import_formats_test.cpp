@@ -70,7 +70,8 @@ const std::string kJsonLines =
     "\"education\"], \"tier\": \"council\", \"city\": \"杭州\", \"periods\": [{\"joined\": \"2023-08-01\", \"left\": "
     "\"2024-03-01\", \"reason\": \"搬迁\"}, {\"joined\": \"2025-01-01\", \"left\": null}]}\r\n"
     "\r\n"
-    "{\"单位名称\": \"乙健康有限公司\", \"所属行业\": \"医疗健康\", \"入会日期\": \"2024/2/3\", \"会员类别\": \"会员\"}\r\n"
+    "{\"单位名称\": \"乙健康有限公司\", \"所属行业\": \"医疗健康\", \"入会日期\": \"2024/2/3\", \"会员类别\": "
+    "\"会员\"}\r\n"
     "{\"name\": \"丙教育有限公司\", \"sectors\": \"education\", \"periods\": [{\"joined\": \"2024.05.06\", \"left\": "
     "\"2025/6/7\"}]}\r\n";
 
@@ -88,7 +89,8 @@ TEST_CASE("import reads a JSON array with nested periods, by extension and by --
     CHECK(r.err == "roster: imported 3 members (+1 later period) from " + file + "\n");
     CHECK(fx.roster({"export", "-f", "csv"}).out == kJsonExport);
     // One add and one rejoin (+ its leave) per period in the history.
-    CHECK(sql(fx.db, "SELECT kind, field, after FROM history WHERE member_id = 7 AND kind <> 'member.add' ORDER BY id;") ==
+    CHECK(sql(fx.db,
+              "SELECT kind, field, after FROM history WHERE member_id = 7 AND kind <> 'member.add' ORDER BY id;") ==
           "member.rejoin|joined|2025-01-01\n");
   }
   SECTION("stdin with --format json, with a BOM") {
@@ -143,7 +145,8 @@ TEST_CASE("import reads JSON Lines (.jsonl, .ndjson, --format jsonl), CRLF and b
 
 TEST_CASE("import refuses broken JSON and JSON Lines with the line, nothing written", "[import-formats]") {
   DbFixture fx;
-  REQUIRE(fx.roster({"add-member", "已有会员有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code == 0);
+  REQUIRE(fx.roster({"add-member", "已有会员有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code ==
+          0);
   std::string before = dump_database(fx.db);
   TempDir dir;
 
@@ -158,11 +161,13 @@ TEST_CASE("import refuses broken JSON and JSON Lines with the line, nothing writ
                        "line)\n");
   }
   SECTION("JSON Lines given to --format json") {
-    auto r = fx.roster({"import", "-", "--format", "json", "--as-of", kAsOf},
-                       "{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n{\"name\": \"乙公司\", \"sectors\": \"tourism\"}\n");
+    auto r = fx.roster(
+        {"import", "-", "--format", "json", "--as-of", kAsOf},
+        "{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n{\"name\": \"乙公司\", \"sectors\": \"tourism\"}\n");
     CHECK(r.code == 1);
-    CHECK(r.err == "roster: error: <stdin>: not a JSON array of members; check the file (or use --format jsonl for "
-                   "one object per line)\n");
+    CHECK(r.err ==
+          "roster: error: <stdin>: not a JSON array of members; check the file (or use --format jsonl for "
+          "one object per line)\n");
   }
   SECTION("an array element that is not an object") {
     std::string file = dir.file("list.json");
@@ -186,21 +191,24 @@ TEST_CASE("import refuses broken JSON and JSON Lines with the line, nothing writ
     CHECK(r.err == "roster: error: <stdin>:2: expected an object like {\"name\": …, \"sectors\": […]}\n");
   }
   SECTION("a JSON member with an unknown key") {
-    auto r = fx.roster({"import", "-", "--format", "jsonl", "--as-of", kAsOf},
-                       "{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n{\"name\": \"乙公司\", \"联系人\": \"王\"}\n");
+    auto r =
+        fx.roster({"import", "-", "--format", "jsonl", "--as-of", kAsOf},
+                  "{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n{\"name\": \"乙公司\", \"联系人\": \"王\"}\n");
     CHECK(r.code == 1);
-    CHECK(r.err == "roster: error: <stdin>:2: header: unknown column '联系人'; drop it with --ignore 联系人, or read "
-                   "it as one of roster's columns with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, "
-                   "left, tier, city, parent, note, reason or id)\n");
+    CHECK(r.err ==
+          "roster: error: <stdin>:2: header: unknown column '联系人'; drop it with --ignore 联系人, or read "
+          "it as one of roster's columns with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, "
+          "left, tier, city, parent, note, reason or id)\n");
   }
   SECTION("bad JSON rows are reported by line like CSV rows") {
-    auto r = fx.roster({"import", "-", "--format", "json", "--as-of", kAsOf},
-                       "[\n"
-                       "  {\"name\": \"甲公司\", \"sectors\": \"tourism\", \"joined\": \"2024/2/30\"},\n"
-                       "  {\"name\": \"已有会员有限公司\", \"sectors\": \"tourism\"},\n"
-                       "  {\"name\": \"丙公司\", \"sectors\": \"tourism\",\n"
-                       "   \"periods\": [{\"joined\": \"2024-01-01\", \"left\": \"2024-06-01\"}, {\"joined\": \"2024-03-01\"}]}\n"
-                       "]\n");
+    auto r = fx.roster(
+        {"import", "-", "--format", "json", "--as-of", kAsOf},
+        "[\n"
+        "  {\"name\": \"甲公司\", \"sectors\": \"tourism\", \"joined\": \"2024/2/30\"},\n"
+        "  {\"name\": \"已有会员有限公司\", \"sectors\": \"tourism\"},\n"
+        "  {\"name\": \"丙公司\", \"sectors\": \"tourism\",\n"
+        "   \"periods\": [{\"joined\": \"2024-01-01\", \"left\": \"2024-06-01\"}, {\"joined\": \"2024-03-01\"}]}\n"
+        "]\n");
     CHECK(r.code == 1);
     CHECK(r.err ==
           "<stdin>:2: joined: joined date '2024/2/30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or "
@@ -234,7 +242,9 @@ TEST_CASE("import of 10,000 rows with one impossible date on line 7,345 reports 
   auto r = fx.roster({"import", file, "--as-of", kAsOf});
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err == file + ":7345: joined: joined date '2023/2/30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n" +
+  CHECK(r.err == file +
+                     ":7345: joined: joined date '2023/2/30' is not a real date; write it as YYYY-MM-DD (also "
+                     "2023/7/15 or 2023年7月15日)\n" +
                      "roster: error: " + file +
                      ": 1 problem in 10000 rows; nothing was imported (fix the rows above and run again)\n");
   CHECK(count_members(fx.db) == "0\n0\n");
@@ -242,7 +252,9 @@ TEST_CASE("import of 10,000 rows with one impossible date on line 7,345 reports 
 
   auto dry = fx.roster({"import", file, "--dry-run", "--as-of", kAsOf});
   CHECK(dry.code == 1);
-  CHECK(dry.err == file + ":7345: joined: joined date '2023/2/30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n" +
+  CHECK(dry.err == file +
+                       ":7345: joined: joined date '2023/2/30' is not a real date; write it as YYYY-MM-DD (also "
+                       "2023/7/15 or 2023年7月15日)\n" +
                        "roster: error: " + file +
                        ": 1 problem in 10000 rows; would be refused (fix the rows above and run again)\n");
   CHECK(dump_database(fx.db) == before);
@@ -259,7 +271,8 @@ TEST_CASE("import of 10,000 rows with one impossible date on line 7,345 reports 
 // 5. Columns: --map, --ignore-unknown-columns, duplicates, no name
 
 TEST_CASE("import --map reads a column under another name", "[import-formats]") {
-  std::string sheet = "序号,公司全称,行业,入会时间,级别,城市,联系人\n1,杭州西湖文旅有限公司,文化旅游,2024/7/5,理事,杭州,王经理\n";
+  std::string sheet =
+      "序号,公司全称,行业,入会时间,级别,城市,联系人\n1,杭州西湖文旅有限公司,文化旅游,2024/7/5,理事,杭州,王经理\n";
   DbFixture fx;
   std::string before = dump_database(fx.db);
 
@@ -275,13 +288,12 @@ TEST_CASE("import --map reads a column under another name", "[import-formats]") 
   CHECK(mapped_only.err.find("roster: error: <stdin>:1: header: unknown columns '序号', '联系人';") == 0);
   CHECK(dump_database(fx.db) == before);
 
-  auto r = fx.roster({"import", "-", "--map", "公司全称=name", "--map", "序号=id", "--map", "联系人=note", "--as-of",
-                      kAsOf},
-                     sheet);
+  auto r = fx.roster(
+      {"import", "-", "--map", "公司全称=name", "--map", "序号=id", "--map", "联系人=note", "--as-of", kAsOf}, sheet);
   CHECK(r.code == 0);
   CHECK(r.err == "roster: imported 1 member from <stdin>\n");
-  CHECK(list_all(fx) ==
-        std::string(kListHeader) + "1\t杭州西湖文旅有限公司\t\ttourism\tcouncil\t杭州\t\t王经理\t2024-07-05\t\tactive\n");
+  CHECK(list_all(fx) == std::string(kListHeader) +
+                            "1\t杭州西湖文旅有限公司\t\ttourism\tcouncil\t杭州\t\t王经理\t2024-07-05\t\tactive\n");
 }
 
 TEST_CASE("import --ignore-unknown-columns skips the columns roster does not know", "[import-formats]") {
@@ -300,18 +312,18 @@ TEST_CASE("import --ignore-unknown-columns skips the columns roster does not kno
 TEST_CASE("import refuses a header with two columns for one field or without a name column", "[import-formats]") {
   DbFixture fx;
   std::string before = dump_database(fx.db);
-  auto twice = fx.roster({"import", "-", "--as-of", kAsOf},
-                         "单位名称,所属行业,名称\n杭州西湖文旅有限公司,文化旅游,西湖文旅\n");
+  auto twice =
+      fx.roster({"import", "-", "--as-of", kAsOf}, "单位名称,所属行业,名称\n杭州西湖文旅有限公司,文化旅游,西湖文旅\n");
   CHECK(twice.code == 1);
   CHECK(twice.err == "roster: error: <stdin>:1: header: two columns are 'name' ('单位名称' and '名称'); keep one\n");
 
-  auto mapped_twice = fx.roster({"import", "-", "--map", "公司全称=name", "--as-of", kAsOf},
-                                "name,公司全称,sectors\nA,B,tourism\n");
+  auto mapped_twice =
+      fx.roster({"import", "-", "--map", "公司全称=name", "--as-of", kAsOf}, "name,公司全称,sectors\nA,B,tourism\n");
   CHECK(mapped_twice.code == 1);
-  CHECK(mapped_twice.err == "roster: error: <stdin>:1: header: two columns are 'name' ('name' and '公司全称'); keep one\n");
+  CHECK(mapped_twice.err ==
+        "roster: error: <stdin>:1: header: two columns are 'name' ('name' and '公司全称'); keep one\n");
 
-  auto english_and_chinese = fx.roster({"import", "-", "--as-of", kAsOf},
-                                       "name,sectors,行业\nA,tourism,文化旅游\n");
+  auto english_and_chinese = fx.roster({"import", "-", "--as-of", kAsOf}, "name,sectors,行业\nA,tourism,文化旅游\n");
   CHECK(english_and_chinese.code == 1);
   CHECK(english_and_chinese.err ==
         "roster: error: <stdin>:1: header: two columns are 'sectors' ('sectors' and '行业'); keep one\n");
@@ -319,13 +331,15 @@ TEST_CASE("import refuses a header with two columns for one field or without a n
   auto no_name = fx.roster({"import", "-", "--as-of", kAsOf},
                            "统一社会信用代码,所属行业,入会日期\n91310110666007217T,文化旅游,2024/7/5\n");
   CHECK(no_name.code == 1);
-  CHECK(no_name.err == "roster: error: <stdin>:1: header: no name column (name or 单位名称); the first line must name "
-                       "the columns, e.g. name,uscc,sectors,joined\n");
+  CHECK(no_name.err ==
+        "roster: error: <stdin>:1: header: no name column (name or 单位名称); the first line must name "
+        "the columns, e.g. name,uscc,sectors,joined\n");
 
   auto empty = fx.roster({"import", "-", "--as-of", kAsOf}, "\xEF\xBB\xBF");
   CHECK(empty.code == 1);
-  CHECK(empty.err == "roster: error: <stdin>: the file is empty; it needs a header line such as "
-                     "name,uscc,sectors,joined,left,tier,city,parent,note\n");
+  CHECK(empty.err ==
+        "roster: error: <stdin>: the file is empty; it needs a header line such as "
+        "name,uscc,sectors,joined,left,tier,city,parent,note\n");
 
   // Usage errors exit before reading the input, so they get a file, not stdin
   // (the harness would take SIGPIPE writing to a closed pipe).
@@ -337,8 +351,9 @@ TEST_CASE("import refuses a header with two columns for one field or without a n
   CHECK(bad_map.err == "roster: error: --map '公司全称' should look like 'source=target', e.g. '公司全称=name'\n");
   auto bad_target = fx.roster({"import", file, "--map", "公司全称=company", "--as-of", kAsOf});
   CHECK(bad_target.code == 2);
-  CHECK(bad_target.err == "roster: error: --map '公司全称=company': 'company' is not one of roster's columns (name, "
-                          "uscc, sectors, joined, left, tier, city, parent, note, reason, id)\n");
+  CHECK(bad_target.err ==
+        "roster: error: --map '公司全称=company': 'company' is not one of roster's columns (name, "
+        "uscc, sectors, joined, left, tier, city, parent, note, reason, id)\n");
   CHECK(dump_database(fx.db) == before);
 }
 

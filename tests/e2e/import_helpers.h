@@ -3,17 +3,16 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "harness.h"
 
 namespace roster::test {
 
-
 inline const char* kAsOf = "2026-11-29";
 inline const char* kListHeader = "id\tname\tuscc\tsectors\ttier\tcity\tparent\tnote\tjoined\tleft\tstatus\n";
-inline const char* kNotUtf8 = ": the file is not UTF-8; if a Chinese spreadsheet program saved it, add --encoding gb18030\n";
+inline const char* kNotUtf8 =
+    ": the file is not UTF-8; if a Chinese spreadsheet program saved it, add --encoding gb18030\n";
 
 // `utf8` converted to `encoding` by iconv(1), as a spreadsheet program would save it.
 inline std::string encode(const std::string& utf8, const std::string& encoding) {
@@ -31,7 +30,9 @@ inline std::string count_members(const std::string& db) {
   return run_program({"sqlite3", db, "SELECT count(*) FROM members; SELECT count(*) FROM periods;"}).out;
 }
 
-inline std::string sql(const std::string& db, const std::string& query) { return run_program({"sqlite3", db, query}).out; }
+inline std::string sql(const std::string& db, const std::string& query) {
+  return run_program({"sqlite3", db, query}).out;
+}
 
 // The Chinese membership sheet of a typical association, as Excel/WPS saves it.
 inline const std::string kChineseSheet =
@@ -44,7 +45,7 @@ inline const std::string kChineseSheetList =
     std::string(kListHeader) +
     "1\t杭州西湖文旅有限公司\t91310110666007217T\ttourism\tcouncil\t杭州\t\t老会员\t2024-07-05\t\tactive\n"
     "2\t宁波教育科技有限公司\t\teducation;media\tmember\t宁波\t\t\t2023-07-15\t\tactive\n"
-    "3\t温州, 健康有限公司\t91110000600037341L\thealthcare\tvice-president\t温州\t\t备注,含逗号\t2025-01-02\t\tactive\n";
-
+    "3\t温州, "
+    "健康有限公司\t91110000600037341L\thealthcare\tvice-president\t温州\t\t备注,含逗号\t2025-01-02\t\tactive\n";
 
 }  // namespace roster::test

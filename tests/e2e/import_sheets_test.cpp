@@ -126,7 +126,8 @@ TEST_CASE("import names every unknown column and the exact --ignore and --map op
     auto empty = other.roster({"import", file, "--ignore", " ", "--as-of", kAsOf});
     CHECK(empty.code == 2);
     CHECK(empty.err ==
-          "roster: error: --ignore: the value is empty; give one, or leave the option out (see `roster import --help`)\n");
+          "roster: error: --ignore: the value is empty; give one, or leave the option out (see `roster import "
+          "--help`)\n");
   }
 }
 

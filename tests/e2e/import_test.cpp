@@ -25,7 +25,8 @@ TEST_CASE("import loads the demo roster: 91 founders and later joins", "[import]
 TEST_CASE("import reads stdin, any column order, CRLF, BOM and quoted line breaks", "[import]") {
   DbFixture fx;
   std::string csv =
-      "\xEF\xBB\xBF" "sectors,name,joined\r\n"
+      "\xEF\xBB\xBF"
+      "sectors,name,joined\r\n"
       "tourism;education,\"杭州, 西湖文旅有限公司\",2024-01-02\r\n"
       "医疗健康,宁波健康有限公司,2024-02-03\r\n";
   auto r = fx.roster({"import", "-", "--as-of", "2025-01-01"}, csv);
@@ -40,47 +41,58 @@ TEST_CASE("import reads stdin, any column order, CRLF, BOM and quoted line break
 
 TEST_CASE("import is all-or-nothing and reports every bad row as FILE:LINE: field: reason", "[import]") {
   DbFixture fx;
-  REQUIRE(fx.roster({"add-member", "已有会员有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code == 0);
+  REQUIRE(fx.roster({"add-member", "已有会员有限公司", "--sector", "tourism", "--joined", "2024-01-01", "-q"}).code ==
+          0);
   std::string before = dump_database(fx.db);
   TempDir dir;
   std::string file = dir.file("bad.csv");
   write_file(file, std::string(kHeader) +
-                       "好公司一,,tourism,2024-01-01,,,,,\n"                       // 2: fine
-                       ",,tourism,2024-01-01,,,,,\n"                               // 3: empty name
-                       "好公司二,91110000600037341N,tourism,2024-01-01,,,,,\n"     // 4: bad USCC
-                       "好公司三,,mining,2024-01-01,,,,,\n"                        // 5: unknown sector
-                       "好公司四,,tourism,2023-02-30,,,,,\n"                       // 6: impossible date
-                       "好公司五,,tourism,2024-05-01,2024-04-01,,,,\n"             // 7: left before joined
-                       "\"好公司\n六\",,tourism,2024-01-01,,,,,\n"                 // 8: line break in name
-                       "好公司七,,tourism,2024-01-01,,boss,,,\n"                   // 10: bad tier
-                       "好公司一,,education,2024-01-01,,,,,\n"                     // 11: same name as line 2
-                       "已有会员有限公司,,tourism,2024-01-01,,,,,\n"               // 12: already a member
-                       "好公司八,,tourism,2024-01-01\n"                            // 13: ragged row
-                       "好公司九,,tourism,2099-01-01,,,,,\n");                     // 14: future
+                       "好公司一,,tourism,2024-01-01,,,,,\n"                    // 2: fine
+                       ",,tourism,2024-01-01,,,,,\n"                            // 3: empty name
+                       "好公司二,91110000600037341N,tourism,2024-01-01,,,,,\n"  // 4: bad USCC
+                       "好公司三,,mining,2024-01-01,,,,,\n"                     // 5: unknown sector
+                       "好公司四,,tourism,2023-02-30,,,,,\n"                    // 6: impossible date
+                       "好公司五,,tourism,2024-05-01,2024-04-01,,,,\n"          // 7: left before joined
+                       "\"好公司\n六\",,tourism,2024-01-01,,,,,\n"              // 8: line break in name
+                       "好公司七,,tourism,2024-01-01,,boss,,,\n"                // 10: bad tier
+                       "好公司一,,education,2024-01-01,,,,,\n"                  // 11: same name as line 2
+                       "已有会员有限公司,,tourism,2024-01-01,,,,,\n"            // 12: already a member
+                       "好公司八,,tourism,2024-01-01\n"                         // 13: ragged row
+                       "好公司九,,tourism,2099-01-01,,,,,\n");                  // 14: future
   auto r = fx.roster({"import", file, "--as-of", "2026-11-29"});
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err ==
-        file + ":3: name: name is empty; give the member's legal name\n" +
-        file + ":4: uscc: USCC check character is 'N' but the code calls for 'L'; check for a typo\n" +
-        file + ":5: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n" +
-        file + ":6: joined: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n" +
-        file + ":7: left: left date 2024-04-01 is not after the joined date 2024-05-01; a member leaves after joining\n" +
-        file + ":8: name: name contains a control character (tab, line break or similar); remove it\n" +
-        file + ":10: tier: unknown tier 'boss'; use president, vice-president, council or member (or 会长, 副会长, 理事, 会员)\n" +
-        file + ":11: name: '好公司一' is already on line 2 of this file\n" +
-        file + ":12: name: '已有会员有限公司' is already member #1 (已有会员有限公司); names are compared ignoring "
-               "case, width and spacing; add --update to change it from the file\n" +
-        file + ":13: row: 4 cells where the header has 9; quote cells that contain commas\n" +
-        file + ":14: joined: joined date 2099-01-01 is in the future (after 2026-11-29); enter a date that has happened\n" +
-        "roster: error: " + file + ": 11 problems in 12 rows; nothing was imported (fix the rows above and run again)\n");
+  CHECK(
+      r.err ==
+      file + ":3: name: name is empty; give the member's legal name\n" + file +
+          ":4: uscc: USCC check character is 'N' but the code calls for 'L'; check for a typo\n" + file +
+          ":5: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), "
+          "education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), "
+          "finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or "
+          "Chinese name, or a short form such as 医疗)\n" +
+          file +
+          ":6: joined: joined date '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or "
+          "2023年7月15日)\n" +
+          file +
+          ":7: left: left date 2024-04-01 is not after the joined date 2024-05-01; a member leaves after joining\n" +
+          file + ":8: name: name contains a control character (tab, line break or similar); remove it\n" + file +
+          ":10: tier: unknown tier 'boss'; use president, vice-president, council or member (or 会长, 副会长, 理事, "
+          "会员)\n" +
+          file + ":11: name: '好公司一' is already on line 2 of this file\n" + file +
+          ":12: name: '已有会员有限公司' is already member #1 (已有会员有限公司); names are compared ignoring "
+          "case, width and spacing; add --update to change it from the file\n" +
+          file + ":13: row: 4 cells where the header has 9; quote cells that contain commas\n" + file +
+          ":14: joined: joined date 2099-01-01 is in the future (after 2026-11-29); enter a date that has happened\n" +
+          "roster: error: " + file +
+          ": 11 problems in 12 rows; nothing was imported (fix the rows above and run again)\n");
   CHECK(dump_database(fx.db) == before);
 }
 
 TEST_CASE("import catches duplicate USCCs inside the file and against the database", "[import]") {
   DbFixture fx;
   REQUIRE(fx.roster({"add-member", "甲公司", "--sector", "tourism", "--uscc", "91310110666007217T", "--joined",
-                     "2024-01-01", "-q"}).code == 0);
+                     "2024-01-01", "-q"})
+              .code == 0);
   std::string csv = std::string(kHeader) +
                     "乙公司,91110000600037341l,tourism,2024-01-01,,,,,\n"
                     "丙公司,91110000600037341L,tourism,2024-01-01,,,,,\n"
@@ -98,8 +110,8 @@ TEST_CASE("import catches duplicate USCCs inside the file and against the databa
 TEST_CASE("import --dry-run checks every row and writes nothing", "[import]") {
   DbFixture fx;
   std::string before = dump_database(fx.db);
-  auto r = fx.roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--dry-run", "--as-of",
-                      "2025-06-01"});
+  auto r = fx.roster(
+      {"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--dry-run", "--as-of", "2025-06-01"});
   CHECK(r.code == 0);
   CHECK(r.err == "roster: dry run: 8 rows checked, 8 members would be added; nothing written\n");
   CHECK(dump_database(fx.db) == before);
@@ -112,8 +124,14 @@ TEST_CASE("import --max-errors caps the report and counts the rest", "[import]")
   auto r = fx.roster({"import", "-", "--max-errors", "2", "--as-of", "2026-11-29"}, csv);
   CHECK(r.code == 1);
   CHECK(r.err ==
-        "<stdin>:2: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n"
-        "<stdin>:3: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)\n"
+        "<stdin>:2: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), "
+        "education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), "
+        "finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or "
+        "Chinese name, or a short form such as 医疗)\n"
+        "<stdin>:3: sectors: unknown sector 'mining'; known sectors: healthcare (医疗健康), e-commerce (电子商务), "
+        "education (教育), tourism (文化旅游), entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), "
+        "finance (金融科技), media (数字内容), technology (信息技术), other (其他) (give a code, its English or "
+        "Chinese name, or a short form such as 医疗)\n"
         "<stdin>: … and 3 more problems not shown (raise --max-errors to see them)\n"
         "roster: error: <stdin>: 5 problems in 5 rows; nothing was imported (fix the rows above and run again)\n");
 }
@@ -138,8 +156,9 @@ TEST_CASE("import refuses a file it cannot read as roster's CSV", "[import]") {
 
 TEST_CASE("list -f csv piped into import fills a new database with the same members", "[import]") {
   DbFixture from, to;
-  REQUIRE(from.roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--as-of", "2025-06-01",
-                       "-q"}).code == 0);
+  REQUIRE(
+      from.roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--as-of", "2025-06-01", "-q"})
+          .code == 0);
   auto csv = from.roster({"list", "-f", "csv", "--status", "all", "--as-of", "2025-06-01"});
   auto r = to.roster({"import", "-", "--as-of", "2025-06-01"}, csv.out);
   CHECK(r.code == 0);

@@ -47,12 +47,13 @@ TEST_CASE("import --update changes the matched member's changed fields and logs 
   CHECK(r.code == 0);
   CHECK(r.out.empty());
   CHECK(r.err == "roster: imported 1 member from <stdin>, and 1 member updated\n");
-  CHECK(list_all(u.fx) ==
-        std::string(kListHeader) +
-            "1\t杭州西湖文旅有限公司\t91310110666007217T\ttourism\tcouncil\t宁波\t西湖集团\t老会员\t2024-01-01\t\tactive\n"
-            "2\t宁波教育科技有限公司\t\teducation\tmember\t宁波\t\t\t2026-11-29\t\tactive\n");
-  CHECK(sql(u.fx.db, "SELECT command, kind, member_id, field, before, after FROM history WHERE kind = 'member.edit' "
-                     "ORDER BY id;") ==
+  CHECK(list_all(u.fx) == std::string(kListHeader) +
+                              "1\t杭州西湖文旅有限公司\t91310110666007217T\ttourism\tcouncil\t宁波\t西湖集团\t老会员\t2"
+                              "024-01-01\t\tactive\n"
+                              "2\t宁波教育科技有限公司\t\teducation\tmember\t宁波\t\t\t2026-11-29\t\tactive\n");
+  CHECK(sql(u.fx.db,
+            "SELECT command, kind, member_id, field, before, after FROM history WHERE kind = 'member.edit' "
+            "ORDER BY id;") ==
         "import|member.edit|1|tier|member|council\n"
         "import|member.edit|1|city|杭州|宁波\n");
   // Nothing changes the second time: no more edits.
@@ -85,9 +86,9 @@ TEST_CASE("import --update keeps the fields whose columns the file does not have
   auto r = u.fx.roster({"import", "-", "--update", "--as-of", kAsOf},
                        "单位名称,所属行业,会员类别,所在城市\n杭州西湖文旅有限公司,文化旅游,理事,宁波\n");
   CHECK(r.code == 0);
-  CHECK(list_all(u.fx) ==
-        std::string(kListHeader) +
-            "1\t杭州西湖文旅有限公司\t91310110666007217T\ttourism\tcouncil\t宁波\t西湖集团\t老会员\t2024-01-01\t\tactive\n");
+  CHECK(list_all(u.fx) == std::string(kListHeader) +
+                              "1\t杭州西湖文旅有限公司\t91310110666007217T\ttourism\tcouncil\t宁波\t西湖集团\t老会员\t2"
+                              "024-01-01\t\tactive\n");
   CHECK(sql(u.fx.db, "SELECT field FROM history WHERE kind = 'member.edit' ORDER BY id;") == "tier\ncity\n");
 }
 
@@ -109,7 +110,8 @@ TEST_CASE("import --dry-run --update prints the plan and writes nothing", "[impo
 TEST_CASE("import --update still refuses a row whose name belongs to another member", "[import-formats]") {
   UpdateFixture u;
   REQUIRE(u.fx.roster({"add-member", "宁波教育科技有限公司", "--sector", "education", "--joined", "2024-01-01", "-q",
-                       "--as-of", kAsOf}).code == 0);
+                       "--as-of", kAsOf})
+              .code == 0);
   std::string before = dump_database(u.fx.db);
   auto r = u.fx.roster({"import", "-", "--update", "--as-of", kAsOf},
                        "name,uscc,sectors\n宁波教育科技有限公司,91310110666007217T,education\n");
@@ -139,7 +141,6 @@ TEST_CASE("import --update does not drop a left date of the file silently", "[im
   CHECK((refused || applied));
 }
 
-
 TEST_CASE("import --update counts unchanged rows apart from updated ones, in the summary and the plan",
           "[import-formats]") {
   UpdateFixture u;
@@ -158,8 +159,9 @@ TEST_CASE("import --update counts unchanged rows apart from updated ones, in the
         "<stdin>:2: update #1: tier\n"
         "<stdin>:3: unchanged #2\n"
         "<stdin>:4: add: 温州健康有限公司\n");
-  CHECK(dry.err == "roster: dry run: 3 rows checked, 1 member would be added, and 1 member would be updated (1 "
-                   "unchanged); nothing written\n");
+  CHECK(dry.err ==
+        "roster: dry run: 3 rows checked, 1 member would be added, and 1 member would be updated (1 "
+        "unchanged); nothing written\n");
   CHECK(dump_database(u.fx.db) == before);
 
   auto r = u.fx.roster({"import", "-", "--update", "--as-of", kAsOf}, sheet);

@@ -67,10 +67,11 @@ TEST_CASE("a version 1 database gets the seeded sectors' aliases when it is open
                        "--as-of", "2026-11-29", "-q"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
-  auto q = run_program({"sqlite3", db,
-                        "PRAGMA user_version; SELECT code || ' ' || aliases FROM sectors ORDER BY position;"
-                        "SELECT group_concat(sector_code, ';') FROM (SELECT sector_code FROM member_sectors ORDER BY position);"
-                        "SELECT before, after FROM history WHERE kind = 'schema.migrate';"});
+  auto q = run_program(
+      {"sqlite3", db,
+       "PRAGMA user_version; SELECT code || ' ' || aliases FROM sectors ORDER BY position;"
+       "SELECT group_concat(sector_code, ';') FROM (SELECT sector_code FROM member_sectors ORDER BY position);"
+       "SELECT before, after FROM history WHERE kind = 'schema.migrate';"});
   // 文旅 is the Chinese name of the user's own sector, which wins over tourism's alias.
   CHECK(q.out ==
         "2\nhealthcare 医疗|医药|健康|大健康|生物医药\ne-commerce 电商|网络零售|跨境电商|ecommerce\n"

@@ -1,9 +1,8 @@
 // What Chinese secretariat staff type: tiers as 会长单位, dates as 2023年7月15日
 // or 2023/7/5 (and spreadsheet day numbers in files), sectors by short form
 // and separated by 、 or ；. Each class runs through every command that takes it.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "harness.h"
 

@@ -1,14 +1,12 @@
 // The member lifecycle end to end: edit-member, remove-member (and --purge),
 // rejoin, show and history, run through the real binary.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 #include "harness.h"
 
@@ -44,8 +42,9 @@ const std::string kHangzhou = "杭州星云（杭州）数字科技有限公司"
 // 2024-05-01), #3 a company literally named "2" (active since 2024-03-01).
 struct ThreeMembers : Life {
   ThreeMembers() {
-    need(run({"add-member", kHangzhou, "--sector", "tourism", "--uscc", "91310110666007217T", "--joined",
-              "2024-01-10", "-q"}, "2024-01-10"));
+    need(run({"add-member", kHangzhou, "--sector", "tourism", "--uscc", "91310110666007217T", "--joined", "2024-01-10",
+              "-q"},
+             "2024-01-10"));
     need(run({"add-member", "乙公司", "--sector", "education", "--joined", "2024-02-01", "-q"}, "2024-02-01"));
     need(run({"add-member", "2", "--sector", "telecom", "--joined", "2024-03-01", "-q"}, "2024-03-01"));
     need(run({"remove-member", "#2", "--left", "2024-05-01", "--reason", "did not renew", "-q"}, "2024-05-01"));
@@ -74,7 +73,7 @@ TEST_CASE("edit-member changes fields by any kind of REF and logs one entry per 
   ThreeMembers fx;
   // The name as typed with ASCII brackets and spaces still finds #1.
   succeeded(fx.run({"edit-member", " 杭州星云(杭州)数字科技有限公司 ", "--tier", "council", "--city", "杭州",
-                   "--add-sector", "e-commerce", "--note", "founding member"}),
+                    "--add-sector", "e-commerce", "--note", "founding member"}),
             "roster: updated member #1: sectors, tier, city, note\n");
   // By lower-case USCC: drop the USCC, replace the sectors (文化旅游 = tourism), rename.
   succeeded(fx.run({"edit-member", "91310110666007217t", "--uscc", "", "--sector", "教育", "--sector", "文化旅游",
@@ -90,13 +89,13 @@ TEST_CASE("edit-member changes fields by any kind of REF and logs one entry per 
   };
   auto h = fx.run({"history", "--member", "#1", "--kind", "member.edit", "-f", "tsv"});
   CHECK(h.code == 0);
-  CHECK(mask_times(h.out) == "id\tat\tuser\tcommand\tkind\tmember_id\tfield\tbefore\tafter\n" +
-                                 row(6, "sectors", "tourism", "tourism;e-commerce") + row(7, "tier", "member", "council") +
-                                 row(8, "city", "", "杭州") + row(9, "note", "", "founding member") +
-                                 row(10, "name", kHangzhou, "杭州星云数字科技股份有限公司") +
-                                 row(11, "uscc", "91310110666007217T", "") +
-                                 row(12, "sectors", "tourism;e-commerce", "education;tourism") +
-                                 row(13, "sectors", "education;tourism", "tourism") + row(14, "parent", "", "星云集团"));
+  CHECK(mask_times(h.out) ==
+        "id\tat\tuser\tcommand\tkind\tmember_id\tfield\tbefore\tafter\n" +
+            row(6, "sectors", "tourism", "tourism;e-commerce") + row(7, "tier", "member", "council") +
+            row(8, "city", "", "杭州") + row(9, "note", "", "founding member") +
+            row(10, "name", kHangzhou, "杭州星云数字科技股份有限公司") + row(11, "uscc", "91310110666007217T", "") +
+            row(12, "sectors", "tourism;e-commerce", "education;tourism") +
+            row(13, "sectors", "education;tourism", "tourism") + row(14, "parent", "", "星云集团"));
   // The USCC is free again, so another member may take it.
   CHECK(fx.run({"edit-member", "#3", "--uscc", "91310110666007217T", "-q"}).code == 0);
 }
@@ -113,7 +112,8 @@ TEST_CASE("remove-member, rejoin and show: periods and history of one member", "
   CHECK(shown.code == 0);
   CHECK(shown.err.empty());
   // Exact text: the expected document, written compactly here, printed with two-space indents.
-  const auto expected = nlohmann::ordered_json::parse(R"json({"id": 2, "name": "乙公司", "uscc": null,
+  const auto expected = nlohmann::ordered_json::parse(
+      R"json({"id": 2, "name": "乙公司", "uscc": null,
     "sectors": ["education"], "tier": "member", "city": "", "parent": "", "note": "",
     "periods": [{"joined": "2024-02-01", "left": "2024-05-01", "reason": "did not renew"},
                 {"joined": "2024-08-01", "left": null, "reason": ""}],
@@ -121,7 +121,7 @@ TEST_CASE("remove-member, rejoin and show: periods and history of one member", "
       {"id": 3, "at": "YYYY-MM-DDTHH:MM:SSZ", "user": "secretary", "command": "add-member", "kind": "member.add",
        "member_id": 2, "field": "", "before": "",
        "after": "{\"name\":\"乙公司\",\"uscc\":null,\"sectors\":[\"education\"],\"tier\":\"member\",)json"
-       R"json(\"city\":\"\",\"parent\":\"\",\"note\":\"\",\"joined\":\"2024-02-01\",\"left\":null}"},
+      R"json(\"city\":\"\",\"parent\":\"\",\"note\":\"\",\"joined\":\"2024-02-01\",\"left\":null}"},
       {"id": 5, "at": "YYYY-MM-DDTHH:MM:SSZ", "user": "secretary", "command": "remove-member",
        "kind": "member.leave", "member_id": 2, "field": "left", "before": "", "after": "2024-05-01 (did not renew)"},
       {"id": 6, "at": "YYYY-MM-DDTHH:MM:SSZ", "user": "secretary", "command": "rejoin", "kind": "member.rejoin",
@@ -131,15 +131,16 @@ TEST_CASE("remove-member, rejoin and show: periods and history of one member", "
   // A table even though stdout is a pipe.
   auto table = fx.run({"show", "#3"});
   CHECK(table.code == 0);
-  CHECK(mask_times(table.out) ==
-        "FIELD    VALUE\nid       3\nname     2\nuscc\nsectors  telecom\ntier     member\ncity\nparent\nnote\n\n"
-        "JOINED      LEFT        REASON\n2024-03-01  2024-10-01\n2024-10-01\n\n"
-        "WHEN                       WHO        WHAT           MEMBER  FIELD   CHANGE\n"
-        "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.add     #3              {\"name\":\"2\",\"uscc\":null,\"sectors\":"
-        "[\"telecom\"],\"tier\":\"member\",\"city\":\"\",\"parent\":\"\",\"note\":\"\",\"joined\":\"2024-03-01\","
-        "\"left\":null}\n"
-        "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.leave   #3      left    2024-10-01\n"
-        "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.rejoin  #3      joined  2024-10-01\n");
+  CHECK(
+      mask_times(table.out) ==
+      "FIELD    VALUE\nid       3\nname     2\nuscc\nsectors  telecom\ntier     member\ncity\nparent\nnote\n\n"
+      "JOINED      LEFT        REASON\n2024-03-01  2024-10-01\n2024-10-01\n\n"
+      "WHEN                       WHO        WHAT           MEMBER  FIELD   CHANGE\n"
+      "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.add     #3              {\"name\":\"2\",\"uscc\":null,\"sectors\":"
+      "[\"telecom\"],\"tier\":\"member\",\"city\":\"\",\"parent\":\"\",\"note\":\"\",\"joined\":\"2024-03-01\","
+      "\"left\":null}\n"
+      "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.leave   #3      left    2024-10-01\n"
+      "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.rejoin  #3      joined  2024-10-01\n");
 }
 
 TEST_CASE("history filters by member, kind (exact or prefix) and date, in every format", "[lifecycle]") {
@@ -209,7 +210,8 @@ TEST_CASE("show and history print and filter history times in the local time zon
 TEST_CASE("remove-member --purge --yes deletes the record and scrubs its history", "[lifecycle]") {
   ThreeMembers fx;
   REQUIRE(fx.run({"edit-member", "#3", "--note", "private", "-q"}).code == 0);
-  succeeded(fx.run({"remove-member", "#3", "--purge", "--yes"}), "roster: purged member #3; the history keeps only that a member was purged\n");
+  succeeded(fx.run({"remove-member", "#3", "--purge", "--yes"}),
+            "roster: purged member #3; the history keeps only that a member was purged\n");
   // "2" is no longer ambiguous: it is member #2 now.
   CHECK(fx.run({"show", "2", "-f", "json"}).out.find("\"name\": \"乙公司\"") != std::string::npos);
   auto rows = run_program({"sqlite3", fx.db,
@@ -258,41 +260,73 @@ TEST_CASE("lifecycle refusals: message, exit code, database unchanged", "[lifecy
     std::string err;
   };
   const std::vector<Bad> cases = {
-      {"unknown REF with similar names", {"edit-member", "星云", "--tier", "council"}, 1,
+      {"unknown REF with similar names",
+       {"edit-member", "星云", "--tier", "council"},
+       1,
        "roster: error: no member '星云'; did you mean #1 " + kHangzhou + "?\n"},
-      {"unknown REF", {"show", "nobody"}, 1,
+      {"unknown REF",
+       {"show", "nobody"},
+       1,
        "roster: error: no member 'nobody' (give an id, the exact name or the USCC; `roster list --search TEXT` finds "
        "names)\n"},
-      {"ambiguous REF", {"remove-member", "2", "--left", "2024-12-01"}, 1,
+      {"ambiguous REF",
+       {"remove-member", "2", "--left", "2024-12-01"},
+       1,
        "roster: error: '2' could mean #2 乙公司, #3 2; give the id, e.g. #2\n"},
-      {"edit to another member's name", {"edit-member", "#2", "--name", " 杭州星云(杭州)数字科技有限公司 "}, 1,
+      {"edit to another member's name",
+       {"edit-member", "#2", "--name", " 杭州星云(杭州)数字科技有限公司 "},
+       1,
        "roster: error: '杭州星云(杭州)数字科技有限公司' is already member #1 (" + kHangzhou +
            "); names are compared ignoring case, width and spacing\n"},
-      {"edit to another member's USCC", {"edit-member", "#3", "--uscc", "91310110666007217t"}, 1,
+      {"edit to another member's USCC",
+       {"edit-member", "#3", "--uscc", "91310110666007217t"},
+       1,
        "roster: error: USCC 91310110666007217T already belongs to member #1 (" + kHangzhou + ")\n"},
-      {"edit with a bad USCC", {"edit-member", "#3", "--uscc", "91110000600037341N"}, 1,
+      {"edit with a bad USCC",
+       {"edit-member", "#3", "--uscc", "91110000600037341N"},
+       1,
        "roster: error: USCC check character is 'N' but the code calls for 'L'; check for a typo\n"},
-      {"--remove-sector leaving no sector", {"edit-member", "#3", "--remove-sector", "telecom"}, 1,
+      {"--remove-sector leaving no sector",
+       {"edit-member", "#3", "--remove-sector", "telecom"},
+       1,
        "roster: error: no sector given; every member needs at least one (--sector, or the sectors column of a "
        "file)\n"},
-      {"remove a member who has left", {"remove-member", "#2", "--left", "2024-06-01"}, 1,
+      {"remove a member who has left",
+       {"remove-member", "#2", "--left", "2024-06-01"},
+       1,
        "roster: error: member #2 has already left (on 2024-05-01); `roster rejoin` opens a new period\n"},
-      {"remove before the join", {"remove-member", "#3", "--left", "2024-02-29"}, 1,
+      {"remove before the join",
+       {"remove-member", "#3", "--left", "2024-02-29"},
+       1,
        "roster: error: left date 2024-02-29 is not after the joined date 2024-03-01; a member leaves after joining\n"},
-      {"remove on the join day", {"remove-member", "#3", "--left", "2024-03-01"}, 1,
+      {"remove on the join day",
+       {"remove-member", "#3", "--left", "2024-03-01"},
+       1,
        "roster: error: left date 2024-03-01 is not after the joined date 2024-03-01; a member leaves after joining\n"},
-      {"remove in the future", {"remove-member", "#3", "--left", "2025-01-02"}, 1,
+      {"remove in the future",
+       {"remove-member", "#3", "--left", "2025-01-02"},
+       1,
        "roster: error: left date 2025-01-02 is in the future (after 2025-01-01); enter a date that has happened\n"},
-      {"remove without --left", {"remove-member", "#3"}, 2,
+      {"remove without --left",
+       {"remove-member", "#3"},
+       2,
        "roster: error: --left DATE is required (or --purge to delete the record)\n"},
-      {"rejoin while active", {"rejoin", "#1", "--joined", "2024-12-01"}, 1,
+      {"rejoin while active",
+       {"rejoin", "#1", "--joined", "2024-12-01"},
+       1,
        "roster: error: member #1 is still a member (since 2024-01-10); `roster remove-member` ends that first\n"},
-      {"rejoin overlapping", {"rejoin", "#2", "--joined", "2024-04-30"}, 1,
+      {"rejoin overlapping",
+       {"rejoin", "#2", "--joined", "2024-04-30"},
+       1,
        "roster: error: period from 2024-04-30 overlaps the period 2024-02-01 to 2024-05-01; a new period starts on "
        "or after 2024-05-01\n"},
-      {"rejoin in the future", {"rejoin", "#2", "--joined", "2025-01-02"}, 1,
+      {"rejoin in the future",
+       {"rejoin", "#2", "--joined", "2025-01-02"},
+       1,
        "roster: error: joined date 2025-01-02 is in the future (after 2025-01-01); enter a date that has happened\n"},
-      {"purge without --yes from a pipe", {"remove-member", "#3", "--purge"}, 2,
+      {"purge without --yes from a pipe",
+       {"remove-member", "#3", "--purge"},
+       2,
        "roster: error: purging deletes member #3 for good; add --yes to confirm\n"},
   };
   ThreeMembers fx;
@@ -317,8 +351,9 @@ namespace {
 struct Year : Life {
   Year() {
     const std::vector<std::pair<const char*, Args>> steps = {
-        {"2024-01-10", {"add-member", "杭州甲科技有限公司", "--sector", "tourism", "--uscc", "91310110666007217T",
-                        "--joined", "2024-01-10"}},
+        {"2024-01-10",
+         {"add-member", "杭州甲科技有限公司", "--sector", "tourism", "--uscc", "91310110666007217T", "--joined",
+          "2024-01-10"}},
         {"2024-02-01", {"add-member", "乙公司", "--sector", "education", "--joined", "2024-02-01"}},
         {"2024-02-15", {"edit-member", "#1", "--tier", "council", "--city", "杭州"}},
         {"2024-03-01", {"add-member", "丙公司", "--sector", "telecom", "--joined", "2024-03-01"}},
@@ -326,8 +361,8 @@ struct Year : Life {
         {"2024-06-15", {"remove-member", "91310110666007217T", "--left", "2024-06-15"}},
         {"2024-07-01", {"edit-member", "丙公司", "--add-sector", "healthcare", "--uscc", "91110000600037341L"}},
         {"2024-08-01", {"rejoin", "#2", "--joined", "2024-08-01"}},
-        {"2024-09-01", {"add-member", "丁公司", "--sector", "e-commerce", "--sector", "文化娱乐", "--joined",
-                        "2024-09-01"}},
+        {"2024-09-01",
+         {"add-member", "丁公司", "--sector", "e-commerce", "--sector", "文化娱乐", "--joined", "2024-09-01"}},
         {"2024-09-02", {"edit-member", "#4", "--tier", "member"}},  // no change, no entry
         {"2024-10-01", {"remove-member", "#3", "--left", "2024-10-01"}},
         {"2024-10-15", {"edit-member", "#2", "--name", "乙科技有限公司"}},
@@ -380,7 +415,7 @@ TEST_CASE("history -f jsonl has exactly one entry per change of the year", "[lif
   Year fx;
   auto entry = [](const char* command, const char* kind, int member, const char* field, const std::string& before,
                   const std::string& after) {
-    return json{{"user", "secretary"}, {"command", command}, {"kind", kind},   {"member_id", member},
+    return json{{"user", "secretary"}, {"command", command}, {"kind", kind},  {"member_id", member},
                 {"field", field},      {"before", before},   {"after", after}};
   };
   const std::vector<json> expected = {
@@ -412,8 +447,8 @@ TEST_CASE("history -f jsonl has exactly one entry per change of the year", "[lif
     json e = json::parse(lines[i]);
     std::set<std::string> keys;
     for (const auto& item : e.items()) keys.insert(item.key());
-    CHECK(keys == std::set<std::string>{"id", "at", "user", "command", "kind", "member_id", "field", "before",
-                                        "after"});
+    CHECK(keys ==
+          std::set<std::string>{"id", "at", "user", "command", "kind", "member_id", "field", "before", "after"});
     CHECK(e["id"].get<int64_t>() > last_id);
     last_id = e["id"].get<int64_t>();
     CHECK(std::regex_match(e["at"].get<std::string>(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));

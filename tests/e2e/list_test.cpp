@@ -9,7 +9,8 @@ namespace {
 // tests/e2e/fixtures/small.csv: 8 members, two of whom left.
 struct SmallRoster : DbFixture {
   SmallRoster() {
-    auto r = roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--as-of", "2025-06-01", "-q"});
+    auto r =
+        roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--as-of", "2025-06-01", "-q"});
     if (r.code != 0) throw std::runtime_error(r.err);
   }
   // The ids `list ARGS -f tsv` prints, space-separated.
@@ -54,7 +55,7 @@ TEST_CASE("list filters by date, status, sector, tier, city, join dates and name
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--city", "ＨＡＮＧＺＨＯＵ"}) == "5");  // full-width, any case
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--joined-since", "2024-03-15"}) == "5 6 8");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--joined-until", "2024-03-15"}) == "1 2 4 5");
-  CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--search", "(杭州)"}) == "2");   // matches （杭州）
+  CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--search", "(杭州)"}) == "2");  // matches （杭州）
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--search", "ACME, \"digital"}) == "5");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--sort", "joined", "--limit", "3"}) == "1 2 4");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--sort", "name"}) == "6 5 1 8 4 2");
@@ -93,9 +94,8 @@ TEST_CASE("list -f csv is RFC 4180, spreadsheet-safe, with an optional BOM", "[l
 TEST_CASE("list -f csv read back by Python's csv module equals what was added", "[list]") {
   DbFixture fx;
   const std::vector<std::string> names = {
-      "Comma, Ltd",          "Quote \"Q\" Co",   "杭州数字科技有限公司", "=HYPERLINK(\"x\")",
-      "+86 Telecom",         "-minus Co",        "@at Co",               "'apostrophe Co",
-      "网易（杭州）网络有限公司", "Emoji 🚀 科技",
+      "Comma, Ltd", "Quote \"Q\" Co", "杭州数字科技有限公司", "=HYPERLINK(\"x\")",        "+86 Telecom",
+      "-minus Co",  "@at Co",         "'apostrophe Co",       "网易（杭州）网络有限公司", "Emoji 🚀 科技",
   };
   for (const auto& name : names) {
     // `--` ends the options, so a name may start with '-'.

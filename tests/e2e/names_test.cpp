@@ -2,7 +2,6 @@
 // association's name, refuse control characters, bytes that are not UTF-8,
 // and invisible bidi or zero-width marks; the association's name can be changed.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "harness.h"

@@ -63,8 +63,9 @@ TEST_CASE("progress after the deadline reports the shortfall honestly", "[progre
 
 TEST_CASE("progress on the demo roster: 91 founders, 200 not reached by 2025-07-15", "[progress]") {
   DbFixture fx;
-  REQUIRE(fx.roster({"import", (source_dir() / "data/demo-members.csv").string(), "-q", "--as-of", "2026-11-29"})
-              .code == 0);
+  REQUIRE(
+      fx.roster({"import", (source_dir() / "data/demo-members.csv").string(), "-q", "--as-of", "2026-11-29"}).code ==
+      0);
   auto r = fx.roster({"progress", "-f", "tsv", "--as-of", "2026-11-29"});
   CHECK(r.out.find("\nbaseline\t91\n") != std::string::npos);
   CHECK(r.out.find("\nstatus\tmissed\n") != std::string::npos);
@@ -89,8 +90,9 @@ TEST_CASE("goal shows the goal with its computed baseline, and goal set changes 
   auto json = fx.roster({"goal", "-f", "json"});
   CHECK(json.out ==
         "{\n  \"start\": \"2023-07-15\",\n  \"baseline\": 3,\n  \"target\": 12,\n  \"deadline\": \"2026-07-15\"\n}\n");
-  auto log = run_program({"sqlite3", fx.db,
-                          "SELECT command, kind, field, before, after FROM history WHERE kind = 'goal.set' ORDER BY id"});
+  auto log =
+      run_program({"sqlite3", fx.db,
+                   "SELECT command, kind, field, before, after FROM history WHERE kind = 'goal.set' ORDER BY id"});
   CHECK(log.out == "goal set|goal.set|target|10|12\ngoal set|goal.set|deadline|2025-07-15|2026-07-15\n");
 }
 
@@ -118,7 +120,8 @@ TEST_CASE("goal set refuses a bad goal and leaves the database as it was", "[goa
             "roster: error: the deadline 2123-07-17 is more than 100 years after the start 2023-07-15; choose a nearer "
             "deadline\n"},
            {{"goal", "set", "--start", "2023-02-30"},
-            "roster: error: --start '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)\n"},
+            "roster: error: --start '2023-02-30' is not a real date; write it as YYYY-MM-DD (also 2023/7/15 or "
+            "2023年7月15日)\n"},
            {{"goal", "set"},
             "roster: error: goal set needs at least one of --start, --target, --deadline, --association\n"}}) {
     auto r = fx.roster(b.args);

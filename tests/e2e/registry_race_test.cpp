@@ -18,14 +18,22 @@ RunResult during_merge(const DbFixture& fx, const std::vector<std::string>& args
              "BEGIN IMMEDIATE;\n"
              "UPDATE member_sectors SET sector_code = 'technology' WHERE sector_code = 'media';\n"
              "DELETE FROM sectors WHERE code = 'media';\n"
-             ".shell touch '" + locked + "'\n"
-             ".shell sleep " + std::string(kSanitized ? "6" : "2") + "\n"
-             "COMMIT;\n");
-  std::vector<std::string> argv = {"sh", "-c",
+             ".shell touch '" +
+                 locked +
+                 "'\n"
+                 ".shell sleep " +
+                 std::string(kSanitized ? "6" : "2") +
+                 "\n"
+                 "COMMIT;\n");
+  std::vector<std::string> argv = {"sh",
+                                   "-c",
                                    "sqlite3 \"$1\" < \"$2\" & "
                                    "while [ ! -e \"$3\" ]; do sleep 0.01; done; "
                                    "shift 3; \"$0\" \"$@\"; code=$?; wait; exit $code",
-                                   ROSTER_BIN, fx.db, fx.dir.file("merge.sql"), locked};
+                                   ROSTER_BIN,
+                                   fx.db,
+                                   fx.dir.file("merge.sql"),
+                                   locked};
   argv.insert(argv.end(), args.begin(), args.end());
   argv.insert(argv.end(), {"--db", fx.db, "--as-of", "2026-11-29"});
   return run_program(argv);

@@ -2,7 +2,6 @@
 // a 390-px phone width (tests/e2e/render_html.py), asserting on the rendered
 // page (visible text, layout, chart), not on the HTML source.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -19,7 +18,8 @@ namespace {
 // 40 CJK characters (3 bytes each in UTF-8), and one word far wider than a phone.
 constexpr char kLongChinese[] = "浙江省杭州市西湖区数字经济与人工智能产业创新发展研究院智慧医疗健康科技集团总公司";
 static_assert(sizeof kLongChinese - 1 == 40 * 3);
-constexpr char kLongEnglish[] = "Zhejiang Supercalifragilisticexpialidociousinformationtechnologyservices Company Limited";
+constexpr char kLongEnglish[] =
+    "Zhejiang Supercalifragilisticexpialidociousinformationtechnologyservices Company Limited";
 constexpr char kPipeStar[] = "A|B*C 科技有限公司";
 
 // Goal: 20 members from Wednesday 2023-12-20 (in 2023-W51) to 2024-12-31.
@@ -45,7 +45,8 @@ struct ReportDb {
     add(kLongChinese, {"healthcare"}, "2024-04-02", "杭州");
     add(kPipeStar, {"finance"}, "2024-04-04", "台州");
     add("金华智能制造有限公司", {"manufacturing"}, "2024-04-05", "金华");
-    must({"remove-member", kLongEnglish, "--left", "2024-04-03", "--reason", "moved to Shanghai; did not renew 未续费"});
+    must(
+        {"remove-member", kLongEnglish, "--left", "2024-04-03", "--reason", "moved to Shanghai; did not renew 未续费"});
   }
 
   void must(std::vector<std::string> args) const {
@@ -83,9 +84,10 @@ json render(const std::string& html, const fs::path& dir, const std::string& ste
   auto r = run_program({"/usr/bin/python3", (source_dir() / "tests/e2e/render_html.py").string(), page.string(),
                         "--width", "390", "--screenshot", shot.string()});
   if (r.code != 0) {
-    FAIL("render_html.py could not render the page; it needs the Debian packages chromium and python3-websocket "
-         "(scripts/install-deps.sh --test): "
-         << r.err);
+    FAIL(
+        "render_html.py could not render the page; it needs the Debian packages chromium and python3-websocket "
+        "(scripts/install-deps.sh --test): "
+        << r.err);
   }
   return json::parse(r.out);
 }
@@ -95,7 +97,9 @@ bool shows(const json& page, const std::string& text) {
 }
 
 // The Monday of the ISO week holding `day`.
-chr::sys_days monday_of(chr::sys_days day) { return day - (chr::weekday{day} - chr::Monday); }
+chr::sys_days monday_of(chr::sys_days day) {
+  return day - (chr::weekday{day} - chr::Monday);
+}
 
 }  // namespace
 

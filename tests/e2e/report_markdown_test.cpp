@@ -2,7 +2,6 @@
 // "tables" extension turns every table into <table>, and the cells hold
 // exactly the report's figures and names (escaping included).
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "harness.h"
@@ -87,9 +86,10 @@ struct MarkdownDb {
     REQUIRE(md.code == 0);
     auto py = run_program({"/usr/bin/python3", "-c", kTablesScript}, md.out);
     if (py.code != 0) {
-      FAIL("/usr/bin/python3 could not parse the markdown; it needs the Debian package python3-markdown "
-           "(scripts/install-deps.sh --test): "
-           << py.err);
+      FAIL(
+          "/usr/bin/python3 could not parse the markdown; it needs the Debian package python3-markdown "
+          "(scripts/install-deps.sh --test): "
+          << py.err);
     }
     INFO(md.out);
     return json::parse(py.out).get<std::vector<Rows>>();

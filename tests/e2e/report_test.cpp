@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -68,7 +67,6 @@ struct ReportFixture {
   }
 };
 
-
 // The report as JSON; fails the test when the command does.
 template <typename Fixture>
 json report_json(const Fixture& fx, std::vector<std::string> args) {
@@ -109,9 +107,10 @@ TEST_CASE("report for week 2024-W10 matches the expected files in every format, 
   // telecom 1, manufacturing 1, others 0; shares of 9: 11.1%, 22.2%, 33.3%.
   // chart W01..W10 (Sundays, days 6, 13, … 69): 7 7 8 8 8 7 7 7 8 9 against the road
   // 7 + d/28 = 7.21 7.46 7.71 7.96 8.21 8.46 8.71 8.96 9.21 9.46.
-  const std::vector<std::pair<std::string, std::string>> files = {
-      {"text", "report-2024-W10.txt"}, {"markdown", "report-2024-W10.md"},
-      {"html", "report-2024-W10.html"}, {"json", "report-2024-W10.json"}};
+  const std::vector<std::pair<std::string, std::string>> files = {{"text", "report-2024-W10.txt"},
+                                                                  {"markdown", "report-2024-W10.md"},
+                                                                  {"html", "report-2024-W10.html"},
+                                                                  {"json", "report-2024-W10.json"}};
   for (const auto& [format, file] : files) {
     auto r = fx.roster({"report", "--week", "2024-W10", "-f", format, "--as-of", "2026-11-29"});
     INFO(format);
@@ -193,14 +192,14 @@ TEST_CASE("report without a period covers the last complete week, month or quart
     std::vector<std::string> args;
     Names period;
   };
-  for (const auto& c : std::vector<Case>{
-           {{"--as-of", "2024-03-11"}, {"2024-W10", "2024-03-04", "2024-03-10"}},  // Monday
-           {{"--as-of", "2024-03-10"}, {"2024-W09", "2024-02-26", "2024-03-03"}},  // Sunday
-           {{"--period", "week", "--as-of", "2024-01-01"}, {"2023-W52", "2023-12-25", "2023-12-31"}},
-           {{"--period", "month", "--as-of", "2024-04-01"}, {"2024-03", "2024-03-01", "2024-03-31"}},
-           {{"--period", "month", "--as-of", "2024-03-31"}, {"2024-02", "2024-02-01", "2024-02-29"}},
-           {{"--period", "quarter", "--as-of", "2024-04-15"}, {"2024-Q1", "2024-01-01", "2024-03-31"}},
-           {{"--period", "quarter", "--as-of", "2024-01-01"}, {"2023-Q4", "2023-10-01", "2023-12-31"}}}) {
+  for (const auto& c :
+       std::vector<Case>{{{"--as-of", "2024-03-11"}, {"2024-W10", "2024-03-04", "2024-03-10"}},  // Monday
+                         {{"--as-of", "2024-03-10"}, {"2024-W09", "2024-02-26", "2024-03-03"}},  // Sunday
+                         {{"--period", "week", "--as-of", "2024-01-01"}, {"2023-W52", "2023-12-25", "2023-12-31"}},
+                         {{"--period", "month", "--as-of", "2024-04-01"}, {"2024-03", "2024-03-01", "2024-03-31"}},
+                         {{"--period", "month", "--as-of", "2024-03-31"}, {"2024-02", "2024-02-01", "2024-02-29"}},
+                         {{"--period", "quarter", "--as-of", "2024-04-15"}, {"2024-Q1", "2024-01-01", "2024-03-31"}},
+                         {{"--period", "quarter", "--as-of", "2024-01-01"}, {"2023-Q4", "2023-10-01", "2023-12-31"}}}) {
     json j = report_json(fx, c.args);
     INFO(c.args[c.args.size() - 1]);
     CHECK(period(j) == c.period);
@@ -240,11 +239,15 @@ TEST_CASE("report on an empty week says so plainly in every format", "[report]")
 
 TEST_CASE("report weeks across a year boundary: 2024-W01, 2025-W01 and 2026-W53 exist, 2025-W53 does not", "[report]") {
   DbFixture fx;
-  for (const auto& [name, joined] : std::vector<std::pair<std::string, std::string>>{
-           {"甲公司", "2024-12-29"}, {"乙公司", "2024-12-31"}, {"丙公司", "2025-01-05"}, {"丁公司", "2025-01-06"},
-           {"戊公司", "2026-12-31"}, {"己公司", "2027-01-04"}}) {
-    REQUIRE(fx.roster({"add-member", name, "--sector", "other", "--joined", joined, "-q", "--as-of", "2027-01-04"})
-                .code == 0);
+  for (const auto& [name, joined] : std::vector<std::pair<std::string, std::string>>{{"甲公司", "2024-12-29"},
+                                                                                     {"乙公司", "2024-12-31"},
+                                                                                     {"丙公司", "2025-01-05"},
+                                                                                     {"丁公司", "2025-01-06"},
+                                                                                     {"戊公司", "2026-12-31"},
+                                                                                     {"己公司", "2027-01-04"}}) {
+    REQUIRE(
+        fx.roster({"add-member", name, "--sector", "other", "--joined", joined, "-q", "--as-of", "2027-01-04"}).code ==
+        0);
   }
   CHECK(period(report_json(fx, {"--week", "2024-W01", "--as-of", "2024-06-01"})) ==
         Names{"2024-W01", "2024-01-01", "2024-01-07"});
@@ -262,7 +265,8 @@ TEST_CASE("report weeks across a year boundary: 2024-W01, 2025-W01 and 2026-W53 
   auto refused = fx.roster({"report", "--week", "2025-W53", "--as-of", "2027-01-04"});
   CHECK(refused.code == 2);
   CHECK(refused.out.empty());
-  CHECK(refused.err == "roster: error: --week '2025-W53' is not a week (2025 has 52 ISO weeks); write it like 2024-W10\n");
+  CHECK(refused.err ==
+        "roster: error: --week '2025-W53' is not a week (2025 has 52 ISO weeks); write it like 2024-W10\n");
 }
 
 TEST_CASE("report --check exits 3 when behind or missed, 0 otherwise, and writes the report in full", "[report]") {

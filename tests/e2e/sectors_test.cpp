@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "harness.h"
@@ -44,7 +43,8 @@ TEST_CASE("sectors as a table lines up with Chinese names", "[sectors]") {
   while (std::getline(lines, line)) {
     if (line.rfind("CODE", 0) == 0) header = line;
     auto pct = line.find('%');
-    if (!header.empty() && pct != std::string::npos) share_ends.push_back(roster::display_width(line.substr(0, pct + 1)));
+    if (!header.empty() && pct != std::string::npos)
+      share_ends.push_back(roster::display_width(line.substr(0, pct + 1)));
   }
   REQUIRE(share_ends.size() == 11);
   size_t header_end = roster::display_width(header.substr(0, header.find("SHARE") + 5));
@@ -70,11 +70,13 @@ TEST_CASE("sectors --check exits 3 when a key sector with a target lags the road
 
 TEST_CASE("sectors add, edit, remove and merge change the registry and the history", "[sectors]") {
   SmallGoalFixture fx;
-  auto add = fx.roster({"sectors", "add", "smart-city", "--name", "Smart city", "--name-zh", "智慧城市", "--key",
-                        "--target", "5"});
+  auto add = fx.roster(
+      {"sectors", "add", "smart-city", "--name", "Smart city", "--name-zh", "智慧城市", "--key", "--target", "5"});
   CHECK(add.code == 0);
   CHECK(add.err == "roster: added sector smart-city (Smart city / 智慧城市)\n");
-  CHECK(fx.roster({"add-member", "宁波智慧城市有限公司", "--sector", "智慧城市", "--joined", "2025-01-01", "-q"}).code == 0);
+  CHECK(
+      fx.roster({"add-member", "宁波智慧城市有限公司", "--sector", "智慧城市", "--joined", "2025-01-01", "-q"}).code ==
+      0);
 
   auto edit = fx.roster({"sectors", "edit", "smart-city", "--not-key", "--no-target", "--name", "Smart cities"});
   CHECK(edit.code == 0);
@@ -91,8 +93,8 @@ TEST_CASE("sectors add, edit, remove and merge change the registry and the histo
                             "SELECT member_id, sector_code, position FROM member_sectors "
                             "WHERE member_id IN (4, 7) ORDER BY member_id, position"});
   CHECK(links.out == "4|education|0\n7|education|0\n");
-  auto history = run_program({"sqlite3", fx.db,
-                              "SELECT kind, field, before, after FROM history WHERE kind LIKE 'sector.%' ORDER BY id"});
+  auto history = run_program(
+      {"sqlite3", fx.db, "SELECT kind, field, before, after FROM history WHERE kind LIKE 'sector.%' ORDER BY id"});
   CHECK(history.out ==
         "sector.add|smart-city||Smart city / 智慧城市, key, target 5\n"
         "sector.edit|smart-city.name_en|Smart city|Smart cities\n"
@@ -115,24 +117,33 @@ TEST_CASE("sector registry refusals: message, exit code, database unchanged", "[
       "entertainment (文化娱乐), telecom (通信), manufacturing (智能制造), finance (金融科技), media (数字内容), "
       "technology (信息技术), other (其他) (give a code, its English or Chinese name, or a short form such as 医疗)";
   for (const auto& b : std::vector<Bad>{
-           {{"sectors", "add", "tourism", "--name", "Travel", "--name-zh", "旅行"}, 1,
+           {{"sectors", "add", "tourism", "--name", "Travel", "--name-zh", "旅行"},
+            1,
             "roster: error: 'tourism' already names sector tourism (Tourism / 文化旅游); choose another\n"},
-           {{"sectors", "add", "travel", "--name", "Travel", "--name-zh", "文化旅游"}, 1,
+           {{"sectors", "add", "travel", "--name", "Travel", "--name-zh", "文化旅游"},
+            1,
             "roster: error: '文化旅游' already names sector tourism (Tourism / 文化旅游); choose another\n"},
-           {{"sectors", "add", "Smart City", "--name", "Smart city", "--name-zh", "智慧城市"}, 1,
+           {{"sectors", "add", "Smart City", "--name", "Smart city", "--name-zh", "智慧城市"},
+            1,
             "roster: error: sector code 'Smart City' must be 1-32 lower-case letters, digits or hyphens, e.g. "
             "smart-city\n"},
-           {{"sectors", "edit", "mining", "--target", "3"}, 1, "roster: error: unknown sector 'mining'; " + codes + "\n"},
-           {{"sectors", "remove", "tourism"}, 1,
+           {{"sectors", "edit", "mining", "--target", "3"},
+            1,
+            "roster: error: unknown sector 'mining'; " + codes + "\n"},
+           {{"sectors", "remove", "tourism"},
+            1,
             "roster: error: sector tourism is used by 2 members (past or present); move them first with `roster "
             "sectors merge tourism OTHER`\n"},
-           {{"sectors", "remove", "healthcare"}, 1,
+           {{"sectors", "remove", "healthcare"},
+            1,
             "roster: error: sector healthcare is used by 2 members (past or present); move them first with `roster "
             "sectors merge healthcare OTHER`\n"},
-           {{"sectors", "merge", "tourism", "文化旅游"}, 1,
+           {{"sectors", "merge", "tourism", "文化旅游"},
+            1,
             "roster: error: cannot merge sector tourism into itself; name two different sectors\n"},
            {{"sectors", "merge", "mining", "tourism"}, 1, "roster: error: unknown sector 'mining'; " + codes + "\n"},
-           {{"sectors", "edit", "tourism", "--key", "--not-key"}, 2,
+           {{"sectors", "edit", "tourism", "--key", "--not-key"},
+            2,
             "roster: error: --key excludes --not-key (see `roster sectors edit --help`)\n"},
        }) {
     auto r = fx.roster(b.args);

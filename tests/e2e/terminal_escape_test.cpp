@@ -2,9 +2,8 @@
 // characters, bidi controls, zero-width characters and bytes that are not UTF-8
 // as visible escapes; csv, tsv and json keep each stored value exactly. The
 // hostile values are written with sqlite3, since roster's own input refuses them.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "harness.h"

@@ -26,6 +26,8 @@ class Error : public std::runtime_error {
 };
 
 /// A usage error (exit code 2): a bad option value or a missing argument.
-inline Error usage_error(const std::string& message) { return Error(message, kExitUsage); }
+inline Error usage_error(const std::string& message) {
+  return Error(message, kExitUsage);
+}
 
 }  // namespace roster

@@ -25,7 +25,7 @@ struct ImportRow {
   /// counting from 1: the rows of one JSON object's periods share it, so an
   /// object without an id is still one member, wherever it sits on a line.
   size_t record = 0;
-  std::string shape_problem;  ///< set when the row itself is malformed (wrong number of cells)
+  std::string shape_problem;      ///< set when the row itself is malformed (wrong number of cells)
   std::set<std::string> present;  ///< the columns the file gives (--update changes only these)
 };
 

@@ -50,7 +50,7 @@ struct NewMember : MemberFields {
   std::string name_key;  ///< see name_key() in text.h
   Date joined;
   std::optional<Date> left;
-  std::string reason;              ///< why the member left, if it did
+  std::string reason;                ///< why the member left, if it did
   std::optional<int64_t> wanted_id;  ///< keep this id if it is free (import of an export)
 };
 
@@ -58,8 +58,8 @@ struct NewMember : MemberFields {
 /// listing's date.
 struct MemberRow : MemberFields {
   int64_t id = 0;
-  Date joined;                 ///< start of the latest period begun by the date
-  std::optional<Date> left;    ///< its end, if it ended by the date
+  Date joined;               ///< start of the latest period begun by the date
+  std::optional<Date> left;  ///< its end, if it ended by the date
   bool active() const { return !left.has_value(); }
 };
 

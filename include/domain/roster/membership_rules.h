@@ -48,15 +48,14 @@ const Period* furthest_period(const std::vector<Period>& periods);
 
 /// What stops `member` leaving on `left` with `reason` (as remove-member or an
 /// import --update row asks): the first problem found, or none.
-std::vector<FieldProblem> leave_problems(const MemberRecord& member, Date left, std::string_view reason,
-                                         Date as_of);
+std::vector<FieldProblem> leave_problems(const MemberRecord& member, Date left, std::string_view reason, Date as_of);
 
 /// What stops `member` rejoining on `joined`: the first problem found, or none.
 std::vector<FieldProblem> rejoin_problems(const MemberRecord& member, Date joined, Date as_of);
 
 /// What stops a period [joined, left) with `reason` following `earlier` (a
 /// member's periods so far): the first problem found, or none.
-std::vector<FieldProblem> new_period_problems(const std::vector<Period>& earlier, Date joined,
-                                              std::optional<Date> left, std::string_view reason, Date as_of);
+std::vector<FieldProblem> new_period_problems(const std::vector<Period>& earlier, Date joined, std::optional<Date> left,
+                                              std::string_view reason, Date as_of);
 
 }  // namespace roster

@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/goal.h"
 #include "roster/member.h"
 #include "roster/progress.h"
 #include "roster/report_period.h"
 #include "roster/sector_report.h"
-#include "roster/goal.h"
 #include "roster/timeline.h"
 
 namespace roster {
@@ -49,7 +49,7 @@ struct PeriodReport {
   int change = 0;           ///< progress.active − previous_active
   std::vector<MemberChange> joined;
   std::vector<MemberChange> left;
-  double pace = 0;  ///< net members per week over the period (to `end`)
+  double pace = 0;                      ///< net members per week over the period (to `end`)
   std::optional<double> required_pace;  ///< members per week the road needed when the period began
   SectorReport sectors;                 ///< as of `end`; joins and departures within the period
   std::vector<ChartPoint> chart;        ///< one per period, from the goal's start through this one

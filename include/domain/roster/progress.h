@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "roster/date.h"
-#include "roster/road.h"
 #include "roster/goal.h"
+#include "roster/road.h"
 #include "roster/timeline.h"
 
 namespace roster {
@@ -38,14 +38,14 @@ struct ProgressReport {
   double weeks_left = 0;
   std::optional<double> required_weekly_pace;
   std::optional<double> pace_since_start;  ///< net members per week since the start
-  int trailing_days = 0;  ///< the recent-pace window: 90 days, fewer in the first 90 after the start
+  int trailing_days = 0;                   ///< the recent-pace window: 90 days, fewer in the first 90 after the start
   int joins_90_days = 0;
   int departures_90_days = 0;
   std::optional<double> pace_90_days;  ///< net members per week over the last 90 days
   double road_today = 0;
   double ahead_members = 0;  ///< negative: behind
   std::optional<int> ahead_days;
-  std::optional<Date> projected_date;  ///< at the 90-day pace
+  std::optional<Date> projected_date;     ///< at the 90-day pace
   bool projected_beyond_horizon = false;  ///< the pace is positive, but the target is over 100 years away
   GoalStatus status = GoalStatus::behind;
   std::optional<int> active_on_deadline;  ///< once the deadline has come

@@ -36,12 +36,12 @@ struct SectorRow {
 struct SectorReport {
   Date as_of;
   Date since;
-  int active = 0;  ///< all active members
+  int active = 0;            ///< all active members
   double road_fraction = 0;  ///< how much of the overall target the road expects by as_of (0..1)
   std::vector<SectorRow> rows;
   int key_sectors = 0;
   int key_sectors_with_members = 0;
-  std::optional<SectorRow> thinnest_key;  ///< the key sector with the fewest members
+  std::optional<SectorRow> thinnest_key;      ///< the key sector with the fewest members
   std::vector<MemberRef> without_key_sector;  ///< active members in no key sector
   bool any_lagging() const;
 };

@@ -43,7 +43,7 @@ class SectorRegistry {
 
  private:
   std::vector<Sector> sectors_;
-  std::vector<std::array<std::string, 3>> keys_;  ///< name_key of code, English and Chinese name
+  std::vector<std::array<std::string, 3>> keys_;      ///< name_key of code, English and Chinese name
   std::vector<std::vector<std::string>> alias_keys_;  ///< name_key of each alias
 };
 

@@ -37,8 +37,8 @@ class Timeline {
  private:
   // Index of the first change after `date`.
   size_t upper(Date date) const;
-  std::vector<DayChange> changes_;      // sorted by date, one per date
-  std::vector<int> joins_through_;      // prefix sums, joins_through_[i] = joins of changes_[0..i]
+  std::vector<DayChange> changes_;  // sorted by date, one per date
+  std::vector<int> joins_through_;  // prefix sums, joins_through_[i] = joins of changes_[0..i]
   std::vector<int> departures_through_;
 };
 

@@ -27,7 +27,6 @@ class MemberListWriter {
 
 /// A writer for `format` (table, tsv, csv, json or jsonl) onto `out`.
 std::unique_ptr<MemberListWriter> make_member_list_writer(Format format, std::ostream& out,
-                                                          const MemberListReport& report,
-                                                          const RenderOptions& options);
+                                                          const MemberListReport& report, const RenderOptions& options);
 
 }  // namespace roster

@@ -54,7 +54,7 @@ struct ImportResult {
   size_t updated = 0;
   size_t unchanged = 0;                 ///< --update rows that matched a member and changed nothing
   size_t periods = 0;                   ///< extra periods of members added from the same file
-  std::vector<ImportAction> actions;   ///< with dry_run only: the plan, row by row
+  std::vector<ImportAction> actions;    ///< with dry_run only: the plan, row by row
   std::vector<ImportProblem> problems;  ///< at most max_problems kept
   size_t problem_count = 0;             ///< all of them
   /// Dates given as spreadsheet day numbers (45122), read as dates, and the

@@ -1,8 +1,7 @@
 #include "roster/csv.h"
 
-#include <sstream>
-
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "roster/error.h"
 #include "roster/input_limits.h"
@@ -100,9 +99,12 @@ TEST_CASE("CsvReader skips a UTF-8 BOM at the start only", "[csv]") {
   CHECK(r[0].line == 1);
   CHECK(r[1].line == 2);
 
-  auto mid = read_all("a\n\xEF\xBB\xBF" "b\n");
+  auto mid = read_all(
+      "a\n\xEF\xBB\xBF"
+      "b\n");
   REQUIRE(mid.size() == 2);
-  CHECK(mid[1].fields == Fields{"\xEF\xBB\xBF" "b"});
+  CHECK(mid[1].fields == Fields{"\xEF\xBB\xBF"
+                                "b"});
 }
 
 TEST_CASE("CsvReader reads a first byte 0xEF that is no BOM, even from a pipe", "[csv]") {
@@ -206,9 +208,9 @@ TEST_CASE("spreadsheet_escape keeps all-digit codes of 12 or more digits as text
 }
 
 TEST_CASE("spreadsheet_unescape undoes exactly what escape added", "[csv]") {
-  const char* cell = GENERATE("=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'abc", "''abc", "abc", "", "'",
-                              "913310022319487573", "'913310022319487573", "''913310022319487573", "12345678901",
-                              "'12345678901", "123456789012");
+  const char* cell =
+      GENERATE("=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'abc", "''abc", "abc", "", "'", "913310022319487573",
+               "'913310022319487573", "''913310022319487573", "12345678901", "'12345678901", "123456789012");
   CAPTURE(cell);
   CHECK(roster::spreadsheet_unescape(roster::spreadsheet_escape(cell)) == cell);
 }

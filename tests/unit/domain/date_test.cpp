@@ -33,9 +33,9 @@ TEST_CASE("parse_iso_date accepts real dates in strict ISO form", "[date]") {
 }
 
 TEST_CASE("parse_iso_date refuses impossible dates and other shapes", "[date]") {
-  const char* bad = GENERATE("2023-02-29", "2023-02-30", "2023-13-01", "2023-00-10", "2023-04-31",
-                             "2023-7-15", "2023/07/15", " 2023-07-15", "2023-07-15 ", "", "2023-07-15x",
-                             "20230715", "2023-07-1a", "+023-07-15");
+  const char* bad =
+      GENERATE("2023-02-29", "2023-02-30", "2023-13-01", "2023-00-10", "2023-04-31", "2023-7-15", "2023/07/15",
+               " 2023-07-15", "2023-07-15 ", "", "2023-07-15x", "20230715", "2023-07-1a", "+023-07-15");
   CAPTURE(bad);
   CHECK_FALSE(parse_iso_date(bad).has_value());
 }

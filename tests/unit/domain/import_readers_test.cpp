@@ -1,13 +1,12 @@
 // The pieces of import that read real spreadsheets: loose dates, header
 // names, formats, encodings and the four row readers.
-#include <sstream>
-
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "roster/encoding.h"
 #include "roster/error.h"
-#include "roster/input_limits.h"
 #include "roster/import_reader.h"
+#include "roster/input_limits.h"
 
 using roster::ColumnMapping;
 using roster::ImportFormat;
@@ -58,15 +57,18 @@ using Strings = std::vector<std::string>;
 TEST_CASE("ColumnMapping::column_for knows English and Chinese headers in any width or case", "[import-readers]") {
   ColumnMapping m;
   for (auto [header, column] : std::vector<std::pair<std::string, std::string>>{
-           {"name", "name"},         {"uscc", "uscc"},       {"sectors", "sectors"},   {"sector", "sectors"},
-           {"joined", "joined"},     {"left", "left"},       {"tier", "tier"},         {"city", "city"},
-           {"parent", "parent"},     {"note", "note"},       {"reason", "reason"},     {"id", "id"},
-           {"status", "status"},     {"单位名称", "name"},   {"名称", "name"},         {"企业名称", "name"},
-           {"会员名称", "name"},     {"统一社会信用代码", "uscc"}, {"信用代码", "uscc"}, {"所属行业", "sectors"},
-           {"行业", "sectors"},      {"入会日期", "joined"}, {"入会时间", "joined"},   {"退会日期", "left"},
-           {"退会时间", "left"},     {"会员类别", "tier"},   {"级别", "tier"},         {"会员级别", "tier"},
-           {"所在城市", "city"},     {"城市", "city"},       {"上级单位", "parent"},   {"母公司", "parent"},
-           {"备注", "note"},         {"退会原因", "reason"},
+           {"name", "name"},       {"uscc", "uscc"},        {"sectors", "sectors"},
+           {"sector", "sectors"},  {"joined", "joined"},    {"left", "left"},
+           {"tier", "tier"},       {"city", "city"},        {"parent", "parent"},
+           {"note", "note"},       {"reason", "reason"},    {"id", "id"},
+           {"status", "status"},   {"单位名称", "name"},    {"名称", "name"},
+           {"企业名称", "name"},   {"会员名称", "name"},    {"统一社会信用代码", "uscc"},
+           {"信用代码", "uscc"},   {"所属行业", "sectors"}, {"行业", "sectors"},
+           {"入会日期", "joined"}, {"入会时间", "joined"},  {"退会日期", "left"},
+           {"退会时间", "left"},   {"会员类别", "tier"},    {"级别", "tier"},
+           {"会员级别", "tier"},   {"所在城市", "city"},    {"城市", "city"},
+           {"上级单位", "parent"}, {"母公司", "parent"},    {"备注", "note"},
+           {"退会原因", "reason"},
        }) {
     INFO(header);
     CHECK(m.column_for(header) == column);
@@ -113,8 +115,9 @@ TEST_CASE("ColumnMapping::add maps extra headers and refuses bad rules", "[impor
   }
   ColumnMapping fresh;
   auto [message, code] = error_of([&] { fresh.add("公司全称=company"); });
-  CHECK(message == "--map '公司全称=company': 'company' is not one of roster's columns (name, uscc, sectors, joined, "
-                   "left, tier, city, parent, note, reason, id)");
+  CHECK(message ==
+        "--map '公司全称=company': 'company' is not one of roster's columns (name, uscc, sectors, joined, "
+        "left, tier, city, parent, note, reason, id)");
   CHECK(code == roster::kExitUsage);
   CHECK(error_of([&] { fresh.add("公司全称=单位名称"); }).second == roster::kExitUsage);
   CHECK(fresh.extra.empty());
@@ -143,8 +146,8 @@ TEST_CASE("import_format_from_name reads the extension, in any case", "[import-r
 
 TEST_CASE("copy_as_utf8 passes valid UTF-8 through byte for byte", "[import-readers]") {
   for (std::string text : {std::string(""), std::string("name\n"), std::string("name,备注\r\n甲,乙\r\n"),
-                           std::string("\xEF\xBB\xBFname\r\n甲"), std::string("a\n\n\nb\n"),
-                           std::string("no line end"), std::string("\r\n\r\n")}) {
+                           std::string("\xEF\xBB\xBFname\r\n甲"), std::string("a\n\n\nb\n"), std::string("no line end"),
+                           std::string("\r\n\r\n")}) {
     for (const char* encoding : {"utf-8", "UTF-8", "utf8", ""}) {
       INFO(text << " / " << encoding);
       CHECK(as_utf8(text, encoding) == text);
@@ -167,8 +170,7 @@ TEST_CASE("copy_as_utf8 names the first line that is not UTF-8 and suggests gb18
   CHECK(error_of([] { as_utf8("\xED\xA0\x80\n", "utf-8"); }).first == hint("f.csv:1"));  // surrogate
 }
 
-TEST_CASE("copy_as_utf8 refuses a line over max_line as soon as it is seen, in either encoding",
-          "[import-readers]") {
+TEST_CASE("copy_as_utf8 refuses a line over max_line as soon as it is seen, in either encoding", "[import-readers]") {
   const size_t cap = roster::kMaxRecordBytes;
   auto copy = [&](const std::string& bytes, const std::string& encoding) {
     std::istringstream in(bytes);
@@ -213,8 +215,9 @@ TEST_CASE("copy_as_utf8 refuses a workbook and UTF-16 text by their first bytes"
   for (const char* encoding : {"utf-8", "gb18030", "utf-16"}) {
     INFO(encoding);
     CHECK(error_of([&] { as_utf8(std::string("PK\x03\x04rest", 8), encoding, "w.csv"); }).first == workbook);
-    CHECK(error_of([&] { as_utf8("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + std::string(8, '\0'), encoding, "w.csv"); })
-              .first == workbook);
+    CHECK(error_of([&] {
+            as_utf8("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + std::string(8, '\0'), encoding, "w.csv");
+          }).first == workbook);
   }
   auto utf16 = [](const std::string& suggested) {
     return "u.csv: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding " + suggested;
@@ -298,14 +301,15 @@ TEST_CASE("copy_as_utf8 refuses an unknown encoding as a usage error", "[import-
 // ---------------------------------------------------------------------------
 
 TEST_CASE("make_member_reader reads CSV rows with lines, Chinese headers and loose dates", "[import-readers]") {
-  auto rows = read_rows(ImportFormat::csv,
-                        "\xEF\xBB\xBF单位名称,统一社会信用代码,所属行业,入会日期,退会日期,会员类别,所在城市,上级单位,备注,"
-                        "退会原因\r\n"
-                        "\"杭州, 西湖\",91310110666007217T,文化旅游; 教育 ,2024/7/5,2025.1.2,理事,杭州,西湖集团,"
-                        "'=备注,搬迁\r\n"
-                        "\r\n"
-                        "\"多行\n名称\",,,,,,,,,\r\n"
-                        "短行,x\r\n");
+  auto rows =
+      read_rows(ImportFormat::csv,
+                "\xEF\xBB\xBF单位名称,统一社会信用代码,所属行业,入会日期,退会日期,会员类别,所在城市,上级单位,备注,"
+                "退会原因\r\n"
+                "\"杭州, 西湖\",91310110666007217T,文化旅游; 教育 ,2024/7/5,2025.1.2,理事,杭州,西湖集团,"
+                "'=备注,搬迁\r\n"
+                "\r\n"
+                "\"多行\n名称\",,,,,,,,,\r\n"
+                "短行,x\r\n");
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].line == 2);
   CHECK(rows[0].draft.name == "杭州, 西湖");
@@ -350,9 +354,10 @@ TEST_CASE("make_member_reader reads TSV rows without quoting", "[import-readers]
 TEST_CASE("make_member_reader refuses bad CSV headers at once", "[import-readers]") {
   CHECK(reader_error(ImportFormat::csv, "") ==
         "f: the file is empty; it needs a header line such as name,uscc,sectors,joined,left,tier,city,parent,note");
-  CHECK(reader_error(ImportFormat::csv, "name,联系人\n") ==
-        "f:1: header: unknown column '联系人'; drop it with --ignore 联系人, or read it as one of roster's columns "
-        "with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)");
+  CHECK(
+      reader_error(ImportFormat::csv, "name,联系人\n") ==
+      "f:1: header: unknown column '联系人'; drop it with --ignore 联系人, or read it as one of roster's columns "
+      "with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)");
   CHECK(reader_error(ImportFormat::csv, "name,ＮＡＭＥ\n") ==
         "f:1: header: two columns are 'name' ('name' and 'ＮＡＭＥ'); keep one");
   CHECK(reader_error(ImportFormat::tsv, "uscc\tsectors\n") ==
@@ -433,16 +438,14 @@ TEST_CASE("make_member_reader refuses a JSON file that is not an array of object
         "f:2: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
   CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\"},\n  [\"乙\"]\n]") ==
         "f:3: expected an object like {\"name\": …, \"sectors\": […]}");
-  CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\", \"联系人\": \"王\"}\n]").find(
-            "f:2: header: unknown column '联系人';") == 0);
+  CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\", \"联系人\": \"王\"}\n]")
+            .find("f:2: header: unknown column '联系人';") == 0);
   CHECK(read_rows(ImportFormat::json, "[]").empty());
 }
 
-TEST_CASE("make_member_reader names the line of a JSON array element that is a string or number",
-          "[import-readers]") {
+TEST_CASE("make_member_reader names the line of a JSON array element that is a string or number", "[import-readers]") {
   // The line is where the parser read the element, whatever its type.
-  CHECK(reader_error(ImportFormat::json,
-                     "[\n  {\"name\": \"甲\"},\n  \"乙公司\",\n  {\"name\": \"丙\"}\n]") ==
+  CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\"},\n  \"乙公司\",\n  {\"name\": \"丙\"}\n]") ==
         "f:3: expected an object like {\"name\": …, \"sectors\": […]}");
   CHECK(reader_error(ImportFormat::json, "[\n\n\n  42\n]") ==
         "f:4: expected an object like {\"name\": …, \"sectors\": […]}");
@@ -479,8 +482,7 @@ TEST_CASE("make_member_reader reads JSON Lines one line at a time", "[import-rea
   CHECK(row.draft.name == "丙");
   CHECK(row.group.empty());
   // The broken line is only reached (and refused) after the good ones.
-  CHECK(error_of([&] { reader->next(row); }).first ==
-        "f.jsonl:6: not a JSON object; each line must hold one member");
+  CHECK(error_of([&] { reader->next(row); }).first == "f.jsonl:6: not a JSON object; each line must hold one member");
 
   // A byte-order mark counts at the start of the file only.
   CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"甲\"}\n \xEF\xBB\xBF{\"name\": \"乙\"}\n") ==
@@ -515,9 +517,10 @@ TEST_CASE("make_member_reader refuses JSON nested deep at its first list, and re
 }
 
 TEST_CASE("make_member_reader gives each object of a one-line JSON array its own record", "[import-readers]") {
-  auto rows = read_rows(ImportFormat::json,
-                        R"([{"name":"甲","periods":[{"joined":"2023-01-01","left":"2023-06-01"},{"joined":"2024-01-01"}]},)"
-                        R"({"name":"乙","periods":[{"joined":"2024-05-01"}]},{"name":"丙"}])");
+  auto rows =
+      read_rows(ImportFormat::json,
+                R"([{"name":"甲","periods":[{"joined":"2023-01-01","left":"2023-06-01"},{"joined":"2024-01-01"}]},)"
+                R"({"name":"乙","periods":[{"joined":"2024-05-01"}]},{"name":"丙"}])");
   REQUIRE(rows.size() == 4);
   for (const auto& row : rows) {
     CHECK(row.line == 1);
@@ -550,7 +553,8 @@ TEST_CASE("make_member_reader names the line of a JSON value of the wrong type, 
   // A number ends only at the byte after it: a line break there is not yet its line.
   CHECK(reader_error(ImportFormat::json, "[{\"name\": \"甲\", \"id\": 1.0\n}]") ==
         "f:1: id: id must be a string or a whole number, got the number 1.0; use the id export wrote");
-  CHECK(reader_error(ImportFormat::json, "[\n  7\n]") == "f:2: expected an object like {\"name\": …, \"sectors\": […]}");
+  CHECK(reader_error(ImportFormat::json, "[\n  7\n]") ==
+        "f:2: expected an object like {\"name\": …, \"sectors\": […]}");
 }
 
 TEST_CASE("make_member_reader takes the first row with a name column among the first ten as the header",
@@ -576,12 +580,13 @@ TEST_CASE("make_member_reader takes the first row with a name column among the f
   // An --ignore'd name column names no header.
   ColumnMapping ignore_name;
   ignore_name.ignore("单位名称");
-  CHECK(reader_error(ImportFormat::csv, "单位名称,所属行业\n甲,tourism\n", ignore_name).find("f:1: header: no name column") ==
-        0);
+  CHECK(reader_error(ImportFormat::csv, "单位名称,所属行业\n甲,tourism\n", ignore_name)
+            .find("f:1: header: no name column") == 0);
 }
 
 TEST_CASE("make_member_reader reads past empty columns, refusing text under no header", "[import-readers]") {
-  auto rows = read_rows(ImportFormat::csv, "name,,sectors,,\n甲,,tourism,,\n乙,x,tourism,,\n丙,,tourism\n丁,\n戊,,t,,,\n");
+  auto rows =
+      read_rows(ImportFormat::csv, "name,,sectors,,\n甲,,tourism,,\n乙,x,tourism,,\n丙,,tourism\n丁,\n戊,,t,,,\n");
   REQUIRE(rows.size() == 5);
   CHECK(rows[0].shape_problem.empty());
   CHECK(rows[0].draft.sectors == Strings{"tourism"});

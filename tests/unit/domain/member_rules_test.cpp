@@ -102,21 +102,66 @@ TEST_CASE("name length counts characters, not bytes", "[member_rules]") {
 
 TEST_CASE("check_member refuses each bad field with one problem on that field", "[member_rules]") {
   MemberDraft d = good_draft();
-  SECTION("empty name") { d.name = ""; require_one_problem(d, "name"); }
-  SECTION("white-space-only name") { d.name = " \t\u3000 "; require_one_problem(d, "name"); }
-  SECTION("201-character name") { d.name = repeat("a", 201); require_one_problem(d, "name"); }
-  SECTION("201 Chinese characters") { d.name = repeat("杭", 201); require_one_problem(d, "name"); }
-  SECTION("invalid UTF-8 name") { d.name = "ACME\xff Co."; require_one_problem(d, "name"); }
-  SECTION("control character in name") { d.name = "ACME\x01 Co."; require_one_problem(d, "name"); }
-  SECTION("tab inside name") { d.name = "ACME\tCo."; require_one_problem(d, "name"); }
-  SECTION("bad USCC check character") { d.uscc = "91110000600037341N"; require_one_problem(d, "uscc"); }
-  SECTION("short USCC") { d.uscc = "91110000600037341"; require_one_problem(d, "uscc"); }
-  SECTION("unknown sector") { d.sectors = {"healthcare", "aerospace"}; require_one_problem(d, "sectors"); }
-  SECTION("no sector") { d.sectors = {}; require_one_problem(d, "sectors"); }
-  SECTION("only blank sectors") { d.sectors = {" ", ""}; require_one_problem(d, "sectors"); }
-  SECTION("unknown tier") { d.tier = "chairman"; require_one_problem(d, "tier"); }
-  SECTION("impossible joined date") { d.joined = "2023-02-30"; require_one_problem(d, "joined"); }
-  SECTION("joined after as-of") { d.joined = "2026-11-30"; require_one_problem(d, "joined"); }
+  SECTION("empty name") {
+    d.name = "";
+    require_one_problem(d, "name");
+  }
+  SECTION("white-space-only name") {
+    d.name = " \t\u3000 ";
+    require_one_problem(d, "name");
+  }
+  SECTION("201-character name") {
+    d.name = repeat("a", 201);
+    require_one_problem(d, "name");
+  }
+  SECTION("201 Chinese characters") {
+    d.name = repeat("杭", 201);
+    require_one_problem(d, "name");
+  }
+  SECTION("invalid UTF-8 name") {
+    d.name = "ACME\xff Co.";
+    require_one_problem(d, "name");
+  }
+  SECTION("control character in name") {
+    d.name = "ACME\x01 Co.";
+    require_one_problem(d, "name");
+  }
+  SECTION("tab inside name") {
+    d.name = "ACME\tCo.";
+    require_one_problem(d, "name");
+  }
+  SECTION("bad USCC check character") {
+    d.uscc = "91110000600037341N";
+    require_one_problem(d, "uscc");
+  }
+  SECTION("short USCC") {
+    d.uscc = "91110000600037341";
+    require_one_problem(d, "uscc");
+  }
+  SECTION("unknown sector") {
+    d.sectors = {"healthcare", "aerospace"};
+    require_one_problem(d, "sectors");
+  }
+  SECTION("no sector") {
+    d.sectors = {};
+    require_one_problem(d, "sectors");
+  }
+  SECTION("only blank sectors") {
+    d.sectors = {" ", ""};
+    require_one_problem(d, "sectors");
+  }
+  SECTION("unknown tier") {
+    d.tier = "chairman";
+    require_one_problem(d, "tier");
+  }
+  SECTION("impossible joined date") {
+    d.joined = "2023-02-30";
+    require_one_problem(d, "joined");
+  }
+  SECTION("joined after as-of") {
+    d.joined = "2026-11-30";
+    require_one_problem(d, "joined");
+  }
   SECTION("left before joined") {
     d.joined = "2024-03-15";
     d.left = "2024-03-14";
@@ -132,8 +177,14 @@ TEST_CASE("check_member refuses each bad field with one problem on that field", 
     d.left = "2026-11-30";
     require_one_problem(d, "left");
   }
-  SECTION("control character in city") { d.city = "杭\x7f州"; require_one_problem(d, "city"); }
-  SECTION("overlong note") { d.note = repeat("x", 2001); require_one_problem(d, "note"); }
+  SECTION("control character in city") {
+    d.city = "杭\x7f州";
+    require_one_problem(d, "city");
+  }
+  SECTION("overlong note") {
+    d.note = repeat("x", 2001);
+    require_one_problem(d, "note");
+  }
 }
 
 TEST_CASE("the reasons say what is wrong", "[member_rules]") {

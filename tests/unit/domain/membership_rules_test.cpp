@@ -9,7 +9,9 @@ using roster::Period;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
+Date d(int y, int m, int day) {
+  return Date::from_ymd(y, m, day);
+}
 
 const Date kAsOf = d(2026, 11, 29);
 

@@ -14,7 +14,9 @@ using roster::Timeline;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+Date ymd(int y, int m, int d) {
+  return Date::from_ymd(y, m, d);
+}
 
 // Goal: 10 members on 2024-01-01 (the baseline) to 20 by 2024-12-31, a road of 365 days,
 // 10/365 of a member a day. Joins: 10 on 2024-01-01, 1 on 2024-03-04 (Monday of W10),
@@ -82,7 +84,7 @@ TEST_CASE("a month's pace is its net change per week over its days", "[report]")
   PeriodReport r = build_period_report(*parse_period(PeriodKind::month, "2024-03"), ymd(2024, 4, 1), data());
   CHECK(r.previous_active == 10);
   CHECK(r.progress.active == 13);
-  CHECK(r.pace == 0.68);  // 3 × 7 / 31 = 0.677
+  CHECK(r.pace == 0.68);       // 3 × 7 / 31 = 0.677
   CHECK(r.chart.size() == 3);  // January, February, March
 }
 

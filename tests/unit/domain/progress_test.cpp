@@ -15,7 +15,9 @@ using roster::Timeline;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+Date ymd(int y, int m, int d) {
+  return Date::from_ymd(y, m, d);
+}
 
 Goal make_goal(Date start, int target, Date deadline) {
   Goal g;
@@ -28,7 +30,9 @@ Goal make_goal(Date start, int target, Date deadline) {
 // The worked example: start 2024-01-01, target 20, deadline 2024-12-31. 2024 is a leap year, so
 // the road is 365 days long and climbs (20 − 10)/365 a day from a baseline of 10: one member is
 // 36.5 days of road. Day numbers below count from the start (2024-07-01 is day 31+29+31+30+31+30 = 182).
-Goal year_goal() { return make_goal(ymd(2024, 1, 1), 20, ymd(2024, 12, 31)); }
+Goal year_goal() {
+  return make_goal(ymd(2024, 1, 1), 20, ymd(2024, 12, 31));
+}
 
 void check_month(const MonthPoint& p, const char* month, const char* date, int active, double road) {
   CAPTURE(month);
@@ -52,46 +56,46 @@ TEST_CASE("round2 rounds to two decimals", "[progress]") {
 TEST_CASE("Progress report for the worked mid-year scenario", "[progress]") {
   // Founder X leaves on 05-10 and re-joins on 06-05, both inside the 90-day window.
   Timeline t({
-      {ymd(2024, 1, 1), 10, 0},   // 10 founders on the start
-      {ymd(2024, 2, 15), 2, 0},   // before the window
-      {ymd(2024, 3, 10), 0, 1},   // before the window
-      {ymd(2024, 4, 2), 1, 0},    // on as_of − 90: excluded from the window
-      {ymd(2024, 4, 3), 1, 0},    // first day inside the window
-      {ymd(2024, 5, 10), 0, 1},   // X leaves
-      {ymd(2024, 6, 5), 1, 0},    // X re-joins
-      {ymd(2024, 6, 20), 2, 0},   // two entries on 06-20: merged to 3 joins, 1 departure
+      {ymd(2024, 1, 1), 10, 0},  // 10 founders on the start
+      {ymd(2024, 2, 15), 2, 0},  // before the window
+      {ymd(2024, 3, 10), 0, 1},  // before the window
+      {ymd(2024, 4, 2), 1, 0},   // on as_of − 90: excluded from the window
+      {ymd(2024, 4, 3), 1, 0},   // first day inside the window
+      {ymd(2024, 5, 10), 0, 1},  // X leaves
+      {ymd(2024, 6, 5), 1, 0},   // X re-joins
+      {ymd(2024, 6, 20), 2, 0},  // two entries on 06-20: merged to 3 joins, 1 departure
       {ymd(2024, 6, 20), 1, 1},
-      {ymd(2024, 7, 1), 1, 0},    // on as_of: included
-      {ymd(2024, 7, 2), 3, 0},    // after as_of: ignored
+      {ymd(2024, 7, 1), 1, 0},  // on as_of: included
+      {ymd(2024, 7, 2), 3, 0},  // after as_of: ignored
   });
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 7, 1));
 
   CHECK(r.association == "Assoc");
   CHECK(r.as_of.iso() == "2024-07-01");
   CHECK(r.goal.target == 20);
-  CHECK(r.baseline == 10);    // active_on(01-01) = 10 founders
-  CHECK(r.active == 16);      // joins 10+2+1+1+1+3+1 = 19, departures 1+1+1 = 3 → 16
-  CHECK(r.percent == 80.0);   // 100 × 16 / 20
-  CHECK(r.gained == 6);       // 16 − 10
-  CHECK(r.remaining == 4);    // 20 − 16
+  CHECK(r.baseline == 10);   // active_on(01-01) = 10 founders
+  CHECK(r.active == 16);     // joins 10+2+1+1+1+3+1 = 19, departures 1+1+1 = 3 → 16
+  CHECK(r.percent == 80.0);  // 100 × 16 / 20
+  CHECK(r.gained == 6);      // 16 − 10
+  CHECK(r.remaining == 4);   // 20 − 16
   CHECK(r.days_elapsed == 182);
-  CHECK(r.days_left == 183);  // 365 − 182
-  CHECK(r.weeks_elapsed == 26.0);   // 182 / 7 = 26
-  CHECK(r.weeks_left == 26.14);     // 183 / 7 = 26.142…
+  CHECK(r.days_left == 183);       // 365 − 182
+  CHECK(r.weeks_elapsed == 26.0);  // 182 / 7 = 26
+  CHECK(r.weeks_left == 26.14);    // 183 / 7 = 26.142…
   REQUIRE(r.required_weekly_pace.has_value());
   CHECK(*r.required_weekly_pace == 0.15);  // 4 × 7 / 183 = 0.1530…
   REQUIRE(r.pace_since_start.has_value());
-  CHECK(*r.pace_since_start == 0.23);      // 6 × 7 / 182 = 0.2307…
+  CHECK(*r.pace_since_start == 0.23);  // 6 × 7 / 182 = 0.2307…
   // Window (2024-04-02, 2024-07-01]: joins 04-03 1 + 06-05 1 + 06-20 3 + 07-01 1 = 6;
   // departures 05-10 1 + 06-20 1 = 2.
   CHECK(r.joins_90_days == 6);
   CHECK(r.departures_90_days == 2);
   REQUIRE(r.pace_90_days.has_value());
-  CHECK(*r.pace_90_days == 0.31);          // (6 − 2) × 7 / 90 = 0.3111…
-  CHECK(r.road_today == 14.99);            // 10 + 1820/365 = 14.9863…
-  CHECK(r.ahead_members == 1.01);          // 16 − 14.9863 = 1.0137
+  CHECK(*r.pace_90_days == 0.31);  // (6 − 2) × 7 / 90 = 0.3111…
+  CHECK(r.road_today == 14.99);    // 10 + 1820/365 = 14.9863…
+  CHECK(r.ahead_members == 1.01);  // 16 − 14.9863 = 1.0137
   REQUIRE(r.ahead_days.has_value());
-  CHECK(*r.ahead_days == 37);              // (16 − 10) × 36.5 = 219 → 219 − 182
+  CHECK(*r.ahead_days == 37);  // (16 − 10) × 36.5 = 219 → 219 − 182
   // Unrounded pace 4/90 a day: 4 / (4/90) = 90 days → 2024-09-29 (day 183 + 90 = 273 = Aug 31 + 29).
   // (The rounded 0.31 a week would give 90.32 → 91 days, 2024-09-30.)
   REQUIRE(r.projected_date.has_value());
@@ -118,22 +122,22 @@ TEST_CASE("Progress report with no members at all", "[progress]") {
     ProgressReport r = build_progress_report("Assoc", year_goal(), empty, ymd(2024, 3, 15));
     CHECK(r.baseline == 0);
     CHECK(r.active == 0);
-    CHECK(r.percent == 0.0);   // 100 × 0 / 20
+    CHECK(r.percent == 0.0);  // 100 × 0 / 20
     CHECK(r.gained == 0);
     CHECK(r.remaining == 20);
     CHECK(r.days_elapsed == 74);
-    CHECK(r.days_left == 291);          // 365 − 74
-    CHECK(r.weeks_elapsed == 10.57);    // 74 / 7 = 10.571…
-    CHECK(r.weeks_left == 41.57);       // 291 / 7 = 41.571…
+    CHECK(r.days_left == 291);                      // 365 − 74
+    CHECK(r.weeks_elapsed == 10.57);                // 74 / 7 = 10.571…
+    CHECK(r.weeks_left == 41.57);                   // 291 / 7 = 41.571…
     CHECK(r.required_weekly_pace.value() == 0.48);  // 20 × 7 / 291 = 0.4811
     REQUIRE(r.pace_since_start.has_value());
     CHECK(*r.pace_since_start == 0.0);  // 0 × 7 / 74
     CHECK(r.joins_90_days == 0);
     CHECK(r.departures_90_days == 0);
-    CHECK(r.pace_90_days.value() == 0.0);  // 0 × 7 / 90
-    CHECK(r.road_today == 4.05);           // 20 × 74 / 365 = 4.0548
-    CHECK(r.ahead_members == -4.05);       // 0 − 4.0548
-    CHECK(r.ahead_days.value() == -74);    // line at 0 on the start: 0 − 74
+    CHECK(r.pace_90_days.value() == 0.0);       // 0 × 7 / 90
+    CHECK(r.road_today == 4.05);                // 20 × 74 / 365 = 4.0548
+    CHECK(r.ahead_members == -4.05);            // 0 − 4.0548
+    CHECK(r.ahead_days.value() == -74);         // line at 0 on the start: 0 − 74
     CHECK_FALSE(r.projected_date.has_value());  // pace 0
     CHECK(r.status == GoalStatus::behind);      // 0 < 4.05
     CHECK_FALSE(r.active_on_deadline.has_value());
@@ -146,8 +150,8 @@ TEST_CASE("Progress report with no members at all", "[progress]") {
     ProgressReport r = build_progress_report("Assoc", year_goal(), empty, ymd(2023, 11, 20));
     CHECK(r.active == 0);
     CHECK(r.days_elapsed == 0);
-    CHECK(r.days_left == 365);                         // from the start
-    CHECK(r.required_weekly_pace.value() == 0.38);     // 20 × 7 / 365 = 0.3836
+    CHECK(r.days_left == 365);                      // from the start
+    CHECK(r.required_weekly_pace.value() == 0.38);  // 20 × 7 / 365 = 0.3836
     CHECK_FALSE(r.pace_since_start.has_value());
     CHECK_FALSE(r.ahead_days.has_value());
     CHECK(r.ahead_members == 0.0);
@@ -166,15 +170,15 @@ TEST_CASE("Progress report before the start is not-started with months from the 
       {ymd(2024, 1, 1), 5, 0},    // on the start
   });
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2023, 12, 15));
-  CHECK(r.baseline == 9);         // active_on(2024-01-01) = 3 − 1 + 2 + 5
-  CHECK(r.active == 2);           // 3 − 1
-  CHECK(r.percent == 10.0);       // 100 × 2 / 20
-  CHECK(r.gained == 0);           // before the start
-  CHECK(r.remaining == 18);       // 20 − 2
-  CHECK(r.days_elapsed == 0);     // max(0, −17)
-  CHECK(r.days_left == 365);      // deadline − start
+  CHECK(r.baseline == 9);      // active_on(2024-01-01) = 3 − 1 + 2 + 5
+  CHECK(r.active == 2);        // 3 − 1
+  CHECK(r.percent == 10.0);    // 100 × 2 / 20
+  CHECK(r.gained == 0);        // before the start
+  CHECK(r.remaining == 18);    // 20 − 2
+  CHECK(r.days_elapsed == 0);  // max(0, −17)
+  CHECK(r.days_left == 365);   // deadline − start
   CHECK(r.weeks_elapsed == 0.0);
-  CHECK(r.weeks_left == 52.14);   // 365 / 7 = 52.1428
+  CHECK(r.weeks_left == 52.14);                   // 365 / 7 = 52.1428
   CHECK(r.required_weekly_pace.value() == 0.35);  // from the start: 18 × 7 / 365 = 0.3452
   CHECK_FALSE(r.pace_since_start.has_value());
   // Window (2023-09-16, 2023-12-15]: joins 3 (10-20), departures 1 (11-05).
@@ -200,19 +204,19 @@ TEST_CASE("Progress report months before the start follow the first join's month
   SECTION("first join later in the as-of month") {
     Timeline t({{ymd(2023, 12, 20), 2, 0}, {ymd(2024, 1, 1), 5, 0}});
     ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2023, 12, 15));
-    REQUIRE(r.months.size() == 1);  // 2023-12 through 2023-12
+    REQUIRE(r.months.size() == 1);                              // 2023-12 through 2023-12
     check_month(r.months[0], "2023-12", "2023-12-15", 0, 7.0);  // nobody yet; baseline 2 + 5
   }
   SECTION("first join in a month after the as-of month") {
     Timeline t({{ymd(2024, 1, 1), 5, 0}});
     ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2023, 12, 15));
-    REQUIRE(r.months.size() == 1);  // nobody by the as-of date: the as-of month alone
+    REQUIRE(r.months.size() == 1);                              // nobody by the as-of date: the as-of month alone
     check_month(r.months[0], "2023-12", "2023-12-15", 0, 5.0);  // road before the start = baseline 5
   }
   SECTION("first join before the start but as-of after it: months from the start") {
     Timeline t({{ymd(2023, 10, 20), 3, 0}, {ymd(2024, 1, 1), 7, 0}});
     ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 2, 10));
-    REQUIRE(r.months.size() == 2);  // 2024-01, 2024-02
+    REQUIRE(r.months.size() == 2);                                 // 2024-01, 2024-02
     check_month(r.months[0], "2024-01", "2024-01-31", 10, 10.82);  // 3 + 7; 10 + 300/365
     check_month(r.months[1], "2024-02", "2024-02-10", 10, 11.1);   // day 40: 10 + 400/365 = 11.0959
   }
@@ -222,8 +226,8 @@ TEST_CASE("Progress report exactly on the deadline, short of the target", "[prog
   Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 10, 15), 5, 0}, {ymd(2024, 11, 20), 0, 1}});
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 12, 31));
   CHECK(r.baseline == 10);
-  CHECK(r.active == 14);            // 10 + 5 − 1
-  CHECK(r.percent == 70.0);         // 100 × 14 / 20
+  CHECK(r.active == 14);     // 10 + 5 − 1
+  CHECK(r.percent == 70.0);  // 100 × 14 / 20
   CHECK(r.gained == 4);
   CHECK(r.remaining == 6);
   CHECK(r.days_elapsed == 365);
@@ -253,14 +257,11 @@ TEST_CASE("Progress report exactly on the deadline, short of the target", "[prog
 }
 
 TEST_CASE("Progress report after the deadline, missed", "[progress]") {
-  Timeline t({{ymd(2024, 1, 1), 10, 0},
-              {ymd(2024, 6, 1), 6, 0},
-              {ymd(2024, 12, 1), 3, 0},
-              {ymd(2025, 1, 15), 0, 1}});
+  Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 6, 1), 6, 0}, {ymd(2024, 12, 1), 3, 0}, {ymd(2025, 1, 15), 0, 1}});
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2025, 2, 1));
-  CHECK(r.active == 18);            // 10 + 6 + 3 − 1
-  CHECK(r.percent == 90.0);         // 100 × 18 / 20
-  CHECK(r.gained == 8);             // 18 − 10
+  CHECK(r.active == 18);     // 10 + 6 + 3 − 1
+  CHECK(r.percent == 90.0);  // 100 × 18 / 20
+  CHECK(r.gained == 8);      // 18 − 10
   CHECK(r.remaining == 2);
   CHECK(r.days_elapsed == 397);     // 366 (leap 2024) + 31
   CHECK(r.days_left == 0);          // max(0, 365 − 397)
@@ -280,8 +281,8 @@ TEST_CASE("Progress report after the deadline, missed", "[progress]") {
   REQUIRE(r.active_on_deadline.has_value());
   CHECK(*r.active_on_deadline == 19);  // 10 + 6 + 3
   CHECK(r.status == GoalStatus::missed);
-  REQUIRE(r.months.size() == 14);  // 2024-01 … 2025-02
-  check_month(r.months[5], "2024-06", "2024-06-30", 16, 14.96);   // day 181: 10 + 1810/365
+  REQUIRE(r.months.size() == 14);                                // 2024-01 … 2025-02
+  check_month(r.months[5], "2024-06", "2024-06-30", 16, 14.96);  // day 181: 10 + 1810/365
   check_month(r.months[11], "2024-12", "2024-12-31", 19, 20.0);
   check_month(r.months[12], "2025-01", "2025-01-31", 18, 20.0);
   check_month(r.months[13], "2025-02", "2025-02-01", 18, 20.0);
@@ -289,43 +290,40 @@ TEST_CASE("Progress report after the deadline, missed", "[progress]") {
 
 TEST_CASE("Progress report after the deadline is reached if the target was met on the deadline", "[progress]") {
   // 20 on the deadline, 2 left since.
-  Timeline t({{ymd(2024, 1, 1), 10, 0},
-              {ymd(2024, 6, 1), 6, 0},
-              {ymd(2024, 12, 1), 4, 0},
-              {ymd(2025, 1, 15), 0, 2}});
+  Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 6, 1), 6, 0}, {ymd(2024, 12, 1), 4, 0}, {ymd(2025, 1, 15), 0, 2}});
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2025, 2, 1));
-  CHECK(r.active == 18);        // 20 − 2
+  CHECK(r.active == 18);  // 20 − 2
   CHECK(r.percent == 90.0);
-  CHECK(r.remaining == 2);      // 20 − 18
+  CHECK(r.remaining == 2);  // 20 − 18
   REQUIRE(r.active_on_deadline.has_value());
   CHECK(*r.active_on_deadline == 20);  // 10 + 6 + 4
   CHECK(r.status == GoalStatus::reached);
   CHECK(roster::status_name(r.status) == "reached");
-  CHECK_FALSE(r.required_weekly_pace.has_value());  // 18 < 20 and the deadline has passed
-  CHECK(r.joins_90_days == 4);                      // (2024-11-03, 2025-02-01]: 12-01
-  CHECK(r.departures_90_days == 2);                 // 01-15
-  CHECK(r.pace_90_days.value() == 0.16);            // 2 × 7 / 90
+  CHECK_FALSE(r.required_weekly_pace.has_value());        // 18 < 20 and the deadline has passed
+  CHECK(r.joins_90_days == 4);                            // (2024-11-03, 2025-02-01]: 12-01
+  CHECK(r.departures_90_days == 2);                       // 01-15
+  CHECK(r.pace_90_days.value() == 0.16);                  // 2 × 7 / 90
   CHECK(r.projected_date.value().iso() == "2025-05-02");  // 2 at 2/90 a day: 90 days
-  CHECK(r.ahead_days.value() == -105);              // 8 × 36.5 − 397
+  CHECK(r.ahead_days.value() == -105);                    // 8 × 36.5 − 397
 }
 
 TEST_CASE("Progress report with the target already reached", "[progress]") {
   Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 5, 1), 12, 0}, {ymd(2024, 6, 1), 0, 2}});
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 7, 1));
-  CHECK(r.active == 20);          // 10 + 12 − 2
+  CHECK(r.active == 20);  // 10 + 12 − 2
   CHECK(r.percent == 100.0);
   CHECK(r.gained == 10);
   CHECK(r.remaining == 0);
   CHECK(r.days_left == 183);
   REQUIRE(r.required_weekly_pace.has_value());
-  CHECK(*r.required_weekly_pace == 0.0);  // reached
+  CHECK(*r.required_weekly_pace == 0.0);      // reached
   CHECK(r.pace_since_start.value() == 0.38);  // 10 × 7 / 182 = 0.3846
   CHECK(r.joins_90_days == 12);               // (04-02, 07-01]: 05-01
   CHECK(r.departures_90_days == 2);           // 06-01
   CHECK(r.pace_90_days.value() == 0.78);      // 10 × 7 / 90 = 0.7778
   CHECK(r.road_today == 14.99);
-  CHECK(r.ahead_members == 5.01);             // 20 − 14.9863
-  CHECK(r.ahead_days.value() == 183);         // 10 × 36.5 = 365 → 365 − 182
+  CHECK(r.ahead_members == 5.01);      // 20 − 14.9863
+  CHECK(r.ahead_days.value() == 183);  // 10 × 36.5 = 365 → 365 − 182
   REQUIRE(r.projected_date.has_value());
   CHECK(r.projected_date->iso() == "2024-07-01");  // as_of
   CHECK(r.status == GoalStatus::reached);
@@ -346,8 +344,8 @@ TEST_CASE("Progress report with zero trailing pace has no projected date", "[pro
   CHECK(r.joins_90_days == joins);
   CHECK(r.departures_90_days == departures);
   REQUIRE(r.pace_90_days.has_value());
-  CHECK(*r.pace_90_days == 0.0);              // 0 × 7 / 90
-  CHECK_FALSE(r.projected_date.has_value());  // zero pace
+  CHECK(*r.pace_90_days == 0.0);                  // 0 × 7 / 90
+  CHECK_FALSE(r.projected_date.has_value());      // zero pace
   CHECK(r.required_weekly_pace.value() == 0.23);  // 6 × 7 / 183 = 0.2295
   CHECK(r.pace_since_start.value() == 0.15);      // 4 × 7 / 182 = 0.1538
   CHECK(r.ahead_members == -0.99);                // 14 − 14.9863
@@ -357,17 +355,14 @@ TEST_CASE("Progress report with zero trailing pace has no projected date", "[pro
 }
 
 TEST_CASE("Progress report with negative trailing pace has no projected date", "[progress]") {
-  Timeline t({{ymd(2024, 1, 1), 10, 0},
-              {ymd(2024, 2, 1), 4, 0},
-              {ymd(2024, 5, 1), 1, 0},
-              {ymd(2024, 5, 20), 0, 3}});
+  Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 2, 1), 4, 0}, {ymd(2024, 5, 1), 1, 0}, {ymd(2024, 5, 20), 0, 3}});
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 7, 1));
-  CHECK(r.active == 12);          // 10 + 4 + 1 − 3
+  CHECK(r.active == 12);  // 10 + 4 + 1 − 3
   CHECK(r.gained == 2);
-  CHECK(r.joins_90_days == 1);    // 05-01
+  CHECK(r.joins_90_days == 1);       // 05-01
   CHECK(r.departures_90_days == 3);  // 05-20
   REQUIRE(r.pace_90_days.has_value());
-  CHECK(*r.pace_90_days == -0.16);   // −2 × 7 / 90 = −0.1556
+  CHECK(*r.pace_90_days == -0.16);  // −2 × 7 / 90 = −0.1556
   CHECK_FALSE(r.projected_date.has_value());
   CHECK(r.pace_since_start.value() == 0.08);  // 2 × 7 / 182 = 0.0769
   CHECK(r.ahead_members == -2.99);            // 12 − 14.9863
@@ -377,15 +372,12 @@ TEST_CASE("Progress report with negative trailing pace has no projected date", "
 
 TEST_CASE("Progress report counts a member who left and re-joined in the window", "[progress]") {
   // One member: [04-10, 05-01) and [06-01, …), plus 10 founders.
-  Timeline t({{ymd(2024, 1, 1), 10, 0},
-              {ymd(2024, 4, 10), 1, 0},
-              {ymd(2024, 5, 1), 0, 1},
-              {ymd(2024, 6, 1), 1, 0}});
+  Timeline t({{ymd(2024, 1, 1), 10, 0}, {ymd(2024, 4, 10), 1, 0}, {ymd(2024, 5, 1), 0, 1}, {ymd(2024, 6, 1), 1, 0}});
   ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 7, 1));
-  CHECK(r.active == 11);              // 10 + 1 − 1 + 1: counted once
+  CHECK(r.active == 11);  // 10 + 1 − 1 + 1: counted once
   CHECK(r.gained == 1);
-  CHECK(r.joins_90_days == 2);        // 04-10 and 06-01
-  CHECK(r.departures_90_days == 1);   // 05-01
+  CHECK(r.joins_90_days == 2);            // 04-10 and 06-01
+  CHECK(r.departures_90_days == 1);       // 05-01
   CHECK(r.pace_90_days.value() == 0.08);  // 1 × 7 / 90 = 0.0778
   // 9 at 1/90 a day: 810 days. 2024-07-01 + 365 = 2025-07-01, + 365 = 2026-07-01 (730),
   // + 31 + 31 = 2026-09-01 (792), + 18 = 2026-09-19.
@@ -405,7 +397,7 @@ TEST_CASE("Progress report is on-track when active equals the road exactly", "[p
       ProgressReport r = build_progress_report("Assoc", g, t, ymd(2024, 2, 10));
       CHECK(r.active == 30);
       CHECK(r.road_today == 30.0);
-      CHECK(r.ahead_members == 0.0);    // 30 − 30
+      CHECK(r.ahead_members == 0.0);     // 30 − 30
       CHECK(r.ahead_days.value() == 0);  // 20 / 0.5 = 40 → 40 − 40
       CHECK(r.status == GoalStatus::on_track);
     }

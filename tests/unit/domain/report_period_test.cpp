@@ -13,11 +13,17 @@ using roster::ReportPeriod;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+Date ymd(int y, int m, int d) {
+  return Date::from_ymd(y, m, d);
+}
 
-std::string span(const ReportPeriod& p) { return p.label() + " " + p.first.iso() + ".." + p.last.iso(); }
+std::string span(const ReportPeriod& p) {
+  return p.label() + " " + p.first.iso() + ".." + p.last.iso();
+}
 
-std::string span(const std::optional<ReportPeriod>& p) { return p ? span(*p) : "none"; }
+std::string span(const std::optional<ReportPeriod>& p) {
+  return p ? span(*p) : "none";
+}
 
 }  // namespace
 
@@ -55,8 +61,8 @@ TEST_CASE("week, month and quarter labels parse to their first and last days", "
 }
 
 TEST_CASE("labels that name no period are refused", "[period]") {
-  for (const char* bad : {"2025-W53", "2024-W00", "2024-W54", "2024-W1", "2024W10", "2024-X10", "24-W10", "",
-                          "1899-W10", "2024-W1a"}) {
+  for (const char* bad :
+       {"2025-W53", "2024-W00", "2024-W54", "2024-W1", "2024W10", "2024-X10", "24-W10", "", "1899-W10", "2024-W1a"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_period(PeriodKind::week, bad));
   }

@@ -10,10 +10,14 @@ using roster::Road;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+Date ymd(int y, int m, int d) {
+  return Date::from_ymd(y, m, d);
+}
 
 // The documentation's example road: 10 → 20 members over 2024 (a leap year).
-Road year_road() { return Road{ymd(2024, 1, 1), 10, ymd(2024, 12, 31), 20}; }
+Road year_road() {
+  return Road{ymd(2024, 1, 1), 10, ymd(2024, 12, 31), 20};
+}
 
 }  // namespace
 
@@ -42,7 +46,7 @@ TEST_CASE("Road members_per_day and value_on the straight line", "[road]") {
 
   // A road that climbs 3 a day: 0 → 30 over 2024-01-01 … 2024-01-11 (10 days).
   Road steep{ymd(2024, 1, 1), 0, ymd(2024, 1, 11), 30};
-  CHECK(steep.members_per_day() == Approx(3.0));      // 30 / 10
+  CHECK(steep.members_per_day() == Approx(3.0));           // 30 / 10
   CHECK(steep.value_on(ymd(2024, 1, 2)) == Approx(3.0));   // 0 + 3 × 1
   CHECK(steep.value_on(ymd(2024, 1, 5)) == Approx(12.0));  // 0 + 3 × 4
 }
@@ -108,13 +112,13 @@ TEST_CASE("Road that does not climb has no days_ahead", "[road]") {
 }
 
 TEST_CASE("weekly_pace is the net change times 7 over the days", "[road][progress]") {
-  CHECK(roster::weekly_pace(4, 90).value() == Approx(28.0 / 90));   // 4 × 7 / 90 = 0.3111…
-  CHECK(roster::weekly_pace(7, 7).value() == Approx(7.0));          // 7 × 7 / 7
-  CHECK(roster::weekly_pace(-2, 90).value() == Approx(-14.0 / 90)); // −2 × 7 / 90 = −0.1556…
+  CHECK(roster::weekly_pace(4, 90).value() == Approx(28.0 / 90));    // 4 × 7 / 90 = 0.3111…
+  CHECK(roster::weekly_pace(7, 7).value() == Approx(7.0));           // 7 × 7 / 7
+  CHECK(roster::weekly_pace(-2, 90).value() == Approx(-14.0 / 90));  // −2 × 7 / 90 = −0.1556…
   REQUIRE(roster::weekly_pace(0, 90).has_value());
-  CHECK(roster::weekly_pace(0, 90).value() == 0.0);                 // 0 × 7 / 90
-  CHECK_FALSE(roster::weekly_pace(5, 0).has_value());               // no days
-  CHECK_FALSE(roster::weekly_pace(5, -3).has_value());              // negative days
+  CHECK(roster::weekly_pace(0, 90).value() == 0.0);     // 0 × 7 / 90
+  CHECK_FALSE(roster::weekly_pace(5, 0).has_value());   // no days
+  CHECK_FALSE(roster::weekly_pace(5, -3).has_value());  // negative days
 }
 
 TEST_CASE("required_weekly_pace is the remaining members over the weeks left", "[road][progress]") {
@@ -147,8 +151,7 @@ TEST_CASE("projected_date adds the remaining members at the daily pace, rounded 
   CHECK(roster::projected_date(10, 20, 3.0, ymd(2024, 2, 27)).value().iso() == "2024-03-22");
 }
 
-TEST_CASE("projected_date is the as-of date once reached and unknown without a positive pace",
-          "[road][progress]") {
+TEST_CASE("projected_date is the as-of date once reached and unknown without a positive pace", "[road][progress]") {
   Date as_of = ymd(2024, 7, 1);
   // Already reached: as_of, whatever the pace.
   CHECK(roster::projected_date(20, 20, std::nullopt, as_of).value().iso() == "2024-07-01");

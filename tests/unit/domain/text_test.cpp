@@ -12,10 +12,12 @@ TEST_CASE("is_valid_utf8 accepts well-formed text and refuses broken bytes", "[t
   CHECK(roster::is_valid_utf8("杭州某某科技有限公司"));
   CHECK(roster::is_valid_utf8("😀"));
   CHECK_FALSE(roster::is_valid_utf8("\xff"));
-  CHECK_FALSE(roster::is_valid_utf8("\xe6\x9d"));        // 杭 cut short
-  CHECK_FALSE(roster::is_valid_utf8("a\xe6\x9d" "b"));   // … in the middle
-  CHECK_FALSE(roster::is_valid_utf8("\xc0\xaf"));        // overlong '/'
-  CHECK_FALSE(roster::is_valid_utf8("\xed\xa0\x80"));    // a UTF-16 surrogate
+  CHECK_FALSE(roster::is_valid_utf8("\xe6\x9d"));  // 杭 cut short
+  CHECK_FALSE(
+      roster::is_valid_utf8("a\xe6\x9d"
+                            "b"));                     // … in the middle
+  CHECK_FALSE(roster::is_valid_utf8("\xc0\xaf"));      // overlong '/'
+  CHECK_FALSE(roster::is_valid_utf8("\xed\xa0\x80"));  // a UTF-16 surrogate
 }
 
 TEST_CASE("code_point_count counts characters, not bytes", "[text]") {
@@ -69,7 +71,7 @@ TEST_CASE("display_width counts wide characters twice", "[text]") {
   CHECK(display_width("\xc3\xa9") == 1);   // é, precomposed
   CHECK(display_width("e\xcc\x81") == 1);  // e + combining acute
   CHECK(display_width("😀") == 2);
-  CHECK(display_width("（）") == 4);       // full-width parentheses
+  CHECK(display_width("（）") == 4);  // full-width parentheses
 }
 
 TEST_CASE("pad_right and pad_left pad to display columns", "[text]") {

@@ -54,7 +54,8 @@ TEST_CASE("tier_forms lists every Chinese form parse_tier accepts, for --help", 
 }
 
 TEST_CASE("tier_from_code reads only the stored codes, exactly", "[tier]") {
-  for (auto tier : {roster::Tier::president, roster::Tier::vice_president, roster::Tier::council, roster::Tier::member}) {
+  for (auto tier :
+       {roster::Tier::president, roster::Tier::vice_president, roster::Tier::council, roster::Tier::member}) {
     CHECK(roster::tier_from_code(roster::tier_code(tier)) == tier);
   }
   CHECK_FALSE(roster::tier_from_code("Council").has_value());  // a stored code is never folded

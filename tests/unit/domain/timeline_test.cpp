@@ -8,12 +8,14 @@ using roster::Timeline;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+Date ymd(int y, int m, int d) {
+  return Date::from_ymd(y, m, d);
+}
 
 }  // namespace
 
 TEST_CASE("An empty timeline has no members on any date", "[timeline]") {
-  Timeline none;  // default constructed
+  Timeline none;                                // default constructed
   CHECK(none.active_on(ymd(2024, 1, 1)) == 0);  // no joins, no departures: 0 − 0
   CHECK_FALSE(none.first_join().has_value());   // nobody ever joined
   CHECK(none.joins_between(ymd(2000, 1, 1), ymd(2100, 1, 1)) == 0);

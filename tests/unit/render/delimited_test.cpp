@@ -1,8 +1,7 @@
 #include "roster/delimited.h"
 
-#include <sstream>
-
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "roster/figures.h"
 

@@ -1,8 +1,7 @@
 #include "roster/goal_render.h"
 
-#include <sstream>
-
 #include <catch2/catch.hpp>
+#include <sstream>
 
 using roster::Date;
 using roster::Format;

@@ -1,6 +1,5 @@
-#include <sstream>
-
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "roster/error.h"
 #include "roster/member_list_render.h"

@@ -4,10 +4,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "temp_dir.h"
-
 #include "roster/member_lookup.h"
 #include "roster/text.h"
+#include "temp_dir.h"
 
 using roster::Date;
 using roster::FieldProblem;
@@ -18,7 +17,9 @@ namespace membership = roster::membership;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
+Date d(int y, int m, int day) {
+  return Date::from_ymd(y, m, day);
+}
 
 const Date kAsOf = d(2026, 11, 29);
 
@@ -126,8 +127,8 @@ TEST_CASE("membership::add_period adds a whole later period after the stored one
   CHECK(t.run([&] { return membership::add_period(t.store, 2, d(2024, 6, 1), d(2024, 6, 1), "", kAsOf); }) ==
         Problems{"left: left date 2024-06-01 is not after the joined date 2024-06-01; a member leaves after joining"});
   CHECK(t.periods(2) == "2023-07-15..2024-05-01");
-  CHECK(t.run([&] { return membership::add_period(t.store, 2, d(2024, 6, 1), d(2025, 1, 1), " 合并 ", kAsOf); })
-            .empty());
+  CHECK(
+      t.run([&] { return membership::add_period(t.store, 2, d(2024, 6, 1), d(2025, 1, 1), " 合并 ", kAsOf); }).empty());
   CHECK(t.run([&] { return membership::add_period(t.store, 2, d(2025, 3, 1), std::nullopt, "", kAsOf); }).empty());
   CHECK(t.periods(2) == "2023-07-15..2024-05-01; 2024-06-01..2025-01-01 (合并); 2025-03-01..");
   CHECK(t.store.member_periods(99).empty());
@@ -180,8 +181,7 @@ TEST_CASE("membership::edit checks the sectors against the registry it is given"
   CHECK(t.store.member_record(1).sector_codes == std::vector<std::string>{"tourism"});
 }
 
-TEST_CASE("resolve_member_ref finds a member by id, name or USCC, and lists the candidates otherwise",
-          "[membership]") {
+TEST_CASE("resolve_member_ref finds a member by id, name or USCC, and lists the candidates otherwise", "[membership]") {
   TwoMembers t;
   CHECK(roster::resolve_member_ref(t.store, "#2") == 2);
   CHECK(roster::resolve_member_ref(t.store, "active 科技") == 1);

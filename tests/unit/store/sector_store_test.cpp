@@ -1,19 +1,16 @@
-#include "roster/sector_report.h"
-
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <stdlib.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-#include <catch2/catch.hpp>
-
-#include "temp_dir.h"
-
+#include "roster/sector_report.h"
 #include "roster/store.h"
 #include "roster/text.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using Catch::Contains;

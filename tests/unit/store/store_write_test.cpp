@@ -1,16 +1,15 @@
 // The Store's writes: only inside write() or write_if(), and the statements
 // they share.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <stdexcept>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-#include <catch2/catch.hpp>
-
-#include "temp_dir.h"
-
 #include "roster/store.h"
 #include "roster/text.h"
+#include "temp_dir.h"
 
 using Catch::Contains;
 using roster::Date;
