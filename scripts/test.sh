@@ -17,7 +17,12 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROSTER_TESTS=ON -DROSTER
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 
-cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DROSTER_TESTS=ON -DROSTER_WERROR=ON -DROSTER_SANITIZE=ON >/dev/null
+# -O1: the sanitized tests run faster than at -O0 (the longest part of this
+# script) and ASan and UBSan still check every access. Warnings are already
+# errors in the build above; at -O1 GCC 12 warns falsely (maybe-uninitialized)
+# inside <regex>, so they are not errors here.
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DROSTER_TESTS=ON \
+  -DROSTER_WERROR=OFF -DROSTER_SANITIZE=ON >/dev/null
 cmake --build build-sanitize -j"$jobs"
 (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
 
