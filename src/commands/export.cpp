@@ -61,10 +61,12 @@ int run_export(const ExportOptions& o, const Context& ctx) {
       o.file == "-" ? kOutputFix : fmt::format("'{}' is as it was (free some space, or choose another place)", o.file);
   auto writer = make_export_writer(format, out, ctx.render_options(o.bom));
   size_t members = 0;
-  store.each_member_record([&](const MemberRecord& m) {
-    writer->member(m);
-    check_output(out, what, fix);  // stop at the first failed write, not after the last member
-    ++members;
+  store.snapshot([&] {  // members and periods from the same moment
+    store.each_member_record([&](const MemberRecord& m) {
+      writer->member(m);
+      check_output(out, what, fix);  // stop at the first failed write, not after the last member
+      ++members;
+    });
   });
   writer->finish();
   out.flush();

@@ -50,14 +50,17 @@ MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store
 int run_list(const ListOptions& o, const Context& ctx) {
   Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::jsonl});
   Store store = ctx.open_store();
-  MemberFilter filter = build_filter(o, ctx, store);
-  MemberListReport report{ctx.as_of, filter.status != MemberFilter::Status::active};
-  auto writer = make_member_list_writer(format, std::cout, report, ctx.render_options(o.bom));
-  store.each_member(filter, [&](const MemberRow& row) {
-    writer->row(row);
-    check_output(std::cout);  // a full disk stops the listing at once
+  // The registry that resolves --sector and the rows, on one snapshot.
+  store.snapshot([&] {
+    MemberFilter filter = build_filter(o, ctx, store);
+    MemberListReport report{ctx.as_of, filter.status != MemberFilter::Status::active};
+    auto writer = make_member_list_writer(format, std::cout, report, ctx.render_options(o.bom));
+    store.each_member(filter, [&](const MemberRow& row) {
+      writer->row(row);
+      check_output(std::cout);  // a full disk stops the listing at once
+    });
+    writer->finish();
   });
-  writer->finish();
   return kExitOk;
 }
 

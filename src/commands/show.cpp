@@ -16,8 +16,9 @@ Command setup_show(CLI::App& root) {
   return {app, [ref](const Context& ctx) {
             Format format = ctx.format({Format::table, Format::json});
             Store store = ctx.open_store();
-            render_member_record(store.member_record(resolve_member_ref(store, *ref)), format, std::cout,
-                                 ctx.render_options());
+            MemberRecord record;  // the lookup and the record's four reads on one snapshot
+            store.snapshot([&] { record = store.member_record(resolve_member_ref(store, *ref)); });
+            render_member_record(record, format, std::cout, ctx.render_options());
             return static_cast<int>(kExitOk);
           }};
 }

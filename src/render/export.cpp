@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "member_json.h"
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/export_render.h"
@@ -39,23 +40,7 @@ class DelimitedExport : public ExportWriter {
 class JsonExport : public ExportWriter {
  public:
   JsonExport(std::ostream& out, bool lines) : stream_(out, lines) {}
-  void member(const MemberRecord& m) override {
-    ordered_json doc = {{"id", m.id},
-                        {"name", m.name},
-                        {"uscc", m.uscc ? ordered_json(*m.uscc) : ordered_json()},
-                        {"sectors", m.sector_codes},
-                        {"tier", std::string(tier_code(m.tier))},
-                        {"city", m.city},
-                        {"parent", m.parent},
-                        {"note", m.note}};
-    doc["periods"] = ordered_json::array();
-    for (const auto& p : m.periods) {
-      doc["periods"].push_back({{"joined", p.joined.iso()},
-                                {"left", p.left ? ordered_json(p.left->iso()) : ordered_json()},
-                                {"reason", p.reason}});
-    }
-    stream_.item(dump_json(doc));
-  }
+  void member(const MemberRecord& m) override { stream_.item(dump_json(member_record_json(m))); }
   void finish() override { stream_.finish(); }
 
  private:

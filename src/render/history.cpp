@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "member_json.h"
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/history_render.h"
@@ -101,20 +102,7 @@ std::unique_ptr<HistoryWriter> make_history_writer(Format format, std::ostream& 
 
 void render_member_record(const MemberRecord& m, Format format, std::ostream& out, const RenderOptions& options) {
   if (format == Format::json) {
-    ordered_json doc = {{"id", m.id},
-                        {"name", m.name},
-                        {"uscc", m.uscc ? ordered_json(*m.uscc) : ordered_json()},
-                        {"sectors", m.sector_codes},
-                        {"tier", std::string(tier_code(m.tier))},
-                        {"city", m.city},
-                        {"parent", m.parent},
-                        {"note", m.note}};
-    doc["periods"] = ordered_json::array();
-    for (const auto& p : m.periods) {
-      doc["periods"].push_back({{"joined", p.joined.iso()},
-                                {"left", p.left ? ordered_json(p.left->iso()) : ordered_json()},
-                                {"reason", p.reason}});
-    }
+    ordered_json doc = member_record_json(m);
     doc["history"] = ordered_json::array();
     for (const auto& e : m.history) doc["history"].push_back(to_json(e));
     out << dump_json(doc, 2) << '\n';

@@ -64,7 +64,9 @@ MemberRecord Store::member_record(int64_t id) {
 std::vector<Period> Store::member_periods(int64_t id) {
   return guarded(path_, [&] {
     std::vector<Period> periods;
-    SQLite::Statement p(*db_, "SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
+    // Cached: import reads a member's periods before each later period it adds.
+    SQLite::Statement& p =
+        cached("SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
     p.bind(1, id);
     while (p.executeStep()) periods.push_back(read_period(p, 0));
     return periods;
