@@ -3,7 +3,7 @@
 # (clang-format, file and function lengths); build with warnings as errors,
 # run every test; then build again with AddressSanitizer and UBSan and
 # run every test under them; last, fuzz each parser of untrusted input for
-# FUZZ_SECONDS (default 20) with clang's libFuzzer (scripts/fuzz.sh).
+# FUZZ_SECONDS (default 15) with clang's libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,4 +26,4 @@ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-
 cmake --build build-sanitize -j"$jobs"
 (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
 
-FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash scripts/fuzz.sh
+FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
