@@ -184,9 +184,9 @@ class Importer {
     return true;
   }
 
-  // A later period of a member added earlier in this file (same id): checked
-  // against its stored periods, or, once nothing more is written, against
-  // the last one the file gave.
+  // A later period of a member added earlier in this file (same id). Every
+  // period it has came from this file, oldest first, so the rules need only
+  // the last one the file gave: no query per row.
   void add_period(const ImportRow& row, Added& member) {
     auto joined_text = trim(row.draft.joined), left_text = trim(row.draft.left);
     DateRefusal joined_why{}, left_why{};
@@ -196,11 +196,10 @@ class Importer {
     if (!left_text.empty() && !left)
       return refuse(row.line, "left", date_refusal_message("left date", left_text, left_why));
     std::string reason = trim(row.draft.reason);
-    auto problems = writing() ? membership::add_period(store_, member.id, *joined, left, reason, options_.as_of)
-                              : new_period_problems({member.last}, *joined, left, reason, options_.as_of);
-    if (!refuse_all(row.line, problems)) return;
+    if (!refuse_all(row.line, new_period_problems({member.last}, *joined, left, reason, options_.as_of))) return;
     member.last = Period{*joined, left, reason};
     if (!writing()) return;
+    store_.add_period(member.id, *joined, left, reason);
     ++result_.periods;
     record({row.line, ImportAction::What::period, member.id, "", joined->iso()});
   }
