@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/text.h"
 #include "roster/version.h"
 
@@ -13,9 +14,9 @@ namespace roster {
 
 const std::vector<CommandSetup>& all_commands() {
   static const std::vector<CommandSetup> commands = {
-      setup_init,   setup_add_member, setup_edit_member, setup_remove_member, setup_rejoin, setup_show,
-      setup_list,   setup_progress,   setup_sectors,     setup_goal,          setup_report, setup_import,
-      setup_export, setup_history,    setup_check,       setup_backup,
+      setup_init,   setup_add_member, setup_edit_member, setup_remove_member, setup_rejoin,   setup_show,
+      setup_list,   setup_progress,   setup_sectors,     setup_goal,          setup_report,   setup_import,
+      setup_export, setup_history,    setup_check,       setup_backup,        setup_language,
   };
   return commands;
 }
@@ -31,6 +32,10 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", g.quiet, "no confirmations on stderr");
+  app.add_option("--lang", g.lang,
+                 "language of messages, help and human output: zh or en (default: $ROSTER_LANG, else the "
+                 "database's own, else the locale); csv, tsv and json never change")
+      ->check(CLI::IsMember({"zh", "en"}));
 }
 
 Context make_context(const GlobalOptions& g) {
@@ -48,7 +53,7 @@ Context make_context(const GlobalOptions& g) {
 std::string first_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--db" || arg == "-f" || arg == "--format" || arg == "--as-of" || arg == "--color") {
+    if (arg == "--db" || arg == "-f" || arg == "--format" || arg == "--as-of" || arg == "--color" || arg == "--lang") {
       ++i;
     } else if (!arg.starts_with("-")) {
       return arg;
@@ -69,7 +74,7 @@ std::string one_line(std::string text) {
 }  // namespace
 
 void print_error(std::string_view message) {
-  std::cerr << "roster: error: " << escape_for_terminal(message) << '\n';
+  std::cerr << "roster: " << tr("error: ") << escape_for_terminal(message) << '\n';
 }
 
 namespace {
@@ -102,6 +107,7 @@ int parse_error_exit(CLI::App& app, const CLI::ParseError& e, int argc, char** a
 }
 
 int parse_and_run(int argc, char** argv) {
+  choose_language(argc, argv);
   CLI::App app{"roster — membership tracker for an industry association", "roster"};
   app.set_version_flag("--version", std::string("roster ") + version());
   app.footer(

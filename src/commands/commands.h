@@ -19,8 +19,15 @@ struct GlobalOptions {
   std::string format;
   std::string as_of;
   std::string color = "auto";
+  std::string lang;
   bool quiet = false;
 };
+
+/// Chooses the language of help, messages and human output before the
+/// command line is parsed (help texts are made in the language): --lang >
+/// $ROSTER_LANG > the database's own setting > the locale environment >
+/// English. A bad --lang is left for the parser to refuse.
+void choose_language(int argc, char** argv);
 
 /// What every command runs with, resolved from GlobalOptions once.
 struct Context {
@@ -100,6 +107,7 @@ Command setup_check(CLI::App& root);
 Command setup_backup(CLI::App& root);
 Command setup_export(CLI::App& root);
 Command setup_report(CLI::App& root);
+Command setup_language(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

@@ -24,6 +24,9 @@ int run_init(const InitOptions& o, const Context& ctx) {
   // Without --association the name stays empty (reports say "roster"); a name
   // given follows the rules of a member's name.
   settings.association = trim(o.association);
+  // `init --lang zh` (the global option) makes zh the association's own
+  // language; change it later with `roster language`.
+  settings.language = ctx.options.lang;
   if (auto problem = association_name_problem(settings.association); o.app->count("--association") && problem) {
     throw Error(*problem, settings.association.empty() ? kExitUsage : kExitError);
   }

@@ -92,6 +92,13 @@ UPDATE sectors SET aliases = CASE code
   WHEN 'other' THEN '其它'
   ELSE '' END;
 )SQL",
+    // 2 -> 3: the association's language for its reports ('' = not chosen:
+    // the locale decides), and a member's pinyin sort key ('' = the reading
+    // ICU gives the name).
+    R"SQL(
+ALTER TABLE association ADD COLUMN lang TEXT NOT NULL DEFAULT '' CHECK (lang IN ('', 'en', 'zh'));
+ALTER TABLE members ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+)SQL",
 };
 
 }  // namespace

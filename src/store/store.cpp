@@ -55,12 +55,13 @@ void sql_name_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // the sector registry in the order given.
 void seed(SQLite::Database& db, const InitSettings& settings) {
   SQLite::Statement goal(db,
-                         "INSERT INTO association (id, name, goal_start, goal_target, goal_deadline) "
-                         "VALUES (1, ?, ?, ?, ?)");
+                         "INSERT INTO association (id, name, goal_start, goal_target, goal_deadline, lang) "
+                         "VALUES (1, ?, ?, ?, ?, ?)");
   goal.bind(1, settings.association);
   goal.bind(2, settings.goal.start.iso());
   goal.bind(3, settings.goal.target);
   goal.bind(4, settings.goal.deadline.iso());
+  goal.bind(5, settings.language);
   goal.exec();
   SQLite::Statement sector(db, kInsertSectorSql);
   for (const auto& s : settings.sectors) insert_sector(sector, s);

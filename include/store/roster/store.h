@@ -29,7 +29,7 @@ struct SectorCount;
 struct PeriodChanges;
 
 /// The schema version this roster writes and understands (PRAGMA user_version).
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 /// PRAGMA application_id of every roster database ("ROST").
 constexpr int kApplicationId = 0x524F5354;
 
@@ -38,6 +38,7 @@ struct InitSettings {
   std::string association;
   Goal goal;
   std::vector<Sector> sectors;
+  std::string language;  ///< "en", "zh", or "" (the locale decides)
 };
 
 /// Which members a listing wants.
@@ -85,6 +86,11 @@ class Store {
   /// Renames the association (a checked name, see association_name_problem)
   /// and logs the change as goal.set of field `association`; call inside write().
   void set_association_name(const std::string& name);
+  /// The association's language ("en", "zh", or "" when none was chosen).
+  std::string language();
+  /// Sets the language ("en", "zh" or "") and logs it as language.set;
+  /// call inside write().
+  void set_language(const std::string& code);
   /// Every join and departure, summed per date by SQL (see timeline.h).
   Timeline membership_timeline();
 
@@ -190,5 +196,10 @@ class Store {
 /// Where the database is: --db, else $ROSTER_DB, else
 /// ${XDG_DATA_HOME:-~/.local/share}/roster/roster.db.
 std::filesystem::path resolve_db_path(const std::string& db_option);
+
+/// The language stored in the roster at `path` ("en", "zh" or ""), read
+/// without writing or migrating; "" for a missing, foreign or older file, so
+/// choosing the language for --help never fails on the database.
+std::string peek_language(const std::filesystem::path& path);
 
 }  // namespace roster

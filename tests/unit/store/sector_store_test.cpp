@@ -28,7 +28,7 @@ struct Fixture {
   TempDir dir;
   Store store = Store::create(
       dir / "roster.db",
-      roster::InitSettings{"Test Association", {}, roster::parse_sectors_csv(roster::seed_sectors_csv())});
+      roster::InitSettings{"Test Association", {}, roster::parse_sectors_csv(roster::seed_sectors_csv()), ""});
   // Inserts a member with one period [joined, left) through Store::insert_member; returns the id.
   int64_t add(const std::string& name, std::vector<std::string> sectors, Date joined,
               std::optional<Date> left = std::nullopt) {

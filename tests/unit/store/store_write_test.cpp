@@ -21,7 +21,7 @@ namespace {
 const Date kJoined = Date::from_ymd(2024, 1, 10);
 
 roster::InitSettings settings() {
-  return roster::InitSettings{"Test Association", {}, roster::parse_sectors_csv(roster::seed_sectors_csv())};
+  return roster::InitSettings{"Test Association", {}, roster::parse_sectors_csv(roster::seed_sectors_csv()), ""};
 }
 
 NewMember member(const std::string& name) {
