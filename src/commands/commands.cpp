@@ -36,6 +36,9 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
                  "language of messages, help and human output: zh or en (default: $ROSTER_LANG, else the "
                  "database's own, else the locale); csv, tsv and json never change")
       ->check(CLI::IsMember({"zh", "en"}));
+  app.add_flag("--ascii", g.ascii,
+               "draw tables and charts with ASCII only, for terminals that show East Asian ambiguous-width "
+               "characters wide (also ROSTER_ASCII=1)");
 }
 
 Context make_context(const GlobalOptions& g) {

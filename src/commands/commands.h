@@ -21,6 +21,7 @@ struct GlobalOptions {
   std::string color = "auto";
   std::string lang;
   bool quiet = false;
+  bool ascii = false;
 };
 
 /// Chooses the language of help, messages and human output before the

@@ -34,6 +34,8 @@ RenderOptions Context::render_options(bool bom) const {
   // Never with NO_COLOR, whatever --color says (docs/usage.md).
   r.color = !no_color && (options.color == "always" || (options.color == "auto" && stdout_is_terminal));
   r.bom = bom;
+  const char* ascii = std::getenv("ROSTER_ASCII");
+  r.ascii = options.ascii || (ascii && *ascii && std::string_view(ascii) != "0");
   return r;
 }
 

@@ -63,7 +63,7 @@ ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
 }
 
 int run_report(const ReportOptions& o, const Context& ctx) {
-  Format format = ctx.format({Format::text, Format::markdown, Format::html, Format::json});
+  Format format = ctx.format({Format::text, Format::markdown, Format::chat, Format::html, Format::json});
   if (int picks = !o.week.empty() + !o.month.empty() + !o.quarter.empty(); picks > 1) {
     throw usage_error("give only one of --week, --month and --quarter");
   }

@@ -4,7 +4,7 @@ namespace roster {
 
 std::optional<Format> parse_format(std::string_view name) {
   for (Format f : {Format::table, Format::tsv, Format::csv, Format::json, Format::jsonl, Format::markdown, Format::html,
-                   Format::text}) {
+                   Format::text, Format::chat}) {
     if (format_name(f) == name) return f;
   }
   return std::nullopt;
@@ -28,6 +28,8 @@ std::string format_name(Format format) {
       return "html";
     case Format::text:
       return "text";
+    case Format::chat:
+      return "chat";
   }
   return "?";
 }

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "progress_lines.h"
 #include "roster/error.h"
 #include "roster/figures.h"
 #include "roster/json_dump.h"
+#include "roster/labels.h"
 #include "roster/progress_render.h"
 #include "roster/text.h"
 
@@ -14,10 +16,6 @@ namespace roster {
 namespace {
 
 using nlohmann::ordered_json;
-
-std::string per_week(std::optional<double> v) {
-  return v ? two_decimals(*v) + "/week" : "n/a";
-}
 
 template <typename T>
 ordered_json or_null(const std::optional<T>& v) {
@@ -77,84 +75,32 @@ void render_tsv(const ProgressReport& r, std::ostream& out) {
   for (auto it = all.begin(); it != all.end(); ++it) out << it.key() << '\t' << tsv_value(it.value()) << '\n';
 }
 
+// The json's verdict: a fixed English sentence with the exact figures, for
+// scripts that print it; never translated (i18n: data).
 std::string ahead_phrase(const ProgressReport& r) {
   std::string days = r.ahead_days ? fmt::format(" ({} days)", std::abs(*r.ahead_days)) : "";
   return fmt::format("{} members{} {} the road", two_decimals(std::abs(r.ahead_members)), days,
                      r.ahead_members >= 0 ? "ahead of" : "behind");
 }
 
-// One text row per month: a bar for the count and a │ where the road is.
-std::vector<std::string> chart_rows(const ProgressReport& r, int width) {
-  int top = r.goal.target;
-  for (const auto& m : r.months) top = std::max(top, m.active);
-  std::vector<std::string> rows;
-  for (const auto& m : r.months) {
-    rows.push_back(fmt::format("  {}  {:>6}  {}  {:>7}", m.month, m.active, road_bar(m.active, m.road, top, width),
-                               two_decimals(m.road)));
-  }
-  return rows;
-}
-
-void render_table(const ProgressReport& r, std::ostream& out, bool color) {
-  const char* bold = color ? "\x1b[1m" : "";
-  const char* reset = color ? "\x1b[0m" : "";
-  std::string title = r.association.empty() ? "roster" : escape_for_terminal(r.association);
-  out << bold << title << " — progress as of " << r.as_of.iso() << reset << '\n';
-  out << fmt::format("  members    {} of {}  [{}]  {:.1f}%\n", r.active, r.goal.target,
-                     text_bar(r.active / static_cast<double>(r.goal.target), 30), r.percent);
-  out << fmt::format("  status     {}\n", progress_verdict(r));
-  out << fmt::format("  goal       {} members by {}, from {} on {}\n", r.goal.target, r.goal.deadline.iso(), r.baseline,
-                     r.goal.start.iso());
-  out << fmt::format("  gained     {:+d} since {}; {} to go\n", r.gained, r.goal.start.iso(), r.remaining);
-  out << fmt::format("  time       {} days gone ({} weeks), {} days left ({} weeks)\n", r.days_elapsed,
-                     two_decimals(r.weeks_elapsed), r.days_left, two_decimals(r.weeks_left));
-  out << fmt::format("  pace       needed {}; since start {}; last {} days {} ({} joined, {} left)\n",
-                     per_week(r.required_weekly_pace), per_week(r.pace_since_start), r.trailing_days,
-                     per_week(r.pace_90_days), r.joins_90_days, r.departures_90_days);
-  if (r.status == GoalStatus::not_started) {
-    out << fmt::format("  road       starts on {} from {}\n", r.goal.start.iso(), r.baseline);
-  } else {
-    out << fmt::format("  road       {} today; {}\n", two_decimals(r.road_today), ahead_phrase(r));
-  }
-  std::string projected = r.projected_date             ? r.projected_date->iso()
-                          : r.projected_beyond_horizon ? "not within 100 years"
-                                                       : "never";
-  out << fmt::format("  projected  {} at the last {} days' pace\n", projected, r.trailing_days);
-  out << '\n' << bold << fmt::format("  {:<7}  {:>6}  {:<40}  {:>7}", "month", "active", "", "road") << reset << '\n';
-  for (const auto& row : chart_rows(r, 40)) out << row << '\n';
-}
-
-void render_markdown(const ProgressReport& r, std::ostream& out) {
-  std::string title =
-      r.association.empty() ? "Membership progress" : escape_for_terminal(r.association) + " — membership progress";
-  out << "## " << title << " (" << r.as_of.iso() << ")\n\n";
-  out << "**" << r.active << " of " << r.goal.target << " members (" << fmt::format("{:.1f}", r.percent) << "%)** — "
-      << progress_verdict(r) << "\n\n";
-  out << "| figure | value |\n| --- | --- |\n";
-  const ordered_json all = figures(r);
-  for (auto it = all.begin(); it != all.end(); ++it) {
-    if (it.key() != "association") out << "| " << it.key() << " | " << tsv_value(it.value()) << " |\n";
-  }
-  out << "\n| month | active | road |\n| --- | ---: | ---: |\n";
-  for (const auto& m : r.months) out << "| " << m.month << " | " << m.active << " | " << two_decimals(m.road) << " |\n";
-}
-
 }  // namespace
 
-std::string text_bar(double fraction, int width) {
+std::string text_bar(double fraction, int width, bool ascii) {
   int filled = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * width));
+  Glyphs g = glyphs(ascii);
   std::string bar;
-  for (int i = 0; i < width; ++i) bar += i < filled ? "█" : "░";
+  for (int i = 0; i < width; ++i) bar += i < filled ? g.full : g.empty;
   return bar;
 }
 
-std::string road_bar(int active, double road, int top, int width) {
+std::string road_bar(int active, double road, int top, int width, bool ascii) {
   // Full cells only for members reached; the road's mark is drawn over the
   // bar, so it shows whether the count is above or below it.
   int filled = static_cast<int>(width * static_cast<double>(active) / top);
   int road_cell = std::clamp(static_cast<int>(std::lround(width * road / top)) - 1, 0, width - 1);
+  Glyphs g = glyphs(ascii);
   std::string bar;
-  for (int i = 0; i < width; ++i) bar += i == road_cell ? "│" : i < filled ? "█" : " ";
+  for (int i = 0; i < width; ++i) bar += i == road_cell ? g.mark : i < filled ? g.full : " ";
   return bar;
 }
 
@@ -183,13 +129,13 @@ std::string progress_verdict(const ProgressReport& r) {
 void render_progress(const ProgressReport& report, Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
     case Format::table:
-      return render_table(report, out, options.color);
+      return render_progress_table(report, out, options);
     case Format::json:
       return render_json(report, out);
     case Format::tsv:
       return render_tsv(report, out);
     case Format::markdown:
-      return render_markdown(report, out);
+      return render_progress_markdown(report, out);
     default:
       throw usage_error("progress writes table, tsv, json or markdown");
   }

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "progress_lines.h"
 #include "report_formats.h"
+#include "report_parts.h"
+#include "roster/i18n.h"
 
 namespace roster {
 namespace {
@@ -39,9 +42,9 @@ std::string report_chart_svg(const PeriodReport& r) {
   auto y = [&](double v) { return kTop + plot_h * (1 - v / y_max); };
 
   std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"members at the end "
-      "of each {}, against the road\" font-family=\"sans-serif\" font-size=\"16\">\n",
-      kWidth, kHeight, period_kind_name(r.period.kind));
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" "
+      "font-family=\"sans-serif\" font-size=\"16\">\n",
+      kWidth, kHeight, trf("members at the end of each {0}, against the plan", report_parts::kind_word(r.period.kind)));
   for (int v = 0; v <= y_max; v += step) {
     svg += fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#d9e2ec\"/>", num(kLeft),
                        num(kWidth - kRight), num(y(v)), num(y(v)));
@@ -51,10 +54,11 @@ std::string report_chart_svg(const PeriodReport& r) {
   if (!points.empty()) {
     size_t last = points.size() - 1;
     svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"#52606d\">{}</text>\n", num(x(0)),
-                       num(kHeight - 12), points.size() < 2 ? "middle" : "start", points.front().label);
+                       num(kHeight - 12), points.size() < 2 ? "middle" : "start",
+                       report_parts::period_label(r.period.kind, points.front().date));
     if (last > 0) {
       svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#52606d\">{}</text>\n", num(x(last)),
-                         num(kHeight - 12), points.back().label);
+                         num(kHeight - 12), report_parts::period_label(r.period.kind, points.back().date));
     }
   }
   std::string road, members;
@@ -72,9 +76,10 @@ std::string report_chart_svg(const PeriodReport& r) {
   double radius = points.size() > 60 ? 2 : points.size() > 20 ? 3 : 4;
   for (size_t i = 0; i < points.size(); ++i) {
     svg += fmt::format(
-        "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#2f6fdf\"><title>{}: {} members (road {:.2f})"
-        "</title></circle>\n",
-        num(x(i)), num(y(points[i].active)), radius, points[i].label, points[i].active, points[i].road);
+        "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#2f6fdf\"><title>{}</title></circle>\n", num(x(i)),
+        num(y(points[i].active)), radius,
+        trf("{0}: {1} members (plan {2})", report_parts::period_label(r.period.kind, points[i].date), points[i].active,
+            plan_members(points[i].road)));
   }
   svg += "</svg>\n";
   return svg;

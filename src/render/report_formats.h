@@ -5,13 +5,18 @@
 #include <ostream>
 #include <string>
 
+#include "roster/format.h"
 #include "roster/period_report.h"
 
 namespace roster {
 
 void render_report_json(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
-void render_report_text(const PeriodReport& r, std::ostream& out, bool color, const std::optional<std::string>& stamp);
+void render_report_text(const PeriodReport& r, std::ostream& out, const RenderOptions& options,
+                        const std::optional<std::string>& stamp);
 void render_report_markdown(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
+/// Markdown without tables for chat robots (DingTalk, WeCom): at most
+/// kChatLimit bytes, the member lists cut short to fit.
+void render_report_chat(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
 void render_report_html(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
 
 /// The member-count chart as an inline SVG: one circle.point per period, the

@@ -2,8 +2,11 @@
 // inline SVG chart, no scripts, no external assets; readable on a phone and printable.
 #include <fmt/core.h>
 
+#include "progress_lines.h"
 #include "report_formats.h"
 #include "report_parts.h"
+#include "roster/i18n.h"
+#include "roster/labels.h"
 #include "roster/progress_render.h"
 #include "roster/text.h"
 
@@ -109,11 +112,14 @@ void table(const std::vector<std::string>& headers, const std::vector<bool>& num
 
 void members(const PeriodReport& r, bool left, std::ostream& out) {
   const auto& list = left ? r.left : r.joined;
-  out << "<h2>" << (left ? "Left" : "Joined") << " (" << list.size() << ")</h2>\n";
+  out << "<h2>" << esc(left ? trf("Left ({0})", list.size()) : trf("Joined ({0})", list.size())) << "</h2>\n";
   if (list.empty()) {
     if (r.quiet()) return;  // the plain sentence above already says so
-    out << "<p class=\"note\">Nobody " << (left ? "left" : "joined") << " in " << period_kind_name(r.period.kind) << ' '
-        << r.period.label() << ".</p>\n";
+    std::string period = period_label(r.period.kind, r.period.first);
+    out << "<p class=\"note\">"
+        << esc(left ? trf("Nobody left in {0} {1}.", kind_word(r.period.kind), period)
+                    : trf("Nobody joined in {0} {1}.", kind_word(r.period.kind), period))
+        << "</p>\n";
     return;
   }
   std::vector<std::vector<std::string>> rows;
@@ -130,40 +136,45 @@ void figure(const std::string& label, const std::string& value, const std::strin
 
 void render_report_html(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp) {
   const ProgressReport& p = r.progress;
-  std::string status = status_name(p.status);
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  std::string status = status_name(p.status);  // a CSS class: never translated
+  out << "<!DOCTYPE html>\n<html lang=\"" << (current_language() == Language::zh ? "zh-CN" : "en")
+      << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>" << esc(title(r)) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<main>\n";
   out << "<h1>" << esc(title(r)) << "</h1>\n";
-  out << "<p class=\"dates\">" << esc(period_dates(r)) << (stamp ? " · generated " + esc(*stamp) : "") << "</p>\n";
+  out << "<p class=\"dates\">" << esc(period_dates(r)) << (stamp ? " · " + esc(trf("generated {0}", *stamp)) : "")
+      << "</p>\n";
 
   out << "<dl class=\"figures\">\n";
-  figure("members", fmt::format("{} / {}", p.active, p.goal.target), "", out);
-  figure("of the target", fmt::format("{:.1f}%", p.percent), "", out);
-  figure("change", signed_change(r.change), "", out);
-  figure("status", status, status, out);
-  figure("joined / left", fmt::format("{} / {}", r.joined.size(), r.left.size()), "", out);
-  figure("pace (per week)", two_decimals(r.pace), "", out);
+  figure(tr("members"), fmt::format("{} / {}", p.active, p.goal.target), "", out);
+  figure(tr("of the target"), fmt::format("{:.1f}%", p.percent), "", out);
+  figure(tr("change"), signed_change(r.change), "", out);
+  figure(tr("status"), status_label(p.status), status, out);
+  figure(tr("joined / left"), fmt::format("{} / {}", r.joined.size(), r.left.size()), "", out);
+  figure(tr("pace (per week)"), two_decimals(r.pace), "", out);
   out << "</dl>\n";
-  out << "<p class=\"verdict " << status << "\">" << esc(progress_verdict(p)) << "</p>\n";
-  out << "<p>" << esc(members_line(r)) << ", " << esc(change_line(r)) << ".</p>\n";
-  out << "<p>Pace: " << esc(pace_line(r)) << ".<br>Road: " << esc(road_line(r)) << ".</p>\n";
+  out << "<p class=\"verdict " << status << "\">" << esc(progress_status_line(p)) << "</p>\n";
+  out << "<p>" << esc(trf("{0}, {1}.", members_line(r), change_line(r))) << "</p>\n";
+  out << "<p>" << esc(trf("Pace: {0}.", pace_line(r))) << "<br>" << esc(trf("Plan: {0}.", plan_line(r))) << "<br>"
+      << esc(trf("Outlook: {0}.", progress_outlook_line(p))) << "</p>\n";
   if (r.quiet()) out << "<p class=\"verdict\">" << esc(movement_line(r)) << "</p>\n";
 
   members(r, false, out);
   members(r, true, out);
 
-  out << "<h2>Sectors</h2>\n";
+  out << "<h2>" << tr("Sectors") << "</h2>\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& row : r.sectors.rows) rows.push_back(sector_cells(row));
   table(sector_headers(), {false, true, true, true, true}, false, rows, out);
-  out << "<p class=\"note\">* key sector. Change: joins minus departures in the " << period_kind_name(r.period.kind)
-      << ".</p>\n";
+  out << "<p class=\"note\">"
+      << esc(trf("* key sector. Change: joins minus departures in the {0}.", kind_word(r.period.kind))) << "</p>\n";
 
-  out << "<h2>Members over time</h2>\n<figure class=\"chart\">\n" << report_chart_svg(r);
-  out << "<figcaption class=\"legend\"><span class=\"swatch members\"></span>members at the end of each "
-      << period_kind_name(r.period.kind) << " &nbsp; <span class=\"swatch road\"></span>the road from " << p.baseline
-      << " on " << p.goal.start.iso() << " to " << p.goal.target << " on " << p.goal.deadline.iso()
+  out << "<h2>" << tr("Members over time") << "</h2>\n<figure class=\"chart\">\n" << report_chart_svg(r);
+  out << "<figcaption class=\"legend\"><span class=\"swatch members\"></span>"
+      << esc(trf("members at the end of each {0}", kind_word(r.period.kind)))
+      << " &nbsp; <span class=\"swatch road\"></span>"
+      << esc(trf("the plan from {0} on {1} to {2} on {3}", p.baseline, date_label(p.goal.start), p.goal.target,
+                 date_label(p.goal.deadline)))
       << "</figcaption>\n</figure>\n";
   out << "</main>\n</body>\n</html>\n";
 }

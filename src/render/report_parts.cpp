@@ -4,95 +4,143 @@
 
 #include <cmath>
 
+#include "progress_lines.h"
+#include "roster/i18n.h"
+#include "roster/labels.h"
 #include "roster/progress_render.h"
+#include "roster/text.h"
 #include "roster/tier.h"
 
 namespace roster::report_parts {
 namespace {
 
-std::string capitalised(std::string s) {
-  if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
-// "Healthcare, E-commerce": the registry's English names, codes for any it lacks.
+// "Healthcare, E-commerce" (Chinese: "医疗健康、电子商务"): the registry's
+// names, codes for any it lacks.
 std::string sector_names(const PeriodReport& r, const std::vector<std::string>& codes) {
   std::string names;
   for (const auto& code : codes) {
     std::string name = code;
     for (const auto& row : r.sectors.rows) {
-      if (row.sector.code == code) name = row.sector.name_en;
+      if (row.sector.code == code) name = sector_label(row.sector);
     }
-    names += (names.empty() ? "" : ", ") + name;
+    names += (names.empty() ? "" : tr(", ")) + name;
   }
   return names;
 }
 
 }  // namespace
 
-std::string period_name(const PeriodReport& r) {
-  return capitalised(period_kind_name(r.period.kind)) + " " + r.period.label();
+// Shows the value escaped for the terminal, then escapes what would break a
+// markdown table cell or start markup; < and & as entities, which every
+// Markdown parser decodes.
+std::string md(const std::string& value) {
+  std::string out;
+  for (char c : escape_for_terminal(value)) {
+    if (c == '<') {
+      out += "&lt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '>') out += '\\';
+      out += c == '\n' || c == '\r' ? ' ' : c;
+    }
+  }
+  return out;
+}
+
+std::string kind_word(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::week:
+      return tr("week");
+    case PeriodKind::month:
+      return tr("month");
+    case PeriodKind::quarter:
+      return tr("quarter");
+  }
+  return "";
+}
+
+std::string period_label(PeriodKind kind, Date day) {
+  switch (kind) {
+    case PeriodKind::week: {
+      IsoWeek w = iso_week(day);
+      return week_label(w.year, w.week);
+    }
+    case PeriodKind::month:
+      return month_label(day);
+    case PeriodKind::quarter:
+      return trf("{0}-Q{1}", day.year(), (day.month() - 1) / 3 + 1);
+  }
+  return "";
 }
 
 std::string period_dates(const PeriodReport& r) {
-  return fmt::format("{} to {}{}", r.period.first.iso(), r.end.iso(), r.complete ? "" : ", so far");
+  Date first = r.period.first;
+  bool same_year = first.year() == r.end.year();
+  std::string from = current_language() == Language::zh && same_year ? day_label(first) : date_label(first);
+  std::string to = current_language() == Language::zh && same_year ? day_label(r.end) : date_label(r.end);
+  return r.complete ? trf("{0} to {1}", from, to) : trf("{0} to {1}, so far", from, to);
 }
 
 std::string title(const PeriodReport& r) {
-  static const char* kAdjective[] = {"weekly", "monthly", "quarterly"};
+  static const char* kTitle[] = {N_("{0} — weekly report, week {1}"), N_("{0} — monthly report, month {1}"),
+                                 N_("{0} — quarterly report, quarter {1}")};
   std::string name = r.progress.association.empty() ? "roster" : r.progress.association;
-  return fmt::format("{} — {} report, {} {}", name, kAdjective[static_cast<int>(r.period.kind)],
-                     period_kind_name(r.period.kind), r.period.label());
+  return fmt::format(fmt::runtime(tr(kTitle[static_cast<int>(r.period.kind)])), name,
+                     period_label(r.period.kind, r.period.first));
 }
 
 std::string members_line(const PeriodReport& r) {
-  return fmt::format("{} of {} members ({:.1f}%)", r.progress.active, r.progress.goal.target, r.progress.percent);
+  return trf("{0} of {1} members ({2}%)", r.progress.active, r.progress.goal.target,
+             fmt::format("{:.1f}", r.progress.percent));
 }
 
 std::string change_line(const PeriodReport& r) {
-  return fmt::format("{} since {} ({})", signed_change(r.change), r.period.first.plus_days(-1).iso(),
-                     r.previous_active);
+  return trf("{0} since {1} ({2})", signed_change(r.change), date_label(r.period.first.plus_days(-1)),
+             r.previous_active);
 }
 
 std::string movement_line(const PeriodReport& r) {
-  if (r.quiet())
-    return fmt::format("No members joined or left in {} {}.", period_kind_name(r.period.kind), r.period.label());
-  return fmt::format("{} joined, {} left, net {}", r.joined.size(), r.left.size(), signed_change(r.change));
+  if (r.quiet()) return trf("No members joined or left in {0} {1}.", kind_word(r.period.kind), r.period.label());
+  return trf("{0} joined, {1} left, net {2}", r.joined.size(), r.left.size(), signed_change(r.change));
 }
 
 std::string pace_line(const PeriodReport& r) {
-  std::string needed =
-      r.required_pace ? "the road needed " + two_decimals(*r.required_pace) + "/week" : "no pace was needed yet";
-  if (r.end >= r.progress.goal.deadline) needed = "the deadline has passed";
-  return fmt::format("{}/week this {}; {}", two_decimals(r.pace), period_kind_name(r.period.kind), needed);
+  std::string needed = r.required_pace ? trf("the plan needed {0}", per_week(*r.required_pace))
+                                       : std::string(tr("no pace was needed yet"));
+  if (r.end >= r.progress.goal.deadline) needed = tr("the deadline has passed");
+  static const char* kThis[] = {N_("{0} this week; {1}"), N_("{0} this month; {1}"), N_("{0} this quarter; {1}")};
+  return fmt::format(fmt::runtime(tr(kThis[static_cast<int>(r.period.kind)])), per_week(r.pace), needed);
 }
 
-std::string road_line(const PeriodReport& r) {
+std::string plan_line(const PeriodReport& r) {
   const ProgressReport& p = r.progress;
-  if (p.status == GoalStatus::not_started) return fmt::format("starts on {} from {}", p.goal.start.iso(), p.baseline);
-  return fmt::format("{} members expected on {} (from {} on {} to {} on {})", two_decimals(p.road_today), r.end.iso(),
-                     p.baseline, p.goal.start.iso(), p.goal.target, p.goal.deadline.iso());
+  if (p.status == GoalStatus::not_started) {
+    return trf("starts on {0} from {1}", date_label(p.goal.start), p.baseline);
+  }
+  return trf("{0} members by {1} (from {2} on {3} to {4} on {5})", plan_today(p), date_label(r.end), p.baseline,
+             date_label(p.goal.start), p.goal.target, date_label(p.goal.deadline));
 }
 
 std::vector<std::string> change_headers(bool left) {
-  std::vector<std::string> h = {left ? "left" : "joined", "name", "sectors", "tier", "city"};
-  if (left) h.push_back("reason");
+  std::vector<std::string> h = {left ? tr("left") : tr("joined"), tr("name"), tr("sectors"), tr("tier"), tr("city")};
+  if (left) h.push_back(tr("reason"));
   return h;
 }
 
 std::vector<std::string> change_cells(const PeriodReport& r, const MemberChange& m, bool left) {
-  std::vector<std::string> c = {m.date.iso(), m.name, sector_names(r, m.sector_codes), std::string(tier_code(m.tier)),
+  std::vector<std::string> c = {date_label(m.date), m.name, sector_names(r, m.sector_codes), tier_label(m.tier),
                                 m.city};
   if (left) c.push_back(m.reason);
   return c;
 }
 
 std::vector<std::string> sector_headers() {
-  return {"sector", "members", "change", "target", "share"};
+  return {tr("sector"), tr("members"), tr("change"), tr("target"), tr("share")};
 }
 
 std::vector<std::string> sector_cells(const SectorRow& row) {
-  return {row.sector.name_en + (row.sector.is_key ? " *" : ""), std::to_string(row.members),
+  return {sector_label(row.sector) + (row.sector.is_key ? " *" : ""), std::to_string(row.members),
           signed_change(row.joins - row.departures), row.sector.target ? std::to_string(*row.sector.target) : "",
           fmt::format("{:.1f}%", row.share)};
 }

@@ -1,11 +1,15 @@
-// roster report -f text (terminal) and -f markdown (chat robots and mail).
+// roster report -f text (terminal) and -f markdown (mail and chat clients that draw tables).
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cmath>
 
+#include "progress_lines.h"
 #include "report_formats.h"
 #include "report_parts.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
+#include "roster/labels.h"
 #include "roster/progress_render.h"
 #include "roster/report_render.h"
 #include "roster/table.h"
@@ -24,28 +28,10 @@ size_t recent_count(PeriodKind kind) {
 void text_members(const PeriodReport& r, bool left, std::ostream& out, bool color) {
   const auto& members = left ? r.left : r.joined;
   if (members.empty()) return;
-  out << '\n' << (left ? "Left" : "Joined") << " (" << members.size() << ")\n";
+  out << '\n' << (left ? trf("Left ({0})", members.size()) : trf("Joined ({0})", members.size())) << '\n';
   TextTable t{change_headers(left), {}, {}};
   for (const auto& m : members) t.rows.push_back(change_cells(r, m, left));
   t.print(out, color);
-}
-
-// Shows the value escaped for the terminal, then escapes what would break a
-// markdown table cell or start markup; < and & as entities, which every
-// Markdown parser decodes.
-std::string md(const std::string& value) {
-  std::string out;
-  for (char c : escape_for_terminal(value)) {
-    if (c == '<') {
-      out += "&lt;";
-    } else if (c == '&') {
-      out += "&amp;";
-    } else {
-      if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '>') out += '\\';
-      out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-  }
-  return out;
 }
 
 void md_table(const std::vector<std::string>& headers, const std::vector<bool>& numeric,
@@ -65,7 +51,7 @@ void md_table(const std::vector<std::string>& headers, const std::vector<bool>& 
 void md_members(const PeriodReport& r, bool left, std::ostream& out) {
   const auto& members = left ? r.left : r.joined;
   if (members.empty()) return;
-  out << "\n### " << (left ? "Left" : "Joined") << " (" << members.size() << ")\n\n";
+  out << "\n### " << (left ? trf("Left ({0})", members.size()) : trf("Joined ({0})", members.size())) << "\n\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& m : members) rows.push_back(change_cells(r, m, left));
   md_table(change_headers(left), {}, rows, out);
@@ -73,83 +59,100 @@ void md_members(const PeriodReport& r, bool left, std::ostream& out) {
 
 }  // namespace
 
-void render_report_text(const PeriodReport& r, std::ostream& out, bool color, const std::optional<std::string>& stamp) {
-  const char* bold = color ? "\x1b[1m" : "";
-  const char* reset = color ? "\x1b[0m" : "";
+void render_report_text(const PeriodReport& r, std::ostream& out, const RenderOptions& options,
+                        const std::optional<std::string>& stamp) {
+  const char* bold = options.color ? "\x1b[1m" : "";
+  const char* reset = options.color ? "\x1b[0m" : "";
   const ProgressReport& p = r.progress;
   out << bold << escape_for_terminal(title(r)) << reset << '\n';
   out << "  " << period_dates(r) << '\n';
-  if (stamp) out << "  generated " << *stamp << '\n';
+  if (stamp) out << "  " << trf("generated {0}", *stamp) << '\n';
   out << '\n';
-  out << fmt::format("  active     {}  [{}]\n", members_line(r), text_bar(p.active / double(p.goal.target), 20));
-  out << fmt::format("  change     {}\n", change_line(r));
-  out << fmt::format("  status     {}\n", progress_verdict(p));
-  out << fmt::format("  moves      {}\n", movement_line(r));
-  out << fmt::format("  pace       {}\n", pace_line(r));
-  out << fmt::format("  road       {}\n", road_line(r));
-  text_members(r, false, out, color);
-  text_members(r, true, out, color);
+  auto line = [&](const char* label, const std::string& text) {
+    out << "  " << pad_label(tr(label), 11) << text << '\n';
+  };
+  line(N_("active"),
+       fmt::format("{}  [{}]", members_line(r), text_bar(p.active / double(p.goal.target), 20, options.ascii)));
+  line(N_("change"), change_line(r));
+  line(N_("status"), progress_status_line(p));
+  line(N_("moves"), movement_line(r));
+  line(N_("pace"), pace_line(r));
+  line(N_("plan"), plan_line(r));
+  line(N_("outlook"), progress_outlook_line(p));
+  text_members(r, false, out, options.color);
+  text_members(r, true, out, options.color);
 
-  out << "\nSectors (* key)\n";
+  out << '\n' << tr("Sectors (* key)") << '\n';
   TextTable sectors{sector_headers(), {false, true, true, true, true}, {}};
   for (const auto& row : r.sectors.rows) sectors.rows.push_back(sector_cells(row));
-  sectors.print(out, color);
+  sectors.print(out, options.color);
 
   auto points = recent_points(r, recent_count(r.period.kind));
-  out << fmt::format("\nMembers over time (last {} of {} {}{}; │ marks the road)\n", points.size(), r.chart.size(),
-                     period_kind_name(r.period.kind), r.chart.size() == 1 ? "" : "s");
+  Glyphs g = glyphs(options.ascii);
+  out << '\n'
+      << trf("Members over time (last {0} of {1}; {2} marks the plan)", points.size(), r.chart.size(), g.mark) << '\n';
   int top = p.goal.target;
-  for (const auto& c : points) top = std::max(top, c.active);
+  size_t label_width = 8;
   for (const auto& c : points) {
-    out << fmt::format("  {:<8}  {:>6}  {}  {:>7}\n", c.label, c.active, road_bar(c.active, c.road, top, 30),
-                       two_decimals(c.road));
+    top = std::max(top, c.active);
+    label_width = std::max(label_width, display_width(period_label(r.period.kind, c.date)));
+  }
+  for (const auto& c : points) {
+    out << "  " << pad_label(period_label(r.period.kind, c.date), label_width) << fmt::format("  {:>6}  ", c.active)
+        << road_bar(c.active, c.road, top, 30, options.ascii) << fmt::format("  {:>5}", plan_members(c.road)) << '\n';
   }
 }
 
 void render_report_markdown(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp) {
   const ProgressReport& p = r.progress;
   out << "## " << md(title(r)) << "\n\n";
-  out << md(period_dates(r)) << (stamp ? " · generated " + *stamp : "") << "\n\n";
+  out << md(period_dates(r)) << (stamp ? " · " + trf("generated {0}", *stamp) : "") << "\n\n";
   out << "**" << md(members_line(r)) << "**, " << md(change_line(r)) << "  \n";
-  out << md(progress_verdict(p)) << "\n\n";
-  md_table({"figure", "value"}, {false, false},
-           {{"members", members_line(r)},
-            {"change", change_line(r)},
-            {"joined", std::to_string(r.joined.size())},
-            {"left", std::to_string(r.left.size())},
-            {"net", signed_change(r.change)},
-            {"pace", pace_line(r)},
-            {"road", road_line(r)}},
+  out << md(progress_status_line(p)) << "\n\n";
+  md_table({tr("figure"), tr("value")}, {false, false},
+           {{tr("members"), members_line(r)},
+            {tr("change"), change_line(r)},
+            {tr("joined"), std::to_string(r.joined.size())},
+            {tr("left"), std::to_string(r.left.size())},
+            {tr("net"), signed_change(r.change)},
+            {tr("pace"), pace_line(r)},
+            {tr("plan"), plan_line(r)},
+            {tr("outlook"), progress_outlook_line(p)}},
            out);
   if (r.quiet()) out << '\n' << md(movement_line(r)) << '\n';
   md_members(r, false, out);
   md_members(r, true, out);
 
-  out << "\n### Sectors\n\n";
+  out << "\n### " << tr("Sectors") << "\n\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& row : r.sectors.rows) rows.push_back(sector_cells(row));
   md_table(sector_headers(), {false, true, true, true, true}, rows, out);
-  out << "\n\\* key sector\n";
+  out << "\n\\* " << tr("key sector") << "\n";
 
   auto points = recent_points(r, recent_count(r.period.kind));
-  out << "\n### Members over time\n\n";
+  out << "\n### " << tr("Members over time") << "\n\n";
   rows.clear();
-  for (const auto& c : points) rows.push_back({c.label, std::to_string(c.active), two_decimals(c.road)});
-  md_table({period_kind_name(r.period.kind), "members", "road"}, {false, true, true}, rows, out);
+  for (const auto& c : points) {
+    rows.push_back(
+        {period_label(r.period.kind, c.date), std::to_string(c.active), std::to_string(plan_members(c.road))});
+  }
+  md_table({kind_word(r.period.kind), tr("members"), tr("plan")}, {false, true, true}, rows, out);
 }
 
 void render_report(const PeriodReport& report, Format format, std::ostream& out, const ReportRenderOptions& options) {
   switch (format) {
     case Format::text:
-      return render_report_text(report, out, options.base.color, options.stamp);
+      return render_report_text(report, out, options.base, options.stamp);
     case Format::markdown:
       return render_report_markdown(report, out, options.stamp);
+    case Format::chat:
+      return render_report_chat(report, out, options.stamp);
     case Format::html:
       return render_report_html(report, out, options.stamp);
     case Format::json:
       return render_report_json(report, out, options.stamp);
     default:
-      throw usage_error("report writes text, markdown, html or json");
+      throw usage_error(tr("report writes text, markdown, chat, html or json"));
   }
 }
 

@@ -6,7 +6,9 @@
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/figures.h"
+#include "roster/i18n.h"
 #include "roster/json_dump.h"
+#include "roster/labels.h"
 #include "roster/progress_render.h"
 #include "roster/sector_render.h"
 #include "roster/table.h"
@@ -36,10 +38,11 @@ std::vector<std::string> cells(const SectorRow& r) {
 }
 
 std::string coverage_line(const SectorReport& r) {
-  std::string line = fmt::format("{} of {} key sectors have members", r.key_sectors_with_members, r.key_sectors);
+  std::string line = trf("{0} of {1} key sectors have members", r.key_sectors_with_members, r.key_sectors);
   if (r.thinnest_key) {
-    line +=
-        fmt::format("; thinnest: {}, {}", escape_for_terminal(r.thinnest_key->sector.code), r.thinnest_key->members);
+    std::string name =
+        current_language() == Language::en ? r.thinnest_key->sector.code : sector_label(r.thinnest_key->sector);
+    line += trf("; thinnest: {0}, {1}", escape_for_terminal(name), r.thinnest_key->members);
   }
   return line;
 }
@@ -80,54 +83,67 @@ void render_json(const SectorReport& r, std::ostream& out) {
 
 std::string target_cell(const SectorRow& row) {
   if (!row.sector.target) return "";
-  return fmt::format("{} / {}{}", row.members, *row.sector.target, row.lagging ? "  lagging" : "");
+  return fmt::format("{} / {}{}", row.members, *row.sector.target,
+                     row.lagging ? std::string("  ") + tr("lagging") : "");
 }
 
-void render_table(const SectorReport& r, std::ostream& out, bool color) {
+// The sector as a table names it: both names in English (as typed), the
+// Chinese name in Chinese.
+std::string sector_cell(const Sector& s) {
+  return current_language() == Language::en ? s.name_en + " " + s.name_zh : sector_label(s);
+}
+
+void render_table(const SectorReport& r, std::ostream& out, const RenderOptions& options) {
   int top = 1;
   for (const auto& row : r.rows) top = std::max(top, row.members);
   TextTable table;
-  table.headers = {"CODE", "SECTOR", "KEY", "PRIMARY", "MEMBERS", "SHARE", "", "JOINED", "LEFT", "TARGET"};
+  table.headers = {tr("CODE"),  tr("SECTOR"), tr("KEY"),    tr("PRIMARY"), tr("MEMBERS"),
+                   tr("SHARE"), "",           tr("JOINED"), tr("LEFT"),    tr("TARGET")};
   table.numeric = {false, false, false, true, true, true, false, true, true, false};
   for (const auto& row : r.rows) {
-    table.rows.push_back({row.sector.code, row.sector.name_en + " " + row.sector.name_zh,
-                          row.sector.is_key ? "key" : "", std::to_string(row.primary), std::to_string(row.members),
-                          fmt::format("{:.1f}%", row.share), text_bar(static_cast<double>(row.members) / top, 12),
+    table.rows.push_back({row.sector.code, sector_cell(row.sector), row.sector.is_key ? tr("key") : "",
+                          std::to_string(row.primary), std::to_string(row.members), fmt::format("{:.1f}%", row.share),
+                          text_bar(static_cast<double>(row.members) / top, 12, options.ascii),
                           marked_count('+', row.joins), marked_count('-', row.departures), target_cell(row)});
   }
-  out << fmt::format("{} active members as of {}; joined and left since {}\n\n", r.active, r.as_of.iso(),
-                     r.since.iso());
-  table.print(out, color);
+  out << trf("{0} active members as of {1}; joined and left since {2}", r.active, date_label(r.as_of),
+             date_label(r.since))
+      << "\n\n";
+  table.print(out, options.color);
   out << '\n' << coverage_line(r) << '\n';
   if (r.without_key_sector.empty()) {
-    out << "every active member is in a key sector\n";
-  } else {
-    out << fmt::format("{} active member{} in no key sector:\n", r.without_key_sector.size(),
-                       r.without_key_sector.size() == 1 ? " is" : "s are");
-    // A terminal shows the first few; -f json has them all.
-    constexpr size_t kShown = 20;
-    for (size_t i = 0; i < r.without_key_sector.size() && i < kShown; ++i) {
-      out << fmt::format("  #{} {}\n", r.without_key_sector[i].id, escape_for_terminal(r.without_key_sector[i].name));
-    }
-    if (r.without_key_sector.size() > kShown) {
-      out << fmt::format("  … and {} more (roster sectors -f json lists them all)\n",
-                         r.without_key_sector.size() - kShown);
-    }
+    out << tr("every active member is in a key sector") << '\n';
+    return;
+  }
+  size_t n = r.without_key_sector.size();
+  out << trfn("{0} active member is in no key sector:", "{0} active members are in no key sector:", n, n) << '\n';
+  // A terminal shows the first few; -f json has them all.
+  constexpr size_t kShown = 20;
+  for (size_t i = 0; i < n && i < kShown; ++i) {
+    out << fmt::format("  #{} {}\n", r.without_key_sector[i].id, escape_for_terminal(r.without_key_sector[i].name));
+  }
+  if (n > kShown) {
+    out << "  "
+        << trf("{0} and {1} more (roster sectors -f json lists them all)", glyphs(options.ascii).more, n - kShown)
+        << '\n';
   }
 }
 
 void render_markdown(const SectorReport& r, std::ostream& out) {
-  out << "## Sectors (" << r.as_of.iso() << ")\n\n";
-  out << "| sector | key | primary | members | share | joined | left | target |\n";
+  out << "## " << trf("Sectors ({0})", date_label(r.as_of)) << "\n\n";
+  out << "| " << tr("sector") << " | " << tr("key") << " | " << tr("primary") << " | " << tr("members") << " | "
+      << tr("share") << " | " << tr("joined") << " | " << tr("left") << " | " << tr("target") << " |\n";
   out << "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n";
   for (const auto& row : r.rows) {
-    out << fmt::format("| {} {} | {} | {} | {} | {:.1f}% | {} | {} | {} |\n", escape_for_terminal(row.sector.name_en),
-                       escape_for_terminal(row.sector.name_zh), row.sector.is_key ? "key" : "", row.primary,
-                       row.members, row.share, row.joins, row.departures, target_cell(row));
+    out << fmt::format("| {} | {} | {} | {} | {:.1f}% | {} | {} | {} |\n", escape_for_terminal(sector_cell(row.sector)),
+                       row.sector.is_key ? tr("key") : "", row.primary, row.members, row.share, row.joins,
+                       row.departures, target_cell(row));
   }
   size_t n = r.without_key_sector.size();
   out << '\n'
-      << coverage_line(r) << ". " << n << " active member" << (n == 1 ? " is" : "s are") << " in no key sector.\n";
+      << trfn("{0}. {1} active member is in no key sector.", "{0}. {1} active members are in no key sector.", n,
+              coverage_line(r), n)
+      << '\n';
 }
 
 }  // namespace
@@ -135,7 +151,7 @@ void render_markdown(const SectorReport& r, std::ostream& out) {
 void render_sectors(const SectorReport& report, Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
     case Format::table:
-      return render_table(report, out, options.color);
+      return render_table(report, out, options);
     case Format::tsv:
     case Format::csv:
       return render_delimited(report, out, format, options.bom);
@@ -144,7 +160,7 @@ void render_sectors(const SectorReport& report, Format format, std::ostream& out
     case Format::markdown:
       return render_markdown(report, out);
     default:
-      throw usage_error("sectors writes table, tsv, csv, json or markdown");
+      throw usage_error(tr("sectors writes table, tsv, csv, json or markdown"));
   }
 }
 

@@ -117,7 +117,7 @@ TEST_CASE("report -f html shows the week's figures and members as visible text a
   CHECK(shows(page, "status\non-track\n"));
   CHECK(shows(page, "joined / left\n3 / 1\n"));
   CHECK(shows(page, "10 of 20 members (50.0%), +2 since 2024-03-31 (8)."));
-  CHECK(shows(page, "on track: 3.51 members (70 days) ahead of the road"));
+  CHECK(shows(page, "on track: 3 members ahead of the plan for today (7)"));
   // Who came and went, with the departure's reason.
   CHECK(page["headings"] == json({"浙江省数字经济促进会 — weekly report, week 2024-W14", "Joined (3)", "Left (1)",
                                   "Sectors", "Members over time"}));

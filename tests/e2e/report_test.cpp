@@ -347,7 +347,7 @@ TEST_CASE("report refuses a bad period or format: exit 2, one line, nothing on s
            {{"--week", "2024-W11", "--as-of", "2024-03-10"},
             "--week 2024-W11 begins on 2024-03-11, after the report date 2024-03-10; pick an earlier one or a later "
             "--as-of"},
-           {{"-f", "csv"}, "this command cannot write csv; choose one of text, markdown, html, json"}}) {
+           {{"-f", "csv"}, "this command cannot write csv; choose one of text, markdown, chat, html, json"}}) {
     std::vector<std::string> args = {"report"};
     args.insert(args.end(), b.args.begin(), b.args.end());
     if (std::find(args.begin(), args.end(), "--as-of") == args.end()) {

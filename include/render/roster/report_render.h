@@ -9,13 +9,17 @@
 
 namespace roster {
 
+/// The most bytes a chat robot message takes (WeCom's markdown limit is 4096;
+/// DingTalk's is larger), with room for a line a script adds.
+constexpr size_t kChatLimit = 4000;
+
 /// How a report is written.
 struct ReportRenderOptions {
   RenderOptions base;
   std::optional<std::string> stamp;  ///< "generated at" time, only with --stamp
 };
 
-/// Writes `report` as text, markdown, html or json. The same report always
+/// Writes `report` as text, markdown, chat, html or json. The same report always
 /// gives the same bytes (no clock is read here).
 void render_report(const PeriodReport& report, Format format, std::ostream& out, const ReportRenderOptions& options);
 
