@@ -138,7 +138,8 @@ TEST_CASE("progress with the largest target says the goal is not within 100 year
   // at 2/90 a day is some 450 million days away.
   auto table = fx.roster({"progress", "-f", "table", "--as-of", "2024-03-15"});
   CHECK(table.code == 0);
-  CHECK(table.out.find("  outlook    at the last 90 days' pace, 10000000 is more than 100 years away\n") != std::string::npos);
+  CHECK(table.out.find("  outlook    at the last 90 days' pace, 10000000 is more than 100 years away\n") !=
+        std::string::npos);
   auto json = fx.roster({"progress", "-f", "json", "--as-of", "2024-03-15"});
   CHECK(json.out.find("\"projected_date\": null,\n  \"projected_beyond_100_years\": true,") != std::string::npos);
   auto tsv = fx.roster({"progress", "-f", "tsv", "--as-of", "2024-03-15"});
