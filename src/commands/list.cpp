@@ -54,6 +54,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
   store.snapshot([&] {
     MemberFilter filter = build_filter(o, ctx, store);
     MemberListReport report{ctx.as_of, filter.status != MemberFilter::Status::active};
+    if (format == Format::table) report.sectors = store.sectors().all();  // names the sectors in Chinese
     auto writer = make_member_list_writer(format, std::cout, report, ctx.render_options(o.bom));
     store.each_member(filter, [&](const MemberRow& row) {
       writer->row(row);

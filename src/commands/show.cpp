@@ -17,8 +17,12 @@ Command setup_show(CLI::App& root) {
             Format format = ctx.format({Format::table, Format::json});
             Store store = ctx.open_store();
             MemberRecord record;  // the lookup and the record's four reads on one snapshot
-            store.snapshot([&] { record = store.member_record(resolve_member_ref(store, *ref)); });
-            render_member_record(record, format, std::cout, ctx.render_options());
+            std::vector<Sector> registry;
+            store.snapshot([&] {
+              record = store.member_record(resolve_member_ref(store, *ref));
+              registry = store.sectors().all();
+            });
+            render_member_record(record, registry, format, std::cout, ctx.render_options());
             return static_cast<int>(kExitOk);
           }};
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "roster/goal_render.h"
+#include "roster/i18n.h"
 #include "roster/json_dump.h"
 #include "roster/table.h"
 
@@ -28,8 +29,11 @@ void render_goal(const GoalReport& report, Format format, std::ostream& out, con
     for (const auto& [field, value] : rows) out << field << '\t' << value << '\n';
     return;
   }
-  TextTable table{{"FIELD", "VALUE"}, {}, {}};
-  for (const auto& [field, value] : rows) table.rows.push_back({field, value});
+  TextTable table{{tr("FIELD"), tr("VALUE")}, {}, {}};
+  // The fields' words, for the catalog: the table shows them translated.
+  static const char* kWords[] = {N_("start"), N_("baseline"), N_("target"), N_("deadline")};
+  (void)kWords;
+  for (const auto& [field, value] : rows) table.rows.push_back({tr(field.c_str()), value});
   table.print(out, options.color);
 }
 

@@ -6,8 +6,10 @@
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/history_render.h"
+#include "roster/i18n.h"
 #include "roster/json_dump.h"
 #include "roster/json_stream.h"
+#include "roster/labels.h"
 #include "roster/table.h"
 #include "roster/tier.h"
 
@@ -32,10 +34,10 @@ std::string change(const HistoryEntry& e) {
 class TableHistory : public HistoryWriter {
  public:
   TableHistory(std::ostream& out, bool color) : out_(out), color_(color) {
-    table_.headers = {"WHEN", "WHO", "WHAT", "MEMBER", "FIELD", "CHANGE"};
+    table_.headers = {tr("WHEN"), tr("WHO"), tr("WHAT"), tr("MEMBER"), tr("FIELD"), tr("CHANGE")};
   }
   void entry(const HistoryEntry& e) override {
-    table_.rows.push_back({local_time_of_utc_stamp(e.at), e.user, e.kind,
+    table_.rows.push_back({local_time_of_utc_stamp(e.at), e.user, history_kind_label(e.kind),
                            e.member_id ? fmt::format("#{}", *e.member_id) : "", e.field, change(e)});
   }
   void finish() override { table_.print(out_, color_); }
@@ -96,11 +98,12 @@ std::unique_ptr<HistoryWriter> make_history_writer(Format format, std::ostream& 
     case Format::jsonl:
       return std::make_unique<JsonHistory>(out, true);
     default:
-      throw usage_error("history writes table, tsv, json or jsonl");
+      throw usage_error(tr("history writes table, tsv, json or jsonl"));
   }
 }
 
-void render_member_record(const MemberRecord& m, Format format, std::ostream& out, const RenderOptions& options) {
+void render_member_record(const MemberRecord& m, const std::vector<Sector>& registry, Format format, std::ostream& out,
+                          const RenderOptions& options) {
   if (format == Format::json) {
     ordered_json doc = member_record_json(m);
     doc["history"] = ordered_json::array();
@@ -108,21 +111,22 @@ void render_member_record(const MemberRecord& m, Format format, std::ostream& ou
     out << dump_json(doc, 2) << '\n';
     return;
   }
-  if (format != Format::table) throw usage_error("show writes table or json");
+  if (format != Format::table) throw usage_error(tr("show writes table or json"));
   std::string sectors;
-  for (const auto& s : m.sector_codes) sectors += (sectors.empty() ? "" : ", ") + s;
-  TextTable fields{{"FIELD", "VALUE"}, {}, {}};
-  fields.rows = {{"id", std::to_string(m.id)},
-                 {"name", m.name},
-                 {"uscc", m.uscc.value_or("")},
-                 {"sectors", sectors},
-                 {"tier", std::string(tier_code(m.tier))},
-                 {"city", m.city},
-                 {"parent", m.parent},
-                 {"note", m.note}};
+  if (current_language() == Language::en) {
+    for (const auto& s : m.sector_codes) sectors += (sectors.empty() ? "" : ", ") + s;
+  } else {
+    sectors = sector_codes_label(m.sector_codes, registry);
+  }
+  // The field names are the json's keys in English, words in Chinese.
+  TextTable fields{{tr("FIELD"), tr("VALUE")}, {}, {}};
+  fields.rows = {{trc("field", "id"), std::to_string(m.id)},  {trc("field", "name"), m.name},
+                 {trc("field", "uscc"), m.uscc.value_or("")}, {trc("field", "sectors"), sectors},
+                 {trc("field", "tier"), tier_label(m.tier)},  {trc("field", "city"), m.city},
+                 {trc("field", "parent"), m.parent},          {trc("field", "note"), m.note}};
   fields.print(out, options.color);
   out << '\n';
-  TextTable periods{{"JOINED", "LEFT", "REASON"}, {}, {}};
+  TextTable periods{{tr("JOINED"), tr("LEFT"), tr("REASON")}, {}, {}};
   for (const auto& p : m.periods) periods.rows.push_back({p.joined.iso(), p.left ? p.left->iso() : "", p.reason});
   periods.print(out, options.color);
   out << '\n';

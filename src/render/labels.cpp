@@ -39,6 +39,18 @@ std::string status_label(GoalStatus status) {
   return status_name(status);
 }
 
+std::string history_kind_label(const std::string& kind) {
+  if (current_language() == Language::en) return kind;
+  static const char* kKinds[] = {N_("init"),           N_("goal.set"),     N_("language.set"), N_("member.add"),
+                                 N_("member.edit"),    N_("member.leave"), N_("member.purge"), N_("member.rejoin"),
+                                 N_("schema.migrate"), N_("sector.add"),   N_("sector.edit"),  N_("sector.merge"),
+                                 N_("sector.remove")};
+  for (const char* known : kKinds) {
+    if (kind == known) return tr(known);
+  }
+  return kind;
+}
+
 std::string sector_label(const Sector& sector) {
   return current_language() == Language::zh && !sector.name_zh.empty() ? sector.name_zh : sector.name_en;
 }

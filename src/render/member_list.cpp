@@ -4,8 +4,10 @@
 
 #include "roster/delimited.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/json_dump.h"
 #include "roster/json_stream.h"
+#include "roster/labels.h"
 #include "roster/member_list_render.h"
 #include "roster/sectors.h"
 #include "roster/table.h"
@@ -72,13 +74,13 @@ class TableWriter : public MemberListWriter {
  public:
   TableWriter(std::ostream& out, const MemberListReport& report, bool color)
       : out_(out), report_(report), color_(color) {
-    table_.headers = {"ID", "NAME", "SECTORS", "TIER", "CITY", "JOINED"};
-    if (report_.show_left) table_.headers.push_back("LEFT");
+    table_.headers = {tr("ID"), tr("NAME"), tr("SECTORS"), tr("TIER"), tr("CITY"), tr("JOINED")};
+    if (report_.show_left) table_.headers.push_back(tr("LEFT"));
     table_.numeric = {true};
   }
   void row(const MemberRow& m) override {
-    std::vector<std::string> r = {std::to_string(m.id),           m.name, join_codes(m.sector_codes),
-                                  std::string(tier_code(m.tier)), m.city, m.joined.iso()};
+    std::vector<std::string> r = {std::to_string(m.id), m.name, sector_codes_label(m.sector_codes, report_.sectors),
+                                  tier_label(m.tier),   m.city, m.joined.iso()};
     if (report_.show_left) r.push_back(m.left ? m.left->iso() : "");
     active_ += m.active() ? 1 : 0;
     table_.rows.push_back(std::move(r));
@@ -87,10 +89,14 @@ class TableWriter : public MemberListWriter {
     table_.print(out_, color_);
     size_t shown = table_.rows.size();
     if (report_.show_left) {
-      out_ << fmt::format("{} member{} shown ({} active, {} left) as of {}\n", shown, shown == 1 ? "" : "s", active_,
-                          shown - active_, report_.as_of.iso());
+      out_ << trfn("{0} member shown ({1} active, {2} left) as of {3}",
+                   "{0} members shown ({1} active, {2} left) as of {3}", shown, shown, active_, shown - active_,
+                   date_label(report_.as_of))
+           << '\n';
     } else {
-      out_ << fmt::format("{} active member{} as of {}\n", shown, shown == 1 ? "" : "s", report_.as_of.iso());
+      out_ << trfn("{0} active member as of {1}", "{0} active members as of {1}", shown, shown,
+                   date_label(report_.as_of))
+           << '\n';
     }
     out_.flush();
   }
@@ -119,7 +125,7 @@ std::unique_ptr<MemberListWriter> make_member_list_writer(Format format, std::os
     case Format::jsonl:
       return std::make_unique<JsonWriter>(out, true);
     default:
-      throw usage_error(fmt::format("list cannot write {}; use table, tsv, csv, json or jsonl", format_name(format)));
+      throw usage_error(trf("list cannot write {0}; use table, tsv, csv, json or jsonl", format_name(format)));
   }
 }
 

@@ -101,7 +101,10 @@ std::string change_line(const PeriodReport& r) {
 }
 
 std::string movement_line(const PeriodReport& r) {
-  if (r.quiet()) return trf("No members joined or left in {0} {1}.", kind_word(r.period.kind), r.period.label());
+  if (r.quiet()) {
+    return trf("No members joined or left in {0} {1}.", kind_word(r.period.kind),
+               period_label(r.period.kind, r.period.first));
+  }
   return trf("{0} joined, {1} left, net {2}", r.joined.size(), r.left.size(), signed_change(r.change));
 }
 

@@ -5,6 +5,7 @@
 
 #include "roster/format.h"
 #include "roster/member_record.h"
+#include "roster/sectors.h"
 
 namespace roster {
 
@@ -24,6 +25,8 @@ std::unique_ptr<HistoryWriter> make_history_writer(Format format, std::ostream& 
 std::string history_json(const HistoryEntry& e);
 
 /// Writes one member's whole record (fields, periods, history) as table or json.
-void render_member_record(const MemberRecord& m, Format format, std::ostream& out, const RenderOptions& options);
+/// `registry` names the member's sectors in Chinese.
+void render_member_record(const MemberRecord& m, const std::vector<Sector>& registry, Format format, std::ostream& out,
+                          const RenderOptions& options);
 
 }  // namespace roster

@@ -16,6 +16,9 @@ namespace roster {
 std::string tier_label(Tier tier);
 /// "behind", "on track", … ("落后于计划" in Chinese).
 std::string status_label(GoalStatus status);
+/// A history entry's kind for people: the code in English ("member.add"),
+/// words in Chinese ("新增会员"); an unknown kind as is.
+std::string history_kind_label(const std::string& kind);
 /// The sector's English or Chinese name.
 std::string sector_label(const Sector& sector);
 /// A member's sector codes for a table: the codes joined by ';' in English

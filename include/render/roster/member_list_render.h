@@ -5,6 +5,7 @@
 
 #include "roster/format.h"
 #include "roster/member.h"
+#include "roster/sectors.h"
 
 namespace roster {
 
@@ -12,6 +13,8 @@ namespace roster {
 struct MemberListReport {
   Date as_of;
   bool show_left = false;  ///< the listing includes members who have left
+  /// The sector registry, for the table's sector names in Chinese.
+  std::vector<Sector> sectors = {};
 };
 
 /// Writes a member listing in one format. tsv, csv, json and jsonl write each
