@@ -28,9 +28,8 @@ class JsonArrayReader : public MemberRowReader {
     cursor_.skip_bom();
     cursor_.skip(kSpace);
     if (cursor_.peek() != '[') {
-      throw Error(
-          trf("{0}: not a JSON array of members; check the file (or use --format jsonl for one object per line)",
-              label_));
+      throw Error(trf(
+          "{0}: not a JSON array of members; check the file (or use --format jsonl for one object per line)", label_));
     }
     cursor_.advance();
   }

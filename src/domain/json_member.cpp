@@ -134,7 +134,8 @@ class MemberSax {
              trf("periods must be a list of {0}, got {1}; put each period in braces", tr(kPeriodExample), got));
     }
     if (column == "sectors") {
-      refuse("sectors", trf("{0} must be a string or a list of strings, got {1}; list the sectors as strings", key_, got));
+      refuse("sectors",
+             trf("{0} must be a string or a list of strings, got {1}; list the sectors as strings", key_, got));
     }
     if (column == "id") {
       refuse("id", trf("{0} must be a string or a whole number, got {1}; use the id export wrote", key_, what));

@@ -95,7 +95,8 @@ void check_sectors(const MemberDraft& draft, const SectorRegistry& sectors, NewM
       std::any_of(problems.begin(), problems.end(), [](const FieldProblem& p) { return p.field == "sectors"; });
   if (m.sector_codes.empty() && !sector_refused) {
     problems.push_back(
-        {"sectors", tr("no sector given; every member needs at least one (--sector, or the sectors column of a file)")});
+        {"sectors",
+         tr("no sector given; every member needs at least one (--sector, or the sectors column of a file)")});
   }
 }
 

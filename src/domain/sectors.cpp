@@ -109,7 +109,10 @@ std::string unknown_sector_message(std::string_view text, const SectorRegistry& 
   std::string suggestion;
   if (!key.empty() && !best.empty() && best.size() <= 3) {
     for (size_t i = 0; i < best.size(); ++i) {
-      suggestion += (i == 0 ? "" : i + 1 == best.size() ? trc("list", " or ") : trc("list", ", ")) + with_name(*best[i]);
+      suggestion += (i == 0                 ? ""
+                     : i + 1 == best.size() ? trc("list", " or ")
+                                            : trc("list", ", ")) +
+                    with_name(*best[i]);
     }
     suggestion = trf("did you mean {0}? ", suggestion);
   }

@@ -67,10 +67,10 @@ std::optional<std::string> normalize_uscc(std::string_view code, std::string* re
   for (char c : folded) up.push_back(upper(c));
   size_t length = is_valid_utf8(up) ? code_point_count(up) : up.size();
   if (is_scientific_number(folded)) {
-    *reason = trf(
-        "USCC '{0}' is a number a spreadsheet made of the code; format the column as text (文本), "
-        "type the 18-character code again and save",
-        trim(code));
+    *reason =
+        trf("USCC '{0}' is a number a spreadsheet made of the code; format the column as text (文本), "
+            "type the 18-character code again and save",
+            trim(code));
     return std::nullopt;
   }
   if (length != 18) {

@@ -193,7 +193,8 @@ class Importer {
     DateRefusal joined_why{}, left_why{};
     auto joined = parse_date(joined_text, &joined_why);
     auto left = left_text.empty() ? std::nullopt : parse_date(left_text, &left_why);
-    if (!joined) return refuse(row.line, "joined", date_refusal_message(date_field_word("joined"), joined_text, joined_why));
+    if (!joined)
+      return refuse(row.line, "joined", date_refusal_message(date_field_word("joined"), joined_text, joined_why));
     if (!left_text.empty() && !left)
       return refuse(row.line, "left", date_refusal_message(date_field_word("left"), left_text, left_why));
     std::string reason = trim(row.draft.reason);

@@ -82,9 +82,8 @@ void ReplacementFile::commit() {
   std::error_code renamed;
   fs::rename(temp_, target_, renamed);
   if (renamed) {
-    throw Error(
-        trf("cannot replace '{0}' ({1}); check its permissions and attributes (lsattr); it was left as it was",
-            target_.string(), renamed.message()));
+    throw Error(trf("cannot replace '{0}' ({1}); check its permissions and attributes (lsattr); it was left as it was",
+                    target_.string(), renamed.message()));
   }
   committed_ = true;
 }

@@ -112,8 +112,8 @@ Store Store::open(const fs::path& path) {
       throw;
     }
     if (app_id != kApplicationId) {
-      throw Error(
-          trf("{0} is not a roster database (it is some other SQLite file); check --db or $ROSTER_DB", quoted_path(path)));
+      throw Error(trf("{0} is not a roster database (it is some other SQLite file); check --db or $ROSTER_DB",
+                      quoted_path(path)));
     }
     if (version > kSchemaVersion) {
       throw Error(

@@ -77,19 +77,17 @@ void association_rules(SQLite::Database& db, std::vector<std::string>& problems)
     if (auto parsed = parse_iso_date(text))
       *date = *parsed;
     else {
-      problems.push_back(column == 0
-                             ? trf("goal: the start '{0}' is not a date; set it with `roster goal set --start`", text)
-                             : trf("goal: the deadline '{0}' is not a date; set it with `roster goal set --deadline`",
-                                   text));
+      problems.push_back(
+          column == 0 ? trf("goal: the start '{0}' is not a date; set it with `roster goal set --start`", text)
+                      : trf("goal: the deadline '{0}' is not a date; set it with `roster goal set --deadline`", text));
       dates = false;
     }
   }
   int64_t target = q.getColumn(1).getInt64();
   goal.target = static_cast<int>(std::clamp<int64_t>(target, -1, kMaxTarget + 1));
   if (target != goal.target || (goal.target < 1 || goal.target > kMaxTarget)) {
-    problems.push_back(
-        trf("goal: the target {0} must be from 1 to {1} members; set it with `roster goal set --target`",
-            q.getColumn(1).getString(), kMaxTarget));
+    problems.push_back(trf("goal: the target {0} must be from 1 to {1} members; set it with `roster goal set --target`",
+                           q.getColumn(1).getString(), kMaxTarget));
   } else if (dates) {
     if (auto problem = goal_problem(goal))
       problems.push_back(trf("goal: {0}; set it with `roster goal set`", *problem));
@@ -140,13 +138,14 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement no_sector(db, R"SQL(
 SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id) ORDER BY id)SQL");
   while (no_sector.executeStep()) {
-    problems.push_back(trf("{0}: has no sector", who(no_sector.getColumn(0).getInt64(), no_sector.getColumn(1).getString())));
+    problems.push_back(
+        trf("{0}: has no sector", who(no_sector.getColumn(0).getInt64(), no_sector.getColumn(1).getString())));
   }
   SQLite::Statement no_period(db, R"SQL(
 SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM periods p WHERE p.member_id = m.id) ORDER BY id)SQL");
   while (no_period.executeStep()) {
-    problems.push_back(
-        trf("{0}: has no membership period", who(no_period.getColumn(0).getInt64(), no_period.getColumn(1).getString())));
+    problems.push_back(trf("{0}: has no membership period",
+                           who(no_period.getColumn(0).getInt64(), no_period.getColumn(1).getString())));
   }
 }
 

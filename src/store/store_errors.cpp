@@ -18,7 +18,8 @@ void throw_store_error(const SQLite::Exception& e, const fs::path& path) {
   switch (e.getErrorCode()) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throw Error(trf("the database {0} is busy with another roster process; try again in a moment", quoted_path(path)));
+      throw Error(
+          trf("the database {0} is busy with another roster process; try again in a moment", quoted_path(path)));
     case SQLITE_READONLY:
       throw Error(
           trf("the database {0} is read-only; nothing was changed (check the file's permissions and attributes, e.g. "

@@ -57,8 +57,8 @@ Goal Store::goal() {
     }
     Goal g = stored_goal();
     if (auto problem = goal_problem(g)) {
-      throw Error(trf("the goal in {0} is damaged: {1}; set it again with `roster goal set`", quoted_path(path_),
-                      *problem));
+      throw Error(
+          trf("the goal in {0} is damaged: {1}; set it again with `roster goal set`", quoted_path(path_), *problem));
     }
     return g;
   });
