@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/input_limits.h"
 
 namespace roster {
@@ -64,10 +65,10 @@ bool CsvReader::next(CsvRecord& record) {
   bool was_quoted = false;  // field began with a quote
   size_t bytes = 0;
   for (;; c = get()) {
-    if (max_record_ && ++bytes > max_record_) throw Error(record_too_long(label_, record.line, "a row"));
+    if (max_record_ && ++bytes > max_record_) throw Error(record_too_long(label_, record.line, tr("a row")));
     if (quoted) {
       if (c == EOF) {
-        throw Error(fmt::format("{}:{}: a quoted field is never closed; add the missing '\"'", label_, record.line));
+        throw Error(trf("{0}:{1}: a quoted field is never closed; add the missing '\"'", label_, record.line));
       }
       if (c == '"') {
         if (peek() == '"') {

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -59,7 +60,7 @@ bool time_of_day(std::string_view rest) {
 }
 
 constexpr std::string_view kYearMark = "年", kMonthMark = "月", kDayMark = "日";
-constexpr const char* kDateForms = "write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)";
+constexpr const char* kDateForms = N_("write it as YYYY-MM-DD (also 2023/7/15 or 2023年7月15日)");
 
 }  // namespace
 
@@ -131,14 +132,14 @@ std::optional<Date> parse_date(std::string_view text, DateRefusal* why) {
 std::string date_refusal_message(std::string_view what, std::string_view text, DateRefusal why) {
   switch (why) {
     case DateRefusal::out_of_range:
-      return fmt::format("{} '{}' is outside the dates roster keeps ({:04d}-01-01 to {:04d}-12-31); check the year",
-                         what, text, kFirstYear, kLastYear);
+      return trf("{0} '{1}' is outside the dates roster keeps ({2:04d}-01-01 to {3:04d}-12-31); check the year", what,
+                 text, kFirstYear, kLastYear);
     case DateRefusal::not_real:
-      return fmt::format("{} '{}' is not a real date; {}", what, text, kDateForms);
+      return trf("{0} '{1}' is not a real date; {2}", what, text, tr(kDateForms));
     case DateRefusal::not_a_date:
       break;
   }
-  return fmt::format("{} '{}' is not a date; {}", what, text, kDateForms);
+  return trf("{0} '{1}' is not a date; {2}", what, text, tr(kDateForms));
 }
 
 Date parse_date_option(std::string_view text, std::string_view option) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/input_limits.h"
 #include "roster/text.h"
 
@@ -60,8 +61,7 @@ void sniff(std::string_view head, const std::string& encoding, const std::string
     if (even >= 2 && even >= 3 * odd) suggested = "utf-16be";
   }
   if (!suggested.empty()) {
-    throw Error(
-        fmt::format("{}: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding {}", label, suggested));
+    throw Error(trf("{0}: the file is UTF-16; save it as UTF-8 (CSV UTF-8) or add --encoding {1}", label, suggested));
   }
 }
 
@@ -78,7 +78,7 @@ class LineCounter {
       const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(data + size - p)));
       size_t length = static_cast<size_t>((newline ? newline : data + size) - p);
       if (max_line_ && line_length_ + length > max_line_) {
-        throw Error(record_too_long(label_, line_, "a line"));
+        throw Error(record_too_long(label_, line_, tr("a line")));
       }
       if (!newline) {
         line_length_ += length;
@@ -117,9 +117,8 @@ void copy_checked_utf8(std::istream& in, LineCounter& out, const std::string& la
   size_t pending = 0;
   auto not_utf8 = [&](size_t line) {
     return Error(
-        fmt::format("{}:{}: the file is not UTF-8; if a Chinese spreadsheet program saved it, add "
-                    "--encoding gb18030",
-                    label, line));
+        trf("{0}:{1}: the file is not UTF-8; if a Chinese spreadsheet program saved it, add --encoding gb18030", label,
+            line));
   };
   while (true) {
     in.read(block.data() + pending, kBlock);
@@ -158,8 +157,8 @@ void copy_checked_utf8(std::istream& in, LineCounter& out, const std::string& la
 }  // namespace
 
 std::string workbook_refusal(const std::string& label) {
-  return fmt::format(
-      "{}: the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and import "
+  return trf(
+      "{0}: the file is an Excel or WPS workbook, not text; save it as CSV (另存为 CSV UTF-8) and import "
       "that file",
       label);
 }
@@ -170,7 +169,7 @@ void copy_as_utf8(std::istream& in, std::ostream& out, const std::string& encodi
   if (is_utf8_name(encoding)) return copy_checked_utf8(in, lines, label);
   iconv_t cd = iconv_open("UTF-8", encoding.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    throw usage_error(fmt::format("unknown --encoding '{}'; use utf-8, gb18030 or gbk", encoding));
+    throw usage_error(trf("unknown --encoding '{0}'; use utf-8, gb18030 or gbk", encoding));
   }
   struct Closer {
     iconv_t cd;
@@ -194,14 +193,14 @@ void copy_as_utf8(std::istream& in, std::ostream& out, const std::string& encodi
     // may be half of another character.
     lines.write(output.data(), output.size() - dst_left);
     if (rc == static_cast<size_t>(-1) && err == EILSEQ) {
-      throw Error(fmt::format("{}:{}: the file is not valid {}; check --encoding", label, lines.line(), encoding));
+      throw Error(trf("{0}:{1}: the file is not valid {2}; check --encoding", label, lines.line(), encoding));
     }
     // EINVAL: a character cut by the buffer edge; keep its bytes for the next read.
     std::copy(src, src + src_left, input.data());
     pending = src_left;
     if (in.eof()) {
       if (pending) {
-        throw Error(fmt::format("{}:{}: the file ends inside a character; check --encoding", label, lines.line()));
+        throw Error(trf("{0}:{1}: the file ends inside a character; check --encoding", label, lines.line()));
       }
       break;
     }

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/import_reader.h"
 #include "roster/text.h"
 
@@ -78,20 +79,20 @@ std::string ColumnMapping::column_for(const std::string& header) const {
 void ColumnMapping::add(const std::string& rule) {
   auto eq = rule.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == rule.size()) {
-    throw usage_error(fmt::format("--map '{}' should look like 'source=target', e.g. '公司全称=name'", rule));
+    throw usage_error(trf("--map '{0}' should look like 'source=target', e.g. '公司全称=name'", rule));
   }
   std::string target = name_key(trim(rule.substr(eq + 1)));
   if (!is_column(target)) {
     throw usage_error(
-        fmt::format("--map '{}': '{}' is not one of roster's columns (name, uscc, sectors, joined, "
-                    "left, tier, city, parent, note, reason, id)",
-                    rule, trim(rule.substr(eq + 1))));
+        trf("--map '{0}': '{1}' is not one of roster's columns (name, uscc, sectors, joined, left, tier, city, "
+            "parent, note, reason, id)",
+            rule, trim(rule.substr(eq + 1))));
   }
   extra[trim(rule.substr(0, eq))] = target;
 }
 
 void ColumnMapping::ignore(const std::string& header) {
-  if (trim(header).empty()) throw usage_error("--ignore needs the header of a column, e.g. --ignore 联系人");
+  if (trim(header).empty()) throw usage_error(tr("--ignore needs the header of a column, e.g. --ignore 联系人"));
   ignored.insert(trim(header));
 }
 
@@ -120,15 +121,15 @@ std::string shell_word(const std::string& word) {
 std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers) {
   std::string names, flags;
   for (const auto& h : headers) {
-    names += fmt::format("{}'{}'", names.empty() ? "" : ", ", trim(h));
+    names += (names.empty() ? "" : trc("list", ", ")) + fmt::format(fmt::runtime(trc("quoted", "'{0}'")), trim(h));
     flags += fmt::format("{}--ignore {}", flags.empty() ? "" : " ", shell_word(trim(h)));
   }
-  bool one = headers.size() == 1;
-  return fmt::format(
-      "{}:{}: header: unknown column{} {}; drop {} with {}, or read {} as one of roster's columns with "
-      "--map {} (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)",
-      label, line, one ? "" : "s", names, one ? "it" : "them", flags, one ? "it" : "one",
-      shell_word(trim(headers.front()) + "=COLUMN"));
+  return trfn(
+      "{0}:{1}: header: unknown column {2}; drop it with {3}, or read it as one of roster's columns with --map {4} "
+      "(COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)",
+      "{0}:{1}: header: unknown columns {2}; drop them with {3}, or read one as one of roster's columns with --map "
+      "{4} (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)",
+      headers.size(), label, line, names, flags, shell_word(trim(headers.front()) + "=COLUMN"));
 }
 
 std::optional<ImportFormat> import_format_from_name(const std::string& name) {

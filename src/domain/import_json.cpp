@@ -13,6 +13,7 @@
 #include "json_cursor.h"
 #include "json_member.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 
 namespace roster {
 namespace {
@@ -27,10 +28,8 @@ class JsonArrayReader : public MemberRowReader {
     cursor_.skip_bom();
     cursor_.skip(kSpace);
     if (cursor_.peek() != '[') {
-      throw Error(
-          fmt::format("{}: not a JSON array of members; check the file (or use --format jsonl for one "
-                      "object per line)",
-                      label_));
+      throw Error(trf(
+          "{0}: not a JSON array of members; check the file (or use --format jsonl for one object per line)", label_));
     }
     cursor_.advance();
   }
@@ -67,13 +66,12 @@ class JsonArrayReader : public MemberRowReader {
   // Bad JSON found on `line` (where the parser stopped).
   Error broken(size_t line) {
     if (cursor_.peek() == EOF) {
-      return Error(fmt::format("{}:{}: the JSON ends too soon (a missing ']' or '}}'?); check the end of the file",
-                               label_, line));
+      return Error(
+          trf("{0}:{1}: the JSON ends too soon (a missing ']' or '}}'?); check the end of the file", label_, line));
     }
     return Error(
-        fmt::format("{}:{}: the JSON is broken on this line (a missing comma, quote or bracket?); fix it "
-                    "and run again",
-                    label_, line));
+        trf("{0}:{1}: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again",
+            label_, line));
   }
 
   JsonCursor cursor_;
@@ -105,7 +103,7 @@ class JsonLinesReader : public MemberRowReader {
       bool ok = cursor_.peek() != 0xEF && read_member(cursor_, label_, mapping_, ++records_, rows);
       if (ok) cursor_.skip(" \t\r");
       if (!ok || cursor_.line() != line || (cursor_.peek() != '\n' && cursor_.peek() != EOF)) {
-        throw Error(fmt::format("{}:{}: not a JSON object; each line must hold one member", label_, line));
+        throw Error(trf("{0}:{1}: not a JSON object; each line must hold one member", label_, line));
       }
       pending_.assign(rows.rbegin(), rows.rend());
     }

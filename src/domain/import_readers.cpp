@@ -8,6 +8,7 @@
 #include "import_rows.h"
 #include "roster/csv.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/import_reader.h"
 #include "roster/input_limits.h"
 #include "roster/text.h"
@@ -67,8 +68,8 @@ class DelimitedReader : public MemberRowReader {
       if (column == "status") continue;  // `roster list` output: follows from the dates
       for (const auto& [index, seen] : columns_) {
         if (seen == column) {
-          throw Error(fmt::format("{}:{}: header: two columns are '{}' ('{}' and '{}'); keep one", label_, header.line,
-                                  column, trim(header.fields[index]), trim(text)));
+          throw Error(trf("{0}:{1}: header: two columns are '{2}' ('{3}' and '{4}'); keep one", label_, header.line,
+                          column, trim(header.fields[index]), trim(text)));
         }
       }
       columns_.emplace_back(i, column);
@@ -78,9 +79,9 @@ class DelimitedReader : public MemberRowReader {
     for (const auto& c : columns_) has_name = has_name || c.second == "name";
     if (!has_name) {
       throw Error(
-          fmt::format("{}:{}: header: no name column (name or 单位名称); the first line must name the "
-                      "columns, e.g. name,uscc,sectors,joined",
-                      label_, header.line));
+          trf("{0}:{1}: header: no name column (name or 单位名称); the first line must name the columns, e.g. "
+              "name,uscc,sectors,joined",
+              label_, header.line));
     }
   }
 
@@ -125,9 +126,9 @@ class DelimitedReader : public MemberRowReader {
         for (const auto& above : ahead_) {
           if (std::count_if(above.fields.begin(), above.fields.end(), [](const auto& f) { return !blank(f); }) > 1) {
             throw Error(
-                fmt::format("{}:{}: header: the header is on line {}, but line {} above it holds more than a "
-                            "title; delete the rows above the header or move them below it",
-                            label_, above.line, record.line, above.line));
+                trf("{0}:{1}: header: the header is on line {2}, but line {1} above it holds more than a title; "
+                    "delete the rows above the header or move them below it",
+                    label_, above.line, record.line));
           }
         }
         ahead_.clear();
@@ -137,9 +138,9 @@ class DelimitedReader : public MemberRowReader {
     }
     if (ahead_.empty()) {
       throw Error(
-          fmt::format("{}: the file is empty; it needs a header line such as "
-                      "name,uscc,sectors,joined,left,tier,city,parent,note",
-                      label_));
+          trf("{0}: the file is empty; it needs a header line such as name,uscc,sectors,joined,left,tier,city,parent,"
+              "note",
+              label_));
     }
     CsvRecord first = std::move(ahead_.front());
     ahead_.erase(ahead_.begin());
@@ -152,14 +153,15 @@ class DelimitedReader : public MemberRowReader {
     // A ragged row usually means an unquoted delimiter: refuse it rather than
     // guess which cell is which. Cells may stop after the last named column.
     if (cells > width_ || cells < named_width_) {
-      return fmt::format("{} cells where the header has {}; quote cells that contain {}", cells,
-                         cells > width_ ? width_ : named_width_, spreadsheet_ ? "commas" : "tabs");
+      size_t header = cells > width_ ? width_ : named_width_;
+      return spreadsheet_ ? trf("{0} cells where the header has {1}; quote cells that contain commas", cells, header)
+                          : trf("{0} cells where the header has {1}; quote cells that contain tabs", cells, header);
     }
     for (size_t i : unnamed_) {
       if (i < cells && !blank(record.fields[i])) {
-        return fmt::format(
-            "cell {} holds text, but its column has no header; give the column a header (then --map "
-            "or --ignore it) or clear the cell",
+        return trf(
+            "cell {0} holds text, but its column has no header; give the column a header (then --map or --ignore "
+            "it) or clear the cell",
             i + 1);
       }
     }

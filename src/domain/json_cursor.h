@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/input_limits.h"
 
 namespace roster {
@@ -25,7 +26,8 @@ class JsonCursor {
   void advance() {
     last_ = buf_->sbumpc();
     if (last_ == '\n') ++newlines_;
-    if (marked_ && ++since_mark_ > kMaxRecordBytes) throw Error(record_too_long(label_, mark_line_, "a member object"));
+    if (marked_ && ++since_mark_ > kMaxRecordBytes)
+      throw Error(record_too_long(label_, mark_line_, tr("a member object")));
   }
   // The line of the token read last. A number is known to end only when the
   // byte after it is read, and that byte may be the line break.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 
 namespace roster {
 namespace {
@@ -27,18 +28,18 @@ std::string describe(const json& value) {
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
       text = text.substr(0, cut) + "…";
     }
-    return "the string " + json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+    return trf("the string {0}", json(text).dump(-1, ' ', false, json::error_handler_t::replace));
   }
-  if (value.is_number()) return "the number " + value.dump();
+  if (value.is_number()) return trf("the number {0}", value.dump());
   return value.dump();  // true, false, null
 }
 
 enum class Kind { object, list };
 std::string describe(Kind kind) {
-  return kind == Kind::object ? "an object" : "a list";
+  return kind == Kind::object ? tr("an object") : tr("a list");
 }
 
-const char* const kPeriodExample = "objects like {\"joined\": \"2024-01-01\", \"left\": null}";
+const char* const kPeriodExample = N_("objects like {\"joined\": \"2024-01-01\", \"left\": null}");
 
 // One member object, built from the parser's events; the rules of what each
 // key may hold live here.
@@ -58,7 +59,7 @@ class MemberSax {
   bool number_integer(json::number_integer_t value) { return scalar(json(value)); }
   bool number_unsigned(json::number_unsigned_t value) { return scalar(json(value)); }
   bool number_float(json::number_float_t value, const std::string& text) {
-    return scalar(json(value), "the number " + text);  // as written: 1.50 stays 1.50
+    return scalar(json(value), trf("the number {0}", text));  // as written: 1.50 stays 1.50
   }
   bool string(std::string& value) { return scalar(json(std::move(value))); }
   bool binary(json::binary_t&) { return true; }  // JSON text has no binary values
@@ -110,8 +111,7 @@ class MemberSax {
       throw Error(unknown_columns_message(label_, cursor_.line(), {key}));
     }
     if (column != "joined" && column != "left" && column != "reason") {
-      refuse("periods",
-             fmt::format("a period holds joined, left and reason, not {}; move {} out of periods", column, key));
+      refuse("periods", trf("a period holds joined, left and reason, not {0}; move {1} out of periods", column, key));
     }
     return claim(period_keys_, column, key);
   }
@@ -120,29 +120,30 @@ class MemberSax {
   std::string claim(std::map<std::string, std::string>& taken, const std::string& column, const std::string& key) {
     auto [it, fresh] = taken.emplace(column, key);
     if (!fresh) {
-      throw Error(fmt::format("{}:{}: header: two keys are '{}' ('{}' and '{}'); keep one", label_, cursor_.line(),
-                              column, it->second, key));
+      throw Error(trf("{0}:{1}: header: two keys are '{2}' ('{3}' and '{4}'); keep one", label_, cursor_.line(), column,
+                      it->second, key));
     }
     return column;
   }
 
   // Refuses the value of `column` (given by key_): what each column may hold.
   [[noreturn]] void wrong_type(const std::string& column, const std::string& what, bool in_list) const {
-    const std::string inside = in_list ? " inside the list" : "";
+    const std::string got = in_list ? trf("{0} inside the list", what) : what;
     if (column == "periods") {
-      refuse("periods", fmt::format("periods must be a list of {}, got {}{}; put each period in braces", kPeriodExample,
-                                    what, inside));
+      refuse("periods",
+             trf("periods must be a list of {0}, got {1}; put each period in braces", tr(kPeriodExample), got));
     }
     if (column == "sectors") {
-      refuse("sectors", fmt::format("{} must be a string or a list of strings, got {}{}; list the sectors as strings",
-                                    key_, what, inside));
+      refuse("sectors",
+             trf("{0} must be a string or a list of strings, got {1}; list the sectors as strings", key_, got));
     }
     if (column == "id") {
-      refuse("id", fmt::format("{} must be a string or a whole number, got {}; use the id export wrote", key_, what));
+      refuse("id", trf("{0} must be a string or a whole number, got {1}; use the id export wrote", key_, what));
     }
-    bool container = what == "an object" || what == "a list";
-    refuse(column, fmt::format("{} must be a string, got {}; {}", key_, what,
-                               container ? "write it as one string" : "put it in quotes"));
+    if (what == tr("an object") || what == tr("a list")) {
+      refuse(column, trf("{0} must be a string, got {1}; write it as one string", key_, what));
+    }
+    refuse(column, trf("{0} must be a string, got {1}; put it in quotes", key_, what));
   }
 
   bool scalar(const json& value) { return scalar(value, describe(value)); }
@@ -224,8 +225,7 @@ class MemberSax {
   }
 
   [[noreturn]] void refuse_not_object() const {
-    throw Error(
-        fmt::format("{}:{}: expected an object like {{\"name\": …, \"sectors\": […]}}", label_, cursor_.line()));
+    throw Error(trf("{0}:{1}: expected an object like {{\"name\": …, \"sectors\": […]}}", label_, cursor_.line()));
   }
 
   JsonCursor& cursor_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "roster/i18n.h"
 #include "roster/membership_rules.h"
 #include "roster/text.h"
 #include "roster/uscc.h"
@@ -19,19 +20,23 @@ constexpr size_t kMaxTextLength = 2000;
 // free text (a note, a reason) is only shown.
 enum class TextKind { name, free_text };
 
-std::optional<std::string> text_problem(std::string_view text, size_t max_length, TextKind kind) {
+// `subject` names the text in the message ("name", "the association name").
+std::optional<std::string> text_problem(std::string_view subject, std::string_view text, size_t max_length,
+                                        TextKind kind) {
   if (!is_valid_utf8(text))
-    return "is not valid UTF-8 text; check the encoding of the terminal or file (roster expects UTF-8)";
-  if (has_control_char(text)) return "contains a control character (tab, line break or similar); remove it";
+    return trf("{0} is not valid UTF-8 text; check the encoding of the terminal or file (roster expects UTF-8)",
+               subject);
+  if (has_control_char(text))
+    return trf("{0} contains a control character (tab, line break or similar); remove it", subject);
   // An invisible mark would make a second "company" that looks like the first.
   if (auto mark = first_invisible_control(text); mark && kind == TextKind::name) {
-    return fmt::format(
-        "contains the invisible character {} (a zero-width or text-direction mark, often pasted from a "
+    return trf(
+        "{0} contains the invisible character {1} (a zero-width or text-direction mark, often pasted from a "
         "web page); delete it or type the name again",
-        escape_for_terminal(*mark));
+        subject, escape_for_terminal(*mark));
   }
   if (code_point_count(text) > max_length) {
-    return fmt::format("is {} characters long; the limit is {}", code_point_count(text), max_length);
+    return trf("{0} is {1} characters long; the limit is {2}", subject, code_point_count(text), max_length);
   }
   return std::nullopt;
 }
@@ -42,7 +47,7 @@ std::optional<Date> check_date(const std::string& text, const char* field, Date 
   DateRefusal why{};
   auto date = parse_date(text, &why);
   if (!date) {
-    problems.push_back({field, date_refusal_message(fmt::format("{} date", field), text, why)});
+    problems.push_back({field, date_refusal_message(date_field_word(field), text, why)});
     return std::nullopt;
   }
   if (auto p = future_date_problem(field, *date, as_of)) {
@@ -90,27 +95,50 @@ void check_sectors(const MemberDraft& draft, const SectorRegistry& sectors, NewM
       std::any_of(problems.begin(), problems.end(), [](const FieldProblem& p) { return p.field == "sectors"; });
   if (m.sector_codes.empty() && !sector_refused) {
     problems.push_back(
-        {"sectors", "no sector given; every member needs at least one (--sector, or the sectors column of a file)"});
+        {"sectors",
+         tr("no sector given; every member needs at least one (--sector, or the sectors column of a file)")});
   }
 }
 
 }  // namespace
 
+std::string field_word(std::string_view field) {
+  // The English word is the column name itself; the literals are spelled out
+  // so the catalog holds them.
+  if (field == "name") return trc("field", "name");
+  if (field == "uscc") return trc("field", "uscc");
+  if (field == "sectors") return trc("field", "sectors");
+  if (field == "joined") return trc("field", "joined");
+  if (field == "left") return trc("field", "left");
+  if (field == "tier") return trc("field", "tier");
+  if (field == "city") return trc("field", "city");
+  if (field == "parent") return trc("field", "parent");
+  if (field == "note") return trc("field", "note");
+  if (field == "reason") return trc("field", "reason");
+  return std::string(field);
+}
+
+std::string date_field_word(std::string_view field) {
+  if (field == "joined") return tr("joined date");
+  if (field == "left") return tr("left date");
+  return std::string(field);
+}
+
 std::optional<std::string> name_problem(std::string_view trimmed_name) {
-  if (trimmed_name.empty()) return "name is empty; give the member's legal name";
-  if (auto p = text_problem(trimmed_name, kMaxNameLength, TextKind::name)) return "name " + *p;
+  if (trimmed_name.empty()) return tr("name is empty; give the member's legal name");
+  if (auto p = text_problem(field_word("name"), trimmed_name, kMaxNameLength, TextKind::name)) return *p;
   return std::nullopt;
 }
 
 std::optional<std::string> association_name_problem(std::string_view trimmed_name) {
   if (trimmed_name.empty())
-    return "the association name is empty; give its full name, e.g. --association '浙江省元宇宙产业协会'";
-  if (auto p = text_problem(trimmed_name, kMaxNameLength, TextKind::name)) return "the association name " + *p;
+    return tr("the association name is empty; give its full name, e.g. --association '浙江省元宇宙产业协会'");
+  if (auto p = text_problem(tr("the association name"), trimmed_name, kMaxNameLength, TextKind::name)) return *p;
   return std::nullopt;
 }
 
 std::optional<std::string> free_text_problem(std::string_view text, std::string_view field) {
-  if (auto p = text_problem(text, kMaxTextLength, TextKind::free_text)) return fmt::format("{} {}", field, *p);
+  if (auto p = text_problem(field_word(field), text, kMaxTextLength, TextKind::free_text)) return *p;
   return std::nullopt;
 }
 
@@ -151,9 +179,9 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
                  Free{draft.note, &m.note, "note"}}) {
     *f.target = is_valid_utf8(f.text) ? trim(f.text) : f.text;
     bool note = f.field == std::string("note");
-    if (auto p = text_problem(*f.target, note ? kMaxTextLength : kMaxNameLength,
+    if (auto p = text_problem(field_word(f.field), *f.target, note ? kMaxTextLength : kMaxNameLength,
                               note ? TextKind::free_text : TextKind::name)) {
-      problems.push_back({f.field, fmt::format("{} {}", f.field, *p)});
+      problems.push_back({f.field, *p});
     }
   }
 

@@ -2,51 +2,58 @@
 
 #include <fmt/core.h>
 
+#include "roster/i18n.h"
+#include "roster/member_rules.h"
+
 namespace roster {
 
 std::optional<FieldProblem> future_date_problem(std::string_view field, Date date, Date as_of) {
   if (date <= as_of) return std::nullopt;
-  return FieldProblem{std::string(field), fmt::format("{} date {} is in the future (after {}); enter a date that has "
-                                                      "happened",
-                                                      field, date.iso(), as_of.iso())};
+  return FieldProblem{std::string(field), trf("{0} {1} is in the future (after {2}); enter a date that has happened",
+                                              date_field_word(field), date.iso(), as_of.iso())};
 }
 
 std::optional<FieldProblem> left_date_problem(Date joined, Date left) {
   if (left > joined) return std::nullopt;
-  return FieldProblem{"left", fmt::format("left date {} is not after the joined date {}; a member leaves after joining",
-                                          left.iso(), joined.iso())};
+  return FieldProblem{"left", trf("left date {0} is not after the joined date {1}; a member leaves after joining",
+                                  left.iso(), joined.iso())};
 }
 
 std::optional<FieldProblem> already_left_problem(const MemberRecord& member) {
   if (member.open_period()) return std::nullopt;
   const Period* last = furthest_period(member.periods);
-  std::string when = last && last->left ? fmt::format(" (on {})", last->left->iso()) : "";
-  return FieldProblem{
-      "left", fmt::format("member #{} has already left{}; `roster rejoin` opens a new period", member.id, when)};
+  if (last && last->left) {
+    return FieldProblem{"left", trf("member #{0} has already left (on {1}); `roster rejoin` opens a new period",
+                                    member.id, last->left->iso())};
+  }
+  return FieldProblem{"left", trf("member #{0} has already left; `roster rejoin` opens a new period", member.id)};
 }
 
 std::optional<FieldProblem> still_member_problem(const MemberRecord& member) {
   const Period* open = member.open_period();
   if (!open) return std::nullopt;
-  return FieldProblem{"joined", fmt::format("member #{} is still a member (since {}); `roster remove-member` ends that "
-                                            "first",
-                                            member.id, open->joined.iso())};
+  return FieldProblem{"joined", trf("member #{0} is still a member (since {1}); `roster remove-member` ends that first",
+                                    member.id, open->joined.iso())};
 }
 
 std::optional<FieldProblem> overlap_problem(Date joined, const Period& earlier) {
   if (earlier.left && joined >= *earlier.left) return std::nullopt;
-  std::string span = earlier.left ? fmt::format("{} to {}", earlier.joined.iso(), earlier.left->iso())
-                                  : fmt::format("from {}, which has not ended", earlier.joined.iso());
-  std::string start = earlier.left ? earlier.left->iso() : "the day it ends";
-  return FieldProblem{"joined", fmt::format("period from {} overlaps the period {}; a new period starts on or after {}",
-                                            joined.iso(), span, start)};
+  if (earlier.left) {
+    return FieldProblem{"joined",
+                        trf("period from {0} overlaps the period {1} to {2}; a new period starts on or after {2}",
+                            joined.iso(), earlier.joined.iso(), earlier.left->iso())};
+  }
+  return FieldProblem{"joined",
+                      trf("period from {0} overlaps the period from {1}, which has not ended; a new period starts on "
+                          "or after the day it ends",
+                          joined.iso(), earlier.joined.iso())};
 }
 
 std::optional<FieldProblem> open_reason_problem(std::string_view trimmed_reason, bool ended) {
   if (trimmed_reason.empty() || ended) return std::nullopt;
-  return FieldProblem{"reason", fmt::format("reason '{}' is for a period that has not ended; give its left date too, "
-                                            "or leave the reason empty",
-                                            trimmed_reason)};
+  return FieldProblem{"reason", trf("reason '{0}' is for a period that has not ended; give its left date too, or leave "
+                                    "the reason empty",
+                                    trimmed_reason)};
 }
 
 std::optional<FieldProblem> reason_problem(std::string_view trimmed_reason, bool ended) {

@@ -10,6 +10,7 @@
 #include "roster/csv.h"
 #include "roster/error.h"
 #include "roster/goal.h"
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -37,7 +38,7 @@ std::optional<size_t> closeness(const std::string& key, const std::string& candi
 }
 
 std::string with_name(const Sector& s) {
-  return fmt::format("{} ({})", s.code, s.name_zh);
+  return fmt::format(fmt::runtime(trc("sector code and name", "{0} ({1})")), s.code, s.name_zh);
 }
 
 }  // namespace
@@ -108,52 +109,60 @@ std::string unknown_sector_message(std::string_view text, const SectorRegistry& 
   std::string suggestion;
   if (!key.empty() && !best.empty() && best.size() <= 3) {
     for (size_t i = 0; i < best.size(); ++i) {
-      suggestion += (i == 0 ? "" : i + 1 == best.size() ? " or " : ", ") + with_name(*best[i]);
+      suggestion += (i == 0                 ? ""
+                     : i + 1 == best.size() ? trc("list", " or ")
+                                            : trc("list", ", ")) +
+                    with_name(*best[i]);
     }
-    suggestion = fmt::format("did you mean {}? ", suggestion);
+    suggestion = trf("did you mean {0}? ", suggestion);
   }
   std::string known, example;
   for (const auto& s : sectors.all()) {
-    known += (known.empty() ? "" : ", ") + with_name(s);
+    known += (known.empty() ? "" : trc("list", ", ")) + with_name(s);
     if (example.empty() && !s.aliases.empty()) example = s.aliases.front();
   }
-  return fmt::format("unknown sector '{}'; {}known sectors: {} (give a code, its English or Chinese name{})",
-                     trim(text), suggestion, known, example.empty() ? "" : ", or a short form such as " + example);
+  if (example.empty()) {
+    return trf("unknown sector '{0}'; {1}known sectors: {2} (give a code, its English or Chinese name)", trim(text),
+               suggestion, known);
+  }
+  return trf(
+      "unknown sector '{0}'; {1}known sectors: {2} (give a code, its English or Chinese name, or a short form such as "
+      "{3})",
+      trim(text), suggestion, known, example);
 }
 
 std::optional<std::string> sector_problem(const Sector& s, const SectorRegistry& registry, const std::string& self) {
   bool code_ok = !s.code.empty() && s.code.size() <= 32 && s.code.front() != '-';
   for (char c : s.code) code_ok = code_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
   if (!code_ok) {
-    return fmt::format("sector code '{}' must be 1-32 lower-case letters, digits or hyphens, e.g. smart-city", s.code);
+    return trf("sector code '{0}' must be 1-32 lower-case letters, digits or hyphens, e.g. smart-city", s.code);
   }
   std::vector<std::pair<std::string, std::string>> names = {{s.name_en, "--name"}, {s.name_zh, "--name-zh"}};
-  for (const auto& alias : s.aliases) names.emplace_back(alias, fmt::format("alias '{}'", alias));
+  for (const auto& alias : s.aliases) names.emplace_back(alias, trf("alias '{0}'", alias));
   for (const auto& [name, what] : names) {
-    if (trim(name).empty()) return fmt::format("{} is empty; give the sector's name", what);
+    if (trim(name).empty()) return trf("{0} is empty; give the sector's name", what);
     if (!is_valid_utf8(name) || has_control_char(name) || code_point_count(name) > 100) {
-      return fmt::format("{} must be up to 100 characters of plain UTF-8 text", what);
+      return trf("{0} must be up to 100 characters of plain UTF-8 text", what);
     }
     // An invisible mark would make a second sector that looks like the first (as for member names).
     if (auto mark = first_invisible_control(name)) {
-      return fmt::format("{} contains the invisible character {} (a zero-width or text-direction mark); delete it",
-                         what, escape_for_terminal(*mark));
+      return trf("{0} contains the invisible character {1} (a zero-width or text-direction mark); delete it", what,
+                 escape_for_terminal(*mark));
     }
     // A name with a separator could never be named in a list of sectors.
     if (has_list_separator(name) || name.find(kAliasSeparator) != std::string::npos) {
-      return fmt::format("{} must not contain ; , ； ， 、 or |: they separate sectors and aliases", what);
+      return trf("{0} must not contain ; , ； ， 、 or |: they separate sectors and aliases", what);
     }
   }
-  if (s.target && *s.target <= 0) return fmt::format("--target {} must be a positive number of members", *s.target);
-  if (s.target && *s.target > kMaxTarget)
-    return fmt::format("--target {} is more than {} members", *s.target, kMaxTarget);
+  if (s.target && *s.target <= 0) return trf("--target {0} must be a positive number of members", *s.target);
+  if (s.target && *s.target > kMaxTarget) return trf("--target {0} is more than {1} members", *s.target, kMaxTarget);
   std::vector<std::string> texts = {s.code, s.name_en, s.name_zh};
   texts.insert(texts.end(), s.aliases.begin(), s.aliases.end());
   for (const auto& text : texts) {
     const Sector* other = registry.resolve(text);
     if (other && other->code != self) {
-      return fmt::format("'{}' already names sector {} ({} / {}); choose another", text, other->code, other->name_en,
-                         other->name_zh);
+      return trf("'{0}' already names sector {1} ({2} / {3}); choose another", text, other->code, other->name_en,
+                 other->name_zh);
     }
   }
   return std::nullopt;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -76,8 +77,8 @@ std::string tier_forms() {
 }
 
 std::string unknown_tier_message(std::string_view text) {
-  return fmt::format(
-      "unknown tier '{}'; use president, vice-president, council or member (or 会长, 副会长, 理事, 会员)", trim(text));
+  return trf("unknown tier '{0}'; use president, vice-president, council or member (or 会长, 副会长, 理事, 会员)",
+             trim(text));
 }
 
 }  // namespace roster

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -66,28 +67,26 @@ std::optional<std::string> normalize_uscc(std::string_view code, std::string* re
   for (char c : folded) up.push_back(upper(c));
   size_t length = is_valid_utf8(up) ? code_point_count(up) : up.size();
   if (is_scientific_number(folded)) {
-    *reason = fmt::format(
-        "USCC '{}' is a number a spreadsheet made of the code; format the column as text (文本), "
-        "type the 18-character code again and save",
-        trim(code));
+    *reason =
+        trf("USCC '{0}' is a number a spreadsheet made of the code; format the column as text (文本), "
+            "type the 18-character code again and save",
+            trim(code));
     return std::nullopt;
   }
   if (length != 18) {
-    *reason = fmt::format("USCC must be 18 characters, got {}", length);
+    *reason = trf("USCC must be 18 characters, got {0}", length);
     return std::nullopt;
   }
   for (size_t i = 0; i < up.size(); ++i) {
     if (value_of(up[i]) < 0) {
-      *reason = fmt::format("USCC character {} '{}' is not allowed (use 0-9 and A-Z without I, O, S, V, Z)",
-                            code_point_count(std::string_view(up).substr(0, i)) + 1,
-                            up.substr(i, utf8_sequence_length(up[i])));
+      *reason = trf("USCC character {0} '{1}' is not allowed (use 0-9 and A-Z without I, O, S, V, Z)",
+                    code_point_count(std::string_view(up).substr(0, i)) + 1, up.substr(i, utf8_sequence_length(up[i])));
       return std::nullopt;
     }
   }
   char expected = uscc_check_char(std::string_view(up).substr(0, 17));
   if (up[17] != expected) {
-    *reason =
-        fmt::format("USCC check character is '{}' but the code calls for '{}'; check for a typo", up[17], expected);
+    *reason = trf("USCC check character is '{0}' but the code calls for '{1}'; check for a typo", up[17], expected);
     return std::nullopt;
   }
   return up;

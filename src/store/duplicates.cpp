@@ -2,20 +2,22 @@
 
 #include <fmt/core.h>
 
+#include "roster/i18n.h"
+
 namespace roster {
 
 std::vector<FieldProblem> stored_duplicates(Store& store, const NewMember& member, std::optional<int64_t> except) {
   std::vector<FieldProblem> problems;
   auto other = [&](const auto& found) { return found && found->id != except; };
   if (auto existing = store.member_with_name_key(member.name_key); other(existing)) {
-    problems.push_back({"name", fmt::format("'{}' is already member #{} ({}); names are compared ignoring case, "
-                                            "width and spacing",
-                                            member.name, existing->id, existing->name)});
+    problems.push_back({"name", trf("'{0}' is already member #{1} ({2}); names are compared ignoring case, width and "
+                                    "spacing",
+                                    member.name, existing->id, existing->name)});
   }
   if (member.uscc) {
     if (auto existing = store.member_with_uscc(*member.uscc); other(existing)) {
-      problems.push_back({"uscc", fmt::format("USCC {} already belongs to member #{} ({})", *member.uscc, existing->id,
-                                              existing->name)});
+      problems.push_back(
+          {"uscc", trf("USCC {0} already belongs to member #{1} ({2})", *member.uscc, existing->id, existing->name)});
     }
   }
   return problems;

@@ -7,6 +7,7 @@
 
 #include "roster/duplicates.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/member_rules.h"
 #include "roster/membership.h"
 #include "roster/membership_rules.h"
@@ -38,7 +39,7 @@ class Importer {
       ++result_.rows;
       for (std::string* date : {&row.draft.joined, &row.draft.left}) read_day_number(*date);
       if (!row.shape_problem.empty()) {
-        refuse(row.line, "row", row.shape_problem);
+        refuse(row.line, trc("field", "row"), row.shape_problem);
         continue;
       }
       // Grouping never depends on lines: rows share a member only through
@@ -103,18 +104,18 @@ class Importer {
     // store would name them by id, not by line), then the stored roster.
     bool duplicate = false;
     if (auto [it, fresh] = line_of_key_.emplace(member.name_key, row.line); !fresh) {
-      refuse(row.line, "name", fmt::format("'{}' is already on line {} of this file", member.name, it->second));
+      refuse(row.line, "name", trf("'{0}' is already on line {1} of this file", member.name, it->second));
       duplicate = true;
     }
     if (member.uscc) {
       if (auto [it, fresh] = line_of_uscc_.emplace(*member.uscc, row.line); !fresh) {
-        refuse(row.line, "uscc", fmt::format("USCC {} is already on line {} of this file", *member.uscc, it->second));
+        refuse(row.line, "uscc", trf("USCC {0} is already on line {1} of this file", *member.uscc, it->second));
         duplicate = true;
       }
     }
     if (duplicate) return;
     if (auto stored = stored_duplicates(store_, member); !stored.empty()) {
-      for (auto& p : stored) refuse(row.line, p.field, p.reason + "; add --update to change it from the file");
+      for (auto& p : stored) refuse(row.line, p.field, trf("{0}; add --update to change it from the file", p.reason));
       return;
     }
     // Registered even when no longer writing, so the member's later periods
@@ -176,7 +177,7 @@ class Importer {
     if (text.empty()) return true;
     DateRefusal why{};
     auto left = parse_date(text, &why);
-    if (!left) return refuse_all(row.line, {{"left", date_refusal_message("left date", text, why)}});
+    if (!left) return refuse_all(row.line, {{"left", date_refusal_message(date_field_word("left"), text, why)}});
     const Period* last = furthest_period(stored.periods);
     if (!stored.open_period() && last && last->left == left) return true;  // already recorded
     if (!refuse_all(row.line, membership::leave(store_, stored.id, *left, reason, options_.as_of))) return false;
@@ -192,9 +193,10 @@ class Importer {
     DateRefusal joined_why{}, left_why{};
     auto joined = parse_date(joined_text, &joined_why);
     auto left = left_text.empty() ? std::nullopt : parse_date(left_text, &left_why);
-    if (!joined) return refuse(row.line, "joined", date_refusal_message("joined date", joined_text, joined_why));
+    if (!joined)
+      return refuse(row.line, "joined", date_refusal_message(date_field_word("joined"), joined_text, joined_why));
     if (!left_text.empty() && !left)
-      return refuse(row.line, "left", date_refusal_message("left date", left_text, left_why));
+      return refuse(row.line, "left", date_refusal_message(date_field_word("left"), left_text, left_why));
     std::string reason = trim(row.draft.reason);
     if (!refuse_all(row.line, new_period_problems({member.last}, *joined, left, reason, options_.as_of))) return;
     member.last = Period{*joined, left, reason};

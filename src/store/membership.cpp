@@ -4,6 +4,7 @@
 
 #include "roster/duplicates.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/membership_rules.h"
 #include "roster/text.h"
 
@@ -28,7 +29,7 @@ std::vector<FieldProblem> add_period(Store& store, int64_t id, Date joined, std:
   // Only the periods: an import may add thousands of them, and the whole
   // record (with its history) is not needed.
   std::vector<Period> periods = store.member_periods(id);
-  if (periods.empty()) throw Error(fmt::format("no member #{}", id));  // every member has its first period
+  if (periods.empty()) throw Error(trf("no member #{0}", id));  // every member has its first period
   auto problems = new_period_problems(periods, joined, left, trimmed, as_of);
   if (problems.empty()) store.add_period(id, joined, left, trimmed);
   return problems;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 
 namespace roster {
 namespace fs = std::filesystem;
@@ -21,21 +22,21 @@ mode_t default_mode() {
 std::string file_type_name(fs::file_type type) {
   switch (type) {
     case fs::file_type::regular:
-      return "a file";
+      return tr("a file");
     case fs::file_type::directory:
-      return "a folder";
+      return tr("a folder");
     case fs::file_type::character:
-      return "a character device";
+      return tr("a character device");
     case fs::file_type::block:
-      return "a block device";
+      return tr("a block device");
     case fs::file_type::fifo:
-      return "a FIFO (named pipe)";
+      return tr("a FIFO (named pipe)");
     case fs::file_type::socket:
-      return "a socket";
+      return tr("a socket");
     case fs::file_type::not_found:
-      return "missing";
+      return tr("missing");
     default:
-      return "not a regular file";
+      return tr("not a regular file");
   }
 }
 
@@ -44,18 +45,18 @@ fs::path replaceable_path(const std::string& path, bool force, const std::string
   fs::file_status link = fs::symlink_status(path, ec);
   fs::file_status status = fs::status(path, ec);
   if (fs::is_symlink(link) && !fs::exists(status)) {
-    throw Error(fmt::format("'{}' is a symbolic link to a file that does not exist; give the path of a file", path));
+    throw Error(trf("'{0}' is a symbolic link to a file that does not exist; give the path of a file", path));
   }
   if (fs::is_directory(status)) {
-    throw Error(fmt::format("'{}' is a folder; give a file name, e.g. {}", path,
-                            (fs::path(path) / example_name).lexically_normal().string()));
+    throw Error(trf("'{0}' is a folder; give a file name, e.g. {1}", path,
+                    (fs::path(path) / example_name).lexically_normal().string()));
   }
   if (!fs::exists(status)) return path;
   if (!fs::is_regular_file(status)) {
-    throw Error(fmt::format("'{}' is {}; roster writes only a new file or over a regular one (choose another path)",
-                            path, file_type_name(status.type())));
+    throw Error(trf("'{0}' is {1}; roster writes only a new file or over a regular one (choose another path)", path,
+                    file_type_name(status.type())));
   }
-  if (!force) throw Error(fmt::format("'{}' already exists; choose another path, or add --force to replace it", path));
+  if (!force) throw Error(trf("'{0}' already exists; choose another path, or add --force to replace it", path));
   return fs::is_symlink(link) ? fs::canonical(path) : fs::path(path);
 }
 
@@ -63,8 +64,8 @@ ReplacementFile::ReplacementFile(fs::path target)
     : target_(std::move(target)), temp_(target_.string() + ".partial-XXXXXX") {
   int fd = mkstemp(temp_.data());
   if (fd < 0) {
-    throw Error(fmt::format("cannot write in '{}'; check that the folder exists and is writable",
-                            target_.parent_path().empty() ? "." : target_.parent_path().string()));
+    throw Error(trf("cannot write in '{0}'; check that the folder exists and is writable",
+                    target_.parent_path().empty() ? "." : target_.parent_path().string()));
   }
   struct stat existing {};
   fchmod(fd, stat(target_.c_str(), &existing) == 0 ? existing.st_mode & 07777 : default_mode());
@@ -81,9 +82,7 @@ void ReplacementFile::commit() {
   std::error_code renamed;
   fs::rename(temp_, target_, renamed);
   if (renamed) {
-    throw Error(
-        fmt::format("cannot replace '{}' ({}); check its permissions and attributes (lsattr); it was left as "
-                    "it was",
+    throw Error(trf("cannot replace '{0}' ({1}); check its permissions and attributes (lsattr); it was left as it was",
                     target_.string(), renamed.message()));
   }
   committed_ = true;

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/replacement_file.h"  // file_type_name
 #include "roster/text.h"
 #include "schema.h"
@@ -83,16 +84,16 @@ Store::~Store() = default;
 Store Store::open(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    throw Error(fmt::format("no database at {}; create one with `roster init --db {}`, or pass --db PATH",
-                            quoted_path(path), path.string()));
+    throw Error(trf("no database at {0}; create one with `roster init --db {1}`, or pass --db PATH", quoted_path(path),
+                    path.string()));
   }
   if (fs::file_status status = fs::status(path, ec); !fs::is_regular_file(status)) {
-    throw Error(fmt::format("{} is {}, not a roster database; check --db or $ROSTER_DB", quoted_path(path),
-                            file_type_name(status.type())));
+    throw Error(trf("{0} is {1}, not a roster database; check --db or $ROSTER_DB", quoted_path(path),
+                    file_type_name(status.type())));
   }
   if (empty_file(path)) {
-    throw Error(fmt::format("{} is empty, not a roster database; create one with `roster init --db {}`",
-                            quoted_path(path), path.string()));
+    throw Error(trf("{0} is empty, not a roster database; create one with `roster init --db {1}`", quoted_path(path),
+                    path.string()));
   }
 
   return guarded(path, [&] {
@@ -106,19 +107,18 @@ Store Store::open(const fs::path& path) {
       version = db->execAndGet("PRAGMA user_version").getInt();
     } catch (const SQLite::Exception& e) {
       if (e.getErrorCode() == SQLITE_NOTADB) {
-        throw Error(fmt::format("{} is not a roster database; check --db or $ROSTER_DB", quoted_path(path)));
+        throw Error(trf("{0} is not a roster database; check --db or $ROSTER_DB", quoted_path(path)));
       }
       throw;
     }
     if (app_id != kApplicationId) {
-      throw Error(fmt::format("{} is not a roster database (it is some other SQLite file); check --db or $ROSTER_DB",
-                              quoted_path(path)));
+      throw Error(trf("{0} is not a roster database (it is some other SQLite file); check --db or $ROSTER_DB",
+                      quoted_path(path)));
     }
     if (version > kSchemaVersion) {
       throw Error(
-          fmt::format("{} was written by a newer roster (schema version {}, this roster knows {}); "
-                      "upgrade roster to use it",
-                      quoted_path(path), version, kSchemaVersion));
+          trf("{0} was written by a newer roster (schema version {1}, this roster knows {2}); upgrade roster to use it",
+              quoted_path(path), version, kSchemaVersion));
     }
     configure_connection(*db);
     Store store(path, std::move(db));
@@ -140,9 +140,9 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
   bool take_over = empty_file(path);  // e.g. made by mktemp or touch: nothing in it to lose
   if (fs::exists(path, ec) && !take_over) {
     throw Error(
-        fmt::format("{} already exists; roster init never overwrites a file (choose another --db, "
-                    "or move the old file away first)",
-                    quoted_path(path)));
+        trf("{0} already exists; roster init never overwrites a file (choose another --db, or move the old file away "
+            "first)",
+            quoted_path(path)));
   }
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   try {

@@ -12,6 +12,7 @@
 
 #include "roster/error.h"
 #include "roster/goal.h"
+#include "roster/i18n.h"
 #include "roster/membership_rules.h"
 #include "roster/replacement_file.h"
 #include "roster/store.h"
@@ -23,7 +24,7 @@ namespace roster {
 namespace {
 
 std::string who(int64_t id, const std::string& name) {
-  return fmt::format("member #{} ({})", id, name);
+  return trf("member #{0} ({1})", id, name);
 }
 
 void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
@@ -38,7 +39,7 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
       if (line.empty() || line == "ok" || line == "CHECK constraint failed in periods" || line.starts_with("*** in ")) {
         continue;
       }
-      problems.push_back("integrity: " + line);
+      problems.push_back(trf("integrity: {0}", line));
     }
   }
   SQLite::Statement fk(db, "PRAGMA foreign_key_check");
@@ -58,7 +59,7 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
       if (get.executeStep()) value = get.getColumn(0).getString();
     }
     problems.push_back(
-        fmt::format("foreign key: {} row {} refers to {} {}, which does not exist", table, row, parent, value));
+        trf("foreign key: {0} row {1} refers to {2} {3}, which does not exist", table, row, parent, value));
   }
 }
 
@@ -66,31 +67,30 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
 void association_rules(SQLite::Database& db, std::vector<std::string>& problems) {
   SQLite::Statement q(db, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
   if (!q.executeStep()) {
-    problems.push_back("association: the row with the association's name and goal is missing; restore a backup");
+    problems.push_back(tr("association: the row with the association's name and goal is missing; restore a backup"));
     return;
   }
   Goal goal;
   bool dates = true;
-  for (auto [column, field, date] : {std::tuple{0, "start", &goal.start}, std::tuple{2, "deadline", &goal.deadline}}) {
+  for (auto [column, date] : {std::pair{0, &goal.start}, std::pair{2, &goal.deadline}}) {
     std::string text = q.getColumn(column).getString();
     if (auto parsed = parse_iso_date(text))
       *date = *parsed;
     else {
       problems.push_back(
-          fmt::format("goal: the {} '{}' is not a date; set it with `roster goal set --{}`", field, text, field));
+          column == 0 ? trf("goal: the start '{0}' is not a date; set it with `roster goal set --start`", text)
+                      : trf("goal: the deadline '{0}' is not a date; set it with `roster goal set --deadline`", text));
       dates = false;
     }
   }
   int64_t target = q.getColumn(1).getInt64();
   goal.target = static_cast<int>(std::clamp<int64_t>(target, -1, kMaxTarget + 1));
   if (target != goal.target || (goal.target < 1 || goal.target > kMaxTarget)) {
-    problems.push_back(
-        fmt::format("goal: the target {} must be from 1 to {} members; set it with `roster goal set "
-                    "--target`",
-                    q.getColumn(1).getString(), kMaxTarget));
+    problems.push_back(trf("goal: the target {0} must be from 1 to {1} members; set it with `roster goal set --target`",
+                           q.getColumn(1).getString(), kMaxTarget));
   } else if (dates) {
     if (auto problem = goal_problem(goal))
-      problems.push_back(fmt::format("goal: {}; set it with `roster goal set`", *problem));
+      problems.push_back(trf("goal: {0}; set it with `roster goal set`", *problem));
   }
 }
 
@@ -102,10 +102,13 @@ SELECT member_id, sector_code,
  WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.id = member_id)
     OR NOT EXISTS (SELECT 1 FROM sectors s WHERE s.code = sector_code))SQL");
   while (dangling.executeStep()) {
-    std::string missing = dangling.getColumn(2).getInt() ? fmt::format("sector {}", dangling.getColumn(1).getString())
-                                                         : fmt::format("member {}", dangling.getColumn(0).getString());
-    problems.push_back(fmt::format("foreign key: member_sectors links member {} to sector {}, but {} does not exist",
-                                   dangling.getColumn(0).getString(), dangling.getColumn(1).getString(), missing));
+    std::string member = dangling.getColumn(0).getString(), sector = dangling.getColumn(1).getString();
+    problems.push_back(
+        dangling.getColumn(2).getInt()
+            ? trf("foreign key: member_sectors links member {0} to sector {1}, but sector {1} does not exist", member,
+                  sector)
+            : trf("foreign key: member_sectors links member {0} to sector {1}, but member {0} does not exist", member,
+                  sector));
   }
 }
 
@@ -118,30 +121,31 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
     if (!members.getColumn(3).isNull()) {
       std::string reason;
       if (!normalize_uscc(members.getColumn(3).getString(), &reason)) {
-        problems.push_back(fmt::format("{}: bad USCC {}: {}", who(id, name), members.getColumn(3).getString(), reason));
+        problems.push_back(trf("{0}: bad USCC {1}: {2}", who(id, name), members.getColumn(3).getString(), reason));
       }
     }
     std::string key = name_key(name);
     if (key != members.getColumn(2).getString()) {
-      problems.push_back(fmt::format("{}: stored name key '{}' does not match the name (expected '{}')", who(id, name),
-                                     members.getColumn(2).getString(), key));
+      problems.push_back(trf("{0}: stored name key '{1}' does not match the name (expected '{2}')", who(id, name),
+                             members.getColumn(2).getString(), key));
     }
     auto [it, fresh] = first_with_key.emplace(key, MemberRef{id, name});
     if (!fresh) {
-      problems.push_back(fmt::format("{}: same name as {} once case, width and spacing are ignored", who(id, name),
-                                     who(it->second.id, it->second.name)));
+      problems.push_back(trf("{0}: same name as {1} once case, width and spacing are ignored", who(id, name),
+                             who(it->second.id, it->second.name)));
     }
   }
   SQLite::Statement no_sector(db, R"SQL(
 SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id) ORDER BY id)SQL");
   while (no_sector.executeStep()) {
-    problems.push_back(who(no_sector.getColumn(0).getInt64(), no_sector.getColumn(1).getString()) + ": has no sector");
+    problems.push_back(
+        trf("{0}: has no sector", who(no_sector.getColumn(0).getInt64(), no_sector.getColumn(1).getString())));
   }
   SQLite::Statement no_period(db, R"SQL(
 SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM periods p WHERE p.member_id = m.id) ORDER BY id)SQL");
   while (no_period.executeStep()) {
-    problems.push_back(who(no_period.getColumn(0).getInt64(), no_period.getColumn(1).getString()) +
-                       ": has no membership period");
+    problems.push_back(trf("{0}: has no membership period",
+                           who(no_period.getColumn(0).getInt64(), no_period.getColumn(1).getString())));
   }
 }
 
@@ -159,7 +163,7 @@ SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on, p.reason FROM periods 
     int64_t member = periods.getColumn(1).getInt64();
     std::string name = periods.getColumn(2).getString();
     auto say = [&](const std::string& problem) {
-      problems.push_back(fmt::format("{}: {}", who(member, name), problem));
+      problems.push_back(fmt::format(fmt::runtime(trc("check finding", "{0}: {1}")), who(member, name), problem));
     };
     if (member != last_member) furthest.reset();
     last_member = member;
@@ -167,9 +171,9 @@ SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on, p.reason FROM periods 
     auto joined = parse_iso_date(joined_text);
     bool open = periods.getColumn(4).isNull();
     auto left = open ? std::nullopt : parse_iso_date(left_text);
-    if (!joined) say(fmt::format("period joined date '{}' is not a date", joined_text));
+    if (!joined) say(trf("period joined date '{0}' is not a date", joined_text));
     if (auto p = open_reason_problem(periods.getColumn(5).getString(), !open)) say(p->reason);
-    if (!open && !left) say(fmt::format("period left date '{}' is not a date", left_text));
+    if (!open && !left) say(trf("period left date '{0}' is not a date", left_text));
     // A date that is not one was reported above; nothing is measured from it.
     if (!joined || (!open && !left)) continue;
     if (auto p = left ? left_date_problem(*joined, *left) : std::nullopt) say(p->reason);
@@ -185,17 +189,17 @@ std::vector<std::string> Store::check_problems() {
     std::vector<std::string> problems;
     // A damaged page can stop a check half way: say so, and run the others.
     using Check = void (*)(SQLite::Database&, std::vector<std::string>&);
-    const std::pair<Check, const char*> checks[] = {{sqlite_checks, "SQLite's own checks"},
-                                                    {association_rules, "the association row"},
-                                                    {link_rules, "the sector links"},
-                                                    {member_rules, "the members"},
-                                                    {period_rules, "the periods"}};
+    const std::pair<Check, const char*> checks[] = {{sqlite_checks, N_("SQLite's own checks")},
+                                                    {association_rules, N_("the association row")},
+                                                    {link_rules, N_("the sector links")},
+                                                    {member_rules, N_("the members")},
+                                                    {period_rules, N_("the periods")}};
     for (auto [check, what] : checks) {
       try {
         check(*db_, problems);
       } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() != SQLITE_CORRUPT && e.getErrorCode() != SQLITE_NOTADB) throw;
-        problems.push_back(fmt::format("integrity: the file is damaged where {} read it; restore a backup", what));
+        problems.push_back(trf("integrity: the file is damaged where {0} read it; restore a backup", tr(what)));
       }
     }
     return problems;
@@ -218,9 +222,9 @@ void Store::backup_to(const std::filesystem::path& target) {
       // Out of room while writing the copy: that is the target's disk.
       if (e.getErrorCode() == SQLITE_FULL) {
         throw Error(
-            fmt::format("the disk holding '{}' is full; no backup was written (free some space there "
-                        "or choose another place)",
-                        target.string()));
+            trf("the disk holding '{0}' is full; no backup was written (free some space there or choose another "
+                "place)",
+                target.string()));
       }
       throw;
     }

@@ -8,6 +8,7 @@
 
 #include "roster/error.h"
 #include "roster/goal.h"
+#include "roster/i18n.h"
 #include "roster/store.h"
 #include "store_errors.h"
 
@@ -15,9 +16,9 @@ namespace roster {
 
 Error Store::missing_association_row() const {
   return Error(
-      fmt::format("{} has no association row (the name and the goal); the file is damaged (restore a "
-                  "backup, or start again with `roster init`)",
-                  quoted_path(path_)));
+      trf("{0} has no association row (the name and the goal); the file is damaged (restore a backup, or start "
+          "again with `roster init`)",
+          quoted_path(path_)));
 }
 
 Goal Store::stored_goal() {
@@ -39,23 +40,25 @@ Goal Store::goal() {
     if (!q.executeStep()) throw missing_association_row();
     for (int column : {0, 1}) {
       if (!parse_iso_date(q.getColumn(column).getString())) {
-        throw Error(
-            fmt::format("the goal in {} is damaged: its {} '{}' is not a date; set it again with `roster goal "
-                        "set --{} YYYY-MM-DD`",
-                        quoted_path(path_), column == 0 ? "start" : "deadline", q.getColumn(column).getString(),
-                        column == 0 ? "start" : "deadline"));
+        std::string text = q.getColumn(column).getString();
+        throw Error(column == 0 ? trf("the goal in {0} is damaged: its start '{1}' is not a date; set it again with "
+                                      "`roster goal set --start YYYY-MM-DD`",
+                                      quoted_path(path_), text)
+                                : trf("the goal in {0} is damaged: its deadline '{1}' is not a date; set it again "
+                                      "with `roster goal set --deadline YYYY-MM-DD`",
+                                      quoted_path(path_), text));
       }
     }
     if (int64_t target = q.getColumn(2).getInt64(); target < 1 || target > kMaxTarget) {
       throw Error(
-          fmt::format("the goal in {} is damaged: the target {} must be from 1 to {} members; set it again with "
-                      "`roster goal set --target N`",
-                      quoted_path(path_), target, kMaxTarget));
+          trf("the goal in {0} is damaged: the target {1} must be from 1 to {2} members; set it again with `roster "
+              "goal set --target N`",
+              quoted_path(path_), target, kMaxTarget));
     }
     Goal g = stored_goal();
     if (auto problem = goal_problem(g)) {
-      throw Error(fmt::format("the goal in {} is damaged: {}; set it again with `roster goal set`", quoted_path(path_),
-                              *problem));
+      throw Error(
+          trf("the goal in {0} is damaged: {1}; set it again with `roster goal set`", quoted_path(path_), *problem));
     }
     return g;
   });

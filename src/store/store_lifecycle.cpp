@@ -8,6 +8,7 @@
 
 #include "member_sql.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/sectors.h"
 #include "roster/store.h"
 #include "roster/text.h"
@@ -48,7 +49,7 @@ MemberRecord Store::member_record(int64_t id) {
     MemberRecord m;
     SQLite::Statement q(*db_, fmt::format("SELECT {} FROM members m WHERE m.id = ?", kMemberColumns));
     q.bind(1, id);
-    if (!q.executeStep()) throw Error(fmt::format("no member #{}", id));
+    if (!q.executeStep()) throw Error(trf("no member #{0}", id));
     read_member_columns(q, m);
     SQLite::Statement s(*db_, "SELECT sector_code FROM member_sectors WHERE member_id = ? ORDER BY position");
     s.bind(1, id);

@@ -25,6 +25,14 @@ struct FieldProblem {
 std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorRegistry& sectors, Date as_of,
                                        NewMember* out);
 
+/// The word a message uses for a member's field (a column name such as
+/// "city"): the name itself in English, its glossary word in Chinese.
+std::string field_word(std::string_view field);
+
+/// The words for the date in field "joined" or "left" ("joined date"), as
+/// date_refusal_message takes them.
+std::string date_field_word(std::string_view field);
+
 /// Problems with a free-text field such as a note or a leaving reason: bad
 /// UTF-8, control characters, over 2000 characters. Names the field.
 std::optional<std::string> free_text_problem(std::string_view text, std::string_view field);
