@@ -42,7 +42,10 @@ constexpr const char* kHelpLabels[] = {
 // ("TEXT:{zh,en}"); each spelling is a label of its own.
 constexpr const char* kValueWords[] = {N_("TEXT"), N_("INT"), N_("UINT"), N_("FLOAT")};
 
-void label_values(CLI::App& app, CLI::FormatterBase& formatter) {
+void label_options(CLI::App& app, CLI::FormatterBase& formatter) {
+  // A subcommand makes its help flag before it takes its parent's option
+  // defaults, so the flag starts in CLI11's own "Options" group.
+  if (CLI::Option* help = app.get_help_ptr()) help->group(tr("Options"));
   for (const CLI::Option* option : app.get_options()) {
     std::string type = option->get_type_name();
     std::string word = type.substr(0, type.find(':'));
@@ -50,7 +53,7 @@ void label_values(CLI::App& app, CLI::FormatterBase& formatter) {
       if (word == known) formatter.label(type, tr(known) + type.substr(word.size()));
     }
   }
-  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) label_values(*sub, formatter);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) label_options(*sub, formatter);
 }
 
 std::optional<std::string> strip_suffix(const std::string& text, std::string_view suffix) {
@@ -114,26 +117,32 @@ std::optional<std::pair<std::string, std::string>> split_pair(const std::string&
   return std::pair{text.substr(0, at), text.substr(at + word.size())};
 }
 
-std::string translated_parse_error(const std::string& kind, const std::string& text) {
-  if (kind == "ExtrasError") {
+template <typename Kind>
+bool is(const CLI::ParseError& e) {
+  return dynamic_cast<const Kind*>(&e) != nullptr;
+}
+
+// By the error's type, not get_name(): CLI11 names an ExtrasError after the
+// command it was raised in.
+std::string translated_parse_error(const CLI::ParseError& e, const std::string& text) {
+  if (is<CLI::ExtrasError>(e)) {
     size_t colon = text.find(": ");
     if (colon != std::string::npos) return trf("unexpected argument: {0}", text.substr(colon + 2));
-  } else if (kind == "RequiredError") {
+  } else if (is<CLI::RequiredError>(e)) {
     if (text == "A subcommand is required") return tr("a command is required");
     if (auto name = strip_suffix(text, " is required")) return trf("{0} is required", *name);
-  } else if (kind == "ArgumentMismatch") {
+  } else if (is<CLI::ArgumentMismatch>(e)) {
     return mismatch_message(text);
-  } else if (kind == "ValidationError") {
+  } else if (is<CLI::ValidationError>(e)) {
     return validation_message(text);
-  } else if (kind == "ConversionError") {
+  } else if (is<CLI::ConversionError>(e)) {
     return conversion_message(text);
-  } else if (kind == "ExcludesError") {
-    if (auto both = split_pair(text, " excludes "))
+  } else if (is<CLI::ExcludesError>(e)) {
+    if (auto both = split_pair(text, " excludes ")) {
       return trf("{0} and {1} cannot be used together", both->first, both->second);
-  } else if (kind == "RequiresError") {
+    }
+  } else if (is<CLI::RequiresError>(e)) {
     if (auto both = split_pair(text, " requires ")) return trf("{0} needs {1} as well", both->first, both->second);
-  } else if (kind == "OptionNotFound") {
-    if (auto name = strip_suffix(text, " not found")) return trf("no option {0}", *name);
   }
   return trf("the command line is wrong: {0}", text);
 }
@@ -159,8 +168,8 @@ void localise_help(CLI::App& app) {
   app.set_help_flag("-h,--help", tr("Print this help message and exit"));
 }
 
-void localise_value_labels(CLI::App& app) {
-  label_values(app, *app.get_formatter());
+void localise_options(CLI::App& app) {
+  label_options(app, *app.get_formatter());
 }
 
 std::string help_footer(const std::string& heading, const std::vector<std::string>& lines) {
@@ -172,7 +181,7 @@ std::string help_footer(const std::string& heading, const std::vector<std::strin
 std::string parse_error_message(const CLI::ParseError& e) {
   std::string text = one_line(e.what());
   if (current_language() == Language::en) return text;
-  return translated_parse_error(e.get_name(), text);
+  return translated_parse_error(e, text);
 }
 
 }  // namespace roster

@@ -115,7 +115,7 @@ int parse_and_run(int argc, char** argv) {
   std::vector<Command> commands;
   for (CommandSetup setup : all_commands()) commands.push_back(setup(app));
   refuse_empty_values(app);
-  localise_value_labels(app);
+  localise_options(app);
 
   try {
     app.parse(argc, argv);

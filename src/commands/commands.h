@@ -129,8 +129,9 @@ std::string one_line(std::string text);
 void localise_help(CLI::App& app);
 
 /// Translates the value labels ("TEXT", "INT", "TEXT:{zh,en}") of every
-/// option of `app` and its subcommands; called once they all exist.
-void localise_value_labels(CLI::App& app);
+/// option of `app` and its subcommands, and puts each help flag in the
+/// translated "Options" group; called once they all exist.
+void localise_options(CLI::App& app);
 
 /// A parse error's message on one line: CLI11's own English under English,
 /// the same detail (the option, the value) in a Chinese sentence under Chinese.

@@ -25,7 +25,7 @@ Format Context::format(const std::vector<Format>& offered) const {
     if (f == wanted) return f;
   }
   std::string names;
-  for (Format f : offered) names += (names.empty() ? "" : ", ") + format_name(f);
+  for (Format f : offered) names += (names.empty() ? "" : trc("list", ", ")) + format_name(f);
   throw usage_error(trf("this command cannot write {0}; choose one of {1}", format_name(wanted), names));
 }
 
