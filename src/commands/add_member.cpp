@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "roster/duplicates.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/member_rules.h"
 
 namespace roster {
@@ -37,13 +38,12 @@ int run_add_member(AddOptions o, const Context& ctx) {
     return !o.dry_run;
   });
   if (o.dry_run) {
-    ctx.note(fmt::format("dry run: would add member #{} {} ({}; joined {}); nothing written", id, member.name,
-                         sector_list(member), member.joined.iso()));
+    ctx.note(trf("dry run: would add member #{0} {1} ({2}; joined {3}); nothing written", id, member.name,
+                 sector_list(member), member.joined.iso()));
     return kExitOk;
   }
   std::cout << id << '\n';
-  ctx.note(
-      fmt::format("added member #{} {} ({}; joined {})", id, member.name, sector_list(member), member.joined.iso()));
+  ctx.note(trf("added member #{0} {1} ({2}; joined {3})", id, member.name, sector_list(member), member.joined.iso()));
   return kExitOk;
 }
 
@@ -51,25 +51,24 @@ int run_add_member(AddOptions o, const Context& ctx) {
 
 Command setup_add_member(CLI::App& root) {
   auto o = std::make_shared<AddOptions>();
-  auto* app = root.add_subcommand("add-member", "add a member; prints the new member's id");
-  app->add_option("NAME", o->draft.name, "the company's legal name")->required();
+  auto* app = root.add_subcommand("add-member", tr("add a member; prints the new member's id"));
+  app->add_option("NAME", o->draft.name, tr("the company's legal name"))->required();
   // One value per --sector, so `--sector a -- -Name` ends the options as usual.
-  app->add_option("-s,--sector", o->draft.sectors, "sector code or name; repeat for more, the first is primary")
+  app->add_option("-s,--sector", o->draft.sectors, tr("sector code or name; repeat for more, the first is primary"))
       ->required()
       ->allow_extra_args(false);
   app->add_option("--joined", o->draft.joined,
-                  "date joined, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today, or --as-of)");
-  empty_clears(app->add_option("--uscc", o->draft.uscc, "Unified Social Credit Code (18 characters)"));
+                  tr("date joined, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today, or --as-of)"));
+  empty_clears(app->add_option("--uscc", o->draft.uscc, tr("Unified Social Credit Code (18 characters)")));
   app->add_option("--tier", o->draft.tier,
-                  "the tier (default member); any case, in English or Chinese: " + tier_forms());
-  empty_clears(app->add_option("--city", o->draft.city, "city"));
-  empty_clears(app->add_option("--parent", o->draft.parent, "parent company or group"));
-  empty_clears(app->add_option("--note", o->draft.note, "free-text note"));
-  app->add_flag("--dry-run", o->dry_run, "check everything, write nothing");
-  app->footer(
-      "Example:\n"
-      "  id=$(roster add-member '杭州星云数字科技有限公司' --sector education --sector tourism \\\n"
-      "       --joined 2024-03-15 --city 杭州 --uscc 91330106MA2H3K5X19)");
+                  trf("the tier (default member); any case, in English or Chinese: {0}", tier_forms()));
+  empty_clears(app->add_option("--city", o->draft.city, tr("city")));
+  empty_clears(app->add_option("--parent", o->draft.parent, tr("parent company or group")));
+  empty_clears(app->add_option("--note", o->draft.note, tr("free-text note")));
+  app->add_flag("--dry-run", o->dry_run, tr("check everything, write nothing"));
+  app->footer(help_footer(tr("Example:"),
+                          {"id=$(roster add-member '杭州星云数字科技有限公司' --sector education --sector tourism \\",
+                           "     --joined 2024-03-15 --city 杭州 --uscc 91330106MA2H3K5X19)"}));
   return {app, [o](const Context& ctx) { return run_add_member(*o, ctx); }};
 }
 

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/replacement_file.h"
 
 namespace roster {
@@ -15,10 +16,10 @@ struct BackupOptions {
 
 int run_backup(const BackupOptions& o, const Context& ctx) {
   Store store = ctx.open_store();
-  if (o.path.empty()) throw usage_error("give the path of the copy, e.g. roster backup ~/roster-backup.db");
-  refuse_database_path(store.path(), o.path, "backup");
+  if (o.path.empty()) throw usage_error(tr("give the path of the copy, e.g. roster backup ~/roster-backup.db"));
+  refuse_database_path(store.path(), o.path, tr("the backup"));
   store.backup_to(replaceable_path(o.path, o.force, "roster-backup.db"));
-  ctx.note(fmt::format("backed up {} to {}", store.path().string(), o.path));
+  ctx.note(trf("backed up {0} to {1}", store.path().string(), o.path));
   return kExitOk;
 }
 
@@ -26,11 +27,12 @@ int run_backup(const BackupOptions& o, const Context& ctx) {
 
 Command setup_backup(CLI::App& root) {
   auto o = std::make_shared<BackupOptions>();
-  auto* app = root.add_subcommand("backup", "write a consistent copy of the database (safe while others write)");
-  app->add_option("PATH", o->path, "where to write the copy")->required();
-  app->add_flag("--force", o->force, "replace PATH if it is an existing regular file");
-  app->footer(
-      "Example:\n  roster backup ~/backups/roster-$(date +%F).db && roster check --db ~/backups/roster-$(date +%F).db");
+  auto* app = root.add_subcommand("backup", tr("write a consistent copy of the database (safe while others write)"));
+  app->add_option("PATH", o->path, tr("where to write the copy"))->required();
+  app->add_flag("--force", o->force, tr("replace PATH if it is an existing regular file"));
+  app->footer(help_footer(
+      tr("Example:"),
+      {"roster backup ~/backups/roster-$(date +%F).db && roster check --db ~/backups/roster-$(date +%F).db"}));
   return {app, [o](const Context& ctx) { return run_backup(*o, ctx); }};
 }
 

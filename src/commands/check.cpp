@@ -5,13 +5,14 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
 
 Command setup_check(CLI::App& root) {
-  auto* app = root.add_subcommand("check", "check the file's integrity and the data rules; exit 1 on any problem");
-  app->footer("Example:\n  roster check --db backup.db && echo sound");
+  auto* app = root.add_subcommand("check", tr("check the file's integrity and the data rules; exit 1 on any problem"));
+  app->footer(help_footer(tr("Example:"), {"roster check --db backup.db && echo sound"}));
   return {app, [](const Context& ctx) {
             Store store = ctx.open_store();
             auto problems = store.check_problems();
@@ -19,10 +20,10 @@ Command setup_check(CLI::App& root) {
             std::cout.flush();
             check_output(std::cout);
             if (!problems.empty()) {
-              throw Error(fmt::format("{} problem{} in {}", problems.size(), problems.size() == 1 ? "" : "s",
-                                      store.path().string()));
+              throw Error(trfn("{0} problem in {1}", "{0} problems in {1}", problems.size(), problems.size(),
+                               store.path().string()));
             }
-            ctx.note(fmt::format("{} is sound", store.path().string()));
+            ctx.note(trf("{0} is sound", store.path().string()));
             return static_cast<int>(kExitOk);
           }};
 }

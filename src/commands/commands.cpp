@@ -24,17 +24,18 @@ const std::vector<CommandSetup>& all_commands() {
 namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
-  app.add_option("--db", g.db, "database file (default: $ROSTER_DB, else ~/.local/share/roster/roster.db)");
+  app.add_option("--db", g.db, tr("database file (default: $ROSTER_DB, else ~/.local/share/roster/roster.db)"));
   app.add_option("-f,--format", g.format,
-                 "output format: table, tsv, csv, json, jsonl, markdown, text, html (what each "
-                 "command offers; default: table on a terminal, tsv in a pipe)");
-  app.add_option("--as-of", g.as_of, "the date to report on, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today)");
-  app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")
+                 tr("output format: table, tsv, csv, json, jsonl, markdown, text, html (what each "
+                    "command offers; default: table on a terminal, tsv in a pipe)"));
+  app.add_option("--as-of", g.as_of,
+                 tr("the date to report on, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today)"));
+  app.add_option("--color", g.color, tr("colour: auto, always or never (NO_COLOR is honoured)"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_flag("-q,--quiet", g.quiet, "no confirmations on stderr");
+  app.add_flag("-q,--quiet", g.quiet, tr("no confirmations on stderr"));
   app.add_option("--lang", g.lang,
-                 "language of messages, help and human output: zh or en (default: $ROSTER_LANG, else the "
-                 "database's own, else the locale); csv, tsv and json never change")
+                 tr("language of messages, help and human output: zh or en (default: $ROSTER_LANG, else the "
+                    "database's own, else the locale); csv, tsv and json never change"))
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("--ascii", g.ascii,
                "draw tables and charts with ASCII only, for terminals that show East Asian ambiguous-width "
@@ -65,15 +66,6 @@ std::string first_word(int argc, char** argv) {
   return {};
 }
 
-// CLI11's messages can run over several lines; the contract is one line.
-std::string one_line(std::string text) {
-  for (char& c : text) {
-    if (c == '\n') c = ' ';
-  }
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
-
 }  // namespace
 
 void print_error(std::string_view message) {
@@ -97,7 +89,7 @@ int parse_error_exit(CLI::App& app, const CLI::ParseError& e, int argc, char** a
     return kExitOk;
   }
   if (app.get_subcommands().empty() && !first_word(argc, argv).empty()) {
-    print_error(fmt::format("unknown command '{}' (see `roster --help` for the commands)", first_word(argc, argv)));
+    print_error(trf("unknown command '{0}' (see `roster --help` for the commands)", first_word(argc, argv)));
     return kExitUsage;
   }
   std::string where = "roster";  // the deepest command given, e.g. "roster sectors edit"
@@ -105,19 +97,19 @@ int parse_error_exit(CLI::App& app, const CLI::ParseError& e, int argc, char** a
     a = a->get_subcommands().front();
     where += " " + a->get_name();
   }
-  print_error(fmt::format("{} (see `{} --help`)", one_line(e.what()), where));
+  print_error(trf("{0} (see `{1} --help`)", parse_error_message(e), where));
   return kExitUsage;
 }
 
 int parse_and_run(int argc, char** argv) {
   choose_language(argc, argv);
-  CLI::App app{"roster — membership tracker for an industry association", "roster"};
-  app.set_version_flag("--version", std::string("roster ") + version());
-  app.footer(
-      "Examples:\n"
-      "  roster init --db members.db\n"
-      "  roster import data/demo-members.csv --db members.db\n"
-      "  roster list --sector tourism -f csv --db members.db");
+  CLI::App app{tr("roster — membership tracker for an industry association"), "roster"};
+  localise_help(app);
+  app.set_version_flag("--version", std::string("roster ") + version(),
+                       tr("Display program version information and exit"));
+  app.footer(help_footer(tr("Examples:"),
+                         {"roster init --db members.db", "roster import data/demo-members.csv --db members.db",
+                          "roster list --sector tourism -f csv --db members.db"}));
   app.require_subcommand(1);
   app.fallthrough();  // global options also work after the command name
   GlobalOptions globals;
@@ -126,6 +118,7 @@ int parse_and_run(int argc, char** argv) {
   std::vector<Command> commands;
   for (CommandSetup setup : all_commands()) commands.push_back(setup(app));
   refuse_empty_values(app);
+  localise_options(app);
 
   try {
     app.parse(argc, argv);
@@ -161,9 +154,9 @@ int run_roster(int argc, char** argv) {
   try {
     return parse_and_run(argc, argv);
   } catch (const std::exception& e) {
-    print_error("internal error: " + one_line(e.what()) + "; please report it");
+    print_error(trf("internal error: {0}; please report it", one_line(e.what())));
   } catch (...) {
-    print_error("internal error: an unknown exception; please report it");
+    print_error(tr("internal error: an unknown exception; please report it"));
   }
   return kExitError;
 }

@@ -50,8 +50,8 @@ struct Context {
 };
 
 /// Throws when `target` is the database at `db` or one of its -wal, -shm or
-/// -journal files, by any spelling of the path: `what` ("backup", "export")
-/// would destroy it.
+/// -journal files, by any spelling of the path: `what` (tr("the backup"),
+/// tr("the export")), the subject of the message, would destroy it.
 void refuse_database_path(const std::filesystem::path& db, const std::string& target, const std::string& what);
 
 /// A CLI11 check that the value is a whole number from `min` to `max`: parsed
@@ -68,13 +68,14 @@ CLI::Option* empty_clears(CLI::Option* option);
 /// empty --joined or --tier must not silently mean "the default".
 void refuse_empty_values(CLI::App& app);
 
-/// What to do when stdout cannot be written.
-inline const std::string kOutputFix = "check the disk or the pipe it goes to";
+/// What to do when stdout cannot be written, in the chosen language.
+std::string output_fix();
 
 /// Throws "cannot write WHAT: REASON; FIX" (exit 1) once `out` has failed,
 /// e.g. on a full disk: called after each row of a long listing so it stops
-/// early, and once on stdout after every command.
-void check_output(const std::ostream& out, const std::string& what = "the output", const std::string& fix = kOutputFix);
+/// early, and once on stdout after every command. WHAT defaults to "the
+/// output", FIX to output_fix().
+void check_output(const std::ostream& out, const std::string& what = "", const std::string& fix = "");
 
 /// One subcommand: its CLI11 app and what to run when it was chosen.
 struct Command {
@@ -117,6 +118,29 @@ const std::vector<CommandSetup>& all_commands();
 /// escape_for_terminal: it may quote a typed value, a file's cell or a stored
 /// name, and stays one line.
 void print_error(std::string_view message);
+
+/// `text` on one line: CLI11's messages can run over several lines; the
+/// contract is one.
+std::string one_line(std::string text);
+
+/// Makes CLI11's help speak the chosen language: its labels ("Usage",
+/// "OPTIONS"…), the group names and the help flag. Called on the root app
+/// before any option or subcommand is added, so they inherit it; rows are
+/// padded by display width, so Chinese lines up.
+void localise_help(CLI::App& app);
+
+/// Translates the value labels ("TEXT", "INT", "TEXT:{zh,en}") of every
+/// option of `app` and its subcommands, and puts each help flag in the
+/// translated "Options" group; called once they all exist.
+void localise_options(CLI::App& app);
+
+/// A parse error's message on one line: CLI11's own English under English,
+/// the same detail (the option, the value) in a Chinese sentence under Chinese.
+std::string parse_error_message(const CLI::ParseError& e);
+
+/// A help footer: `heading` (tr("Example:") or tr("Examples:")), then each
+/// line indented by two spaces. Command lines stay as typed in every language.
+std::string help_footer(const std::string& heading, const std::vector<std::string>& lines);
 
 /// Parses the command line and runs the chosen command; returns the exit code.
 int run_roster(int argc, char** argv);

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/member_lookup.h"
 #include "roster/membership.h"
 #include "roster/text.h"
@@ -54,7 +55,7 @@ MemberDraft draft_from(const MemberRecord& m, const EditOptions& o, const Sector
     const Sector* s = registry.resolve(text);
     if (!s) throw Error(unknown_sector_message(text, registry));
     auto it = std::find(d.sectors.begin(), d.sectors.end(), s->code);
-    if (it == d.sectors.end()) throw Error(fmt::format("member #{} is not in sector {}", m.id, s->code));
+    if (it == d.sectors.end()) throw Error(trf("member #{0} is not in sector {1}", m.id, s->code));
     d.sectors.erase(it);
   }
   return d;
@@ -73,9 +74,9 @@ int run_edit_member(const EditOptions& o, const Context& ctx) {
     if (!problems.empty()) throw Error(problems.front().reason);
   });
   if (changed.empty())
-    ctx.note(fmt::format("member #{}: nothing to change", id));
+    ctx.note(trf("member #{0}: nothing to change", id));
   else
-    ctx.note(fmt::format("updated member #{}: {}", id, fmt::join(changed, ", ")));
+    ctx.note(trf("updated member #{0}: {1}", id, fmt::format("{}", fmt::join(changed, ", "))));
   return kExitOk;
 }
 
@@ -83,23 +84,23 @@ int run_edit_member(const EditOptions& o, const Context& ctx) {
 
 Command setup_edit_member(CLI::App& root) {
   auto o = std::make_shared<EditOptions>();
-  auto* app = root.add_subcommand("edit-member", "change a member's name, USCC, sectors, tier, city, parent or note");
+  auto* app =
+      root.add_subcommand("edit-member", tr("change a member's name, USCC, sectors, tier, city, parent or note"));
   o->app = app;
-  app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
-  app->add_option("--name", o->name, "new legal name");
-  empty_clears(app->add_option("--uscc", o->uscc, "new USCC ('' removes it)"));
-  app->add_option("-s,--sector", o->sectors, "replace the sectors; repeat, the first is primary")
+  app->add_option("REF", o->ref, tr("the member: id, exact name, or USCC"))->required();
+  app->add_option("--name", o->name, tr("new legal name"));
+  empty_clears(app->add_option("--uscc", o->uscc, tr("new USCC ('' removes it)")));
+  app->add_option("-s,--sector", o->sectors, tr("replace the sectors; repeat, the first is primary"))
       ->allow_extra_args(false);
-  app->add_option("--add-sector", o->add_sectors, "add a sector (after the others)")->allow_extra_args(false);
-  app->add_option("--remove-sector", o->remove_sectors, "remove a sector")->allow_extra_args(false);
-  app->add_option("--tier", o->tier, "the new tier; any case, in English or Chinese: " + tier_forms());
-  empty_clears(app->add_option("--city", o->city, "city ('' clears it)"));
-  empty_clears(app->add_option("--parent", o->parent, "parent company or group ('' clears it)"));
-  empty_clears(app->add_option("--note", o->note, "free-text note ('' clears it)"));
+  app->add_option("--add-sector", o->add_sectors, tr("add a sector (after the others)"))->allow_extra_args(false);
+  app->add_option("--remove-sector", o->remove_sectors, tr("remove a sector"))->allow_extra_args(false);
+  app->add_option("--tier", o->tier, trf("the new tier; any case, in English or Chinese: {0}", tier_forms()));
+  empty_clears(app->add_option("--city", o->city, tr("city ('' clears it)")));
+  empty_clears(app->add_option("--parent", o->parent, tr("parent company or group ('' clears it)")));
+  empty_clears(app->add_option("--note", o->note, tr("free-text note ('' clears it)")));
   app->footer(
-      "Examples:\n"
-      "  roster edit-member 12 --name '杭州星云数字科技股份有限公司'\n"
-      "  roster edit-member 91330106MA2H3K5X19 --add-sector healthcare --tier council");
+      help_footer(tr("Examples:"), {"roster edit-member 12 --name '杭州星云数字科技股份有限公司'",
+                                    "roster edit-member 91330106MA2H3K5X19 --add-sector healthcare --tier council"}));
   return {app, [o](const Context& ctx) { return run_edit_member(*o, ctx); }};
 }
 

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/export_render.h"
+#include "roster/i18n.h"
 #include "roster/import_reader.h"
 #include "roster/replacement_file.h"
 
@@ -24,9 +25,9 @@ Format export_format(const ExportOptions& o, const Context& ctx) {
   auto by_name = import_format_from_name(o.file);
   if (o.file != "-" && !by_name) {
     throw usage_error(
-        fmt::format("cannot tell the format for '{}' from its name; name it .csv, .tsv, .json or "
-                    ".jsonl, or add -f csv|tsv|json|jsonl",
-                    o.file));
+        trf("cannot tell the format for '{0}' from its name; name it .csv, .tsv, .json or "
+            ".jsonl, or add -f csv|tsv|json|jsonl",
+            o.file));
   }
   switch (by_name.value_or(ImportFormat::csv)) {
     case ImportFormat::tsv:
@@ -43,7 +44,7 @@ Format export_format(const ExportOptions& o, const Context& ctx) {
 int run_export(const ExportOptions& o, const Context& ctx) {
   // The database first: `export source.db --db source.db` must hear that it
   // would destroy the database, not that .db is no export format.
-  if (o.file != "-") refuse_database_path(ctx.db_path, o.file, "export");
+  if (o.file != "-") refuse_database_path(ctx.db_path, o.file, tr("the export"));
   Format format = export_format(o, ctx);
   Store store = ctx.open_store();
   // A file is written beside its target and renamed over it at the end, so a
@@ -53,12 +54,12 @@ int run_export(const ExportOptions& o, const Context& ctx) {
   if (o.file != "-") {
     replacement.emplace(replaceable_path(o.file, o.force, "members.csv"));
     file.open(replacement->temp_path(), std::ios::binary | std::ios::trunc);
-    if (!file) throw Error(fmt::format("cannot write '{}'; check the folder exists and is writable", o.file));
+    if (!file) throw Error(trf("cannot write '{0}'; check the folder exists and is writable", o.file));
   }
   std::ostream& out = o.file == "-" ? std::cout : file;
-  std::string what = o.file == "-" ? "the output" : fmt::format("'{}'", o.file);
+  std::string what = o.file == "-" ? tr("the output") : fmt::format("'{}'", o.file);
   std::string fix =
-      o.file == "-" ? kOutputFix : fmt::format("'{}' is as it was (free some space, or choose another place)", o.file);
+      o.file == "-" ? output_fix() : trf("'{0}' is as it was (free some space, or choose another place)", o.file);
   auto writer = make_export_writer(format, out, ctx.render_options(o.bom));
   size_t members = 0;
   store.snapshot([&] {  // members and periods from the same moment
@@ -75,7 +76,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
     file.close();
     check_output(file, what, fix);
     replacement->commit();
-    ctx.note(fmt::format("exported {} members to {}", members, o.file));
+    ctx.note(trf("exported {0} members to {1}", members, o.file));
   }
   return kExitOk;
 }
@@ -84,14 +85,12 @@ int run_export(const ExportOptions& o, const Context& ctx) {
 
 Command setup_export(CLI::App& root) {
   auto o = std::make_shared<ExportOptions>();
-  auto* app = root.add_subcommand("export", "write every member, field and period as CSV, TSV, JSON or JSON Lines");
-  app->add_option("FILE", o->file, "where to write (default: stdout); the extension picks the format");
-  app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
-  app->add_flag("--force", o->force, "replace FILE if it is an existing regular file");
-  app->footer(
-      "Examples:\n"
-      "  roster export members.csv --bom\n"
-      "  roster export -f json | roster import --format json - --db copy.db");
+  auto* app = root.add_subcommand("export", tr("write every member, field and period as CSV, TSV, JSON or JSON Lines"));
+  app->add_option("FILE", o->file, tr("where to write (default: stdout); the extension picks the format"));
+  app->add_flag("--bom", o->bom, tr("start CSV with a byte-order mark (for Excel and WPS)"));
+  app->add_flag("--force", o->force, tr("replace FILE if it is an existing regular file"));
+  app->footer(help_footer(tr("Examples:"), {"roster export members.csv --bom",
+                                            "roster export -f json | roster import --format json - --db copy.db"}));
   return {app, [o](const Context& ctx) { return run_export(*o, ctx); }};
 }
 

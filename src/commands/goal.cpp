@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/goal_render.h"
+#include "roster/i18n.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
 
@@ -39,7 +40,7 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
   }
   bool renames = o.set->count("--association") > 0;
   if (o.start.empty() && o.deadline.empty() && o.set->count("--target") == 0 && !renames) {
-    throw usage_error("goal set needs at least one of --start, --target, --deadline, --association");
+    throw usage_error(tr("goal set needs at least one of --start, --target, --deadline, --association"));
   }
   std::string association = trim(o.association);
   if (auto problem = association_name_problem(association); renames && problem) {
@@ -56,8 +57,8 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
     if (auto problem = goal_problem(goal)) throw usage_error(*problem);
     store.set_goal(goal);
   });
-  if (renames) ctx.note(fmt::format("association: {}", association));
-  ctx.note(fmt::format("goal: {} members by {}, counting from {}", goal.target, goal.deadline.iso(), goal.start.iso()));
+  if (renames) ctx.note(trf("association: {0}", association));
+  ctx.note(trf("goal: {0} members by {1}, counting from {2}", goal.target, goal.deadline.iso(), goal.start.iso()));
   return kExitOk;
 }
 
@@ -65,20 +66,16 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
 
 Command setup_goal(CLI::App& root) {
   auto o = std::make_shared<GoalOptions>();
-  auto* app = root.add_subcommand("goal", "show the goal (start, baseline, target, deadline), or change it");
-  o->set = app->add_subcommand("set", "change the goal or the association's name; the change is logged in the history");
-  o->set->add_option("--start", o->start, "the date the road starts from, YYYY-MM-DD");
-  o->set->add_option("--target", o->target, "members to reach")->check(whole_number(1, kMaxTarget));
-  o->set->add_option("--deadline", o->deadline, "the date to reach them by, YYYY-MM-DD");
-  o->set->add_option("--association", o->association, "rename the association (the name reports are titled with)");
-  o->set->footer(
-      "Examples:\n"
-      "  roster goal set --target 250 --deadline 2026-12-31\n"
-      "  roster goal set --association '浙江省元宇宙产业协会'");
-  app->footer(
-      "Examples:\n"
-      "  roster goal\n"
-      "  roster goal set --target 250 --deadline 2026-12-31");
+  auto* app = root.add_subcommand("goal", tr("show the goal (start, baseline, target, deadline), or change it"));
+  o->set =
+      app->add_subcommand("set", tr("change the goal or the association's name; the change is logged in the history"));
+  o->set->add_option("--start", o->start, tr("the date the road starts from, YYYY-MM-DD"));
+  o->set->add_option("--target", o->target, tr("members to reach"))->check(whole_number(1, kMaxTarget));
+  o->set->add_option("--deadline", o->deadline, tr("the date to reach them by, YYYY-MM-DD"));
+  o->set->add_option("--association", o->association, tr("rename the association (the name reports are titled with)"));
+  o->set->footer(help_footer(tr("Examples:"), {"roster goal set --target 250 --deadline 2026-12-31",
+                                               "roster goal set --association '浙江省元宇宙产业协会'"}));
+  app->footer(help_footer(tr("Examples:"), {"roster goal", "roster goal set --target 250 --deadline 2026-12-31"}));
   return {app, [o](const Context& ctx) { return run_goal(*o, ctx); }};
 }
 

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/history_render.h"
+#include "roster/i18n.h"
 #include "roster/member_lookup.h"
 
 namespace roster {
@@ -35,14 +36,14 @@ int run_history(const HistoryOptions& o, const Context& ctx) {
 
 Command setup_history(CLI::App& root) {
   auto o = std::make_shared<HistoryOptions>();
-  auto* app = root.add_subcommand("history", "the change log: when, who, what, before and after");
-  app->add_option("--member", o->member, "only this member (id, exact name or USCC)")->each([o](const std::string&) {
-    o->member_given = true;
-  });
-  app->add_option("--since", o->since, "entries on or after this day, in local time (TZ)");
-  app->add_option("--until", o->until, "entries on or before this day, in local time (TZ)");
-  app->add_option("--kind", o->kind, "only this kind, e.g. member.edit, or a prefix such as member.");
-  app->footer("Examples:\n  roster history --member 12\n  roster history --kind member. -f jsonl | jq .");
+  auto* app = root.add_subcommand("history", tr("the change log: when, who, what, before and after"));
+  app->add_option("--member", o->member, tr("only this member (id, exact name or USCC)"))
+      ->each([o](const std::string&) { o->member_given = true; });
+  app->add_option("--since", o->since, tr("entries on or after this day, in local time (TZ)"));
+  app->add_option("--until", o->until, tr("entries on or before this day, in local time (TZ)"));
+  app->add_option("--kind", o->kind, tr("only this kind, e.g. member.edit, or a prefix such as member."));
+  app->footer(
+      help_footer(tr("Examples:"), {"roster history --member 12", "roster history --kind member. -f jsonl | jq ."}));
   return {app, [o](const Context& ctx) { return run_history(*o, ctx); }};
 }
 

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "roster/encoding.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/input_limits.h"
 #include "roster/member_import.h"
 #include "roster/text.h"
@@ -33,7 +34,7 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   std::string folder = tmpdir && *tmpdir ? tmpdir : "/tmp";
   std::string path = folder + "/roster-import-XXXXXX";
   int fd = mkstemp(path.data());
-  if (fd < 0) throw Error(fmt::format("cannot make a temporary file in {}; set TMPDIR to a writable folder", folder));
+  if (fd < 0) throw Error(trf("cannot make a temporary file in {0}; set TMPDIR to a writable folder", folder));
   close(fd);
   spool.open(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
   unlink(path.c_str());
@@ -42,14 +43,13 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   // A failed write (TMPDIR full) must not look like a short or empty file.
   if (spool.bad() || (spool.fail() && !spool.eof())) {
     throw Error(
-        fmt::format("{}: cannot copy the file to a temporary file in {} (is that disk full?); nothing was "
-                    "imported (free some space there or set TMPDIR to another folder)",
-                    label, folder));
+        trf("{0}: cannot copy the file to a temporary file in {1} (is that disk full?); nothing was "
+            "imported (free some space there or set TMPDIR to another folder)",
+            label, folder));
   }
   spool.clear();
   spool.seekg(0);
-  if (!spool)
-    throw Error(fmt::format("{}: cannot read back the temporary copy in {}; nothing was imported", label, folder));
+  if (!spool) throw Error(trf("{0}: cannot read back the temporary copy in {1}; nothing was imported", label, folder));
 }
 
 ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
@@ -58,13 +58,12 @@ ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
                                 std::pair{"json", ImportFormat::json}, std::pair{"jsonl", ImportFormat::jsonl}}) {
       if (ctx.options.format == name) return format;
     }
-    throw usage_error(fmt::format("import reads csv, tsv, json or jsonl, not '{}'", ctx.options.format));
+    throw usage_error(trf("import reads csv, tsv, json or jsonl, not '{0}'", ctx.options.format));
   }
   if (o.file == "-") return ImportFormat::csv;
   if (auto format = import_format_from_name(o.file)) return *format;
   if (is_workbook_name(o.file)) throw Error(workbook_refusal(o.file));
-  throw usage_error(
-      fmt::format("cannot tell the format of '{}' from its name; add --format csv, tsv, json or jsonl", o.file));
+  throw usage_error(trf("cannot tell the format of '{0}' from its name; add --format csv, tsv, json or jsonl", o.file));
 }
 
 void print_plan(const ImportResult& r, const std::string& label) {
@@ -81,7 +80,7 @@ void print_plan(const ImportResult& r, const std::string& label) {
         line += fmt::format(" #{}", a.member_id);
         break;
       case ImportAction::What::period:
-        line += fmt::format(": #{} from {}", a.member_id, a.detail);
+        line += trf(": #{0} from {1}", a.member_id, a.detail);
         break;
     }
     std::cout << escape_for_terminal(line) << '\n';
@@ -92,17 +91,17 @@ void print_plan(const ImportResult& r, const std::string& label) {
 
 // "3 members (+1 later period)"
 std::string summary(const ImportResult& r) {
-  std::string text = fmt::format("{} member{}", r.added, r.added == 1 ? "" : "s");
-  if (r.periods) text += fmt::format(" (+{} later period{})", r.periods, r.periods == 1 ? "" : "s");
+  std::string text = trfn("{0} member", "{0} members", r.added, r.added);
+  if (r.periods) text += trfn(" (+{0} later period)", " (+{0} later periods)", r.periods, r.periods);
   return text;
 }
 
 // ", and 2 members updated (1 unchanged)": --update's rows, changed or not.
-std::string updated(const ImportResult& r, const char* verb) {
-  auto members = [](size_t n) { return fmt::format("{} member{}", n, n == 1 ? "" : "s"); };
-  if (r.updated && r.unchanged) return fmt::format(", and {} {} ({} unchanged)", members(r.updated), verb, r.unchanged);
-  if (r.updated) return fmt::format(", and {} {}", members(r.updated), verb);
-  if (r.unchanged) return fmt::format(", and {} unchanged", members(r.unchanged));
+std::string updated(const ImportResult& r, const std::string& verb) {
+  auto members = [](size_t n) { return trfn("{0} member", "{0} members", n, n); };
+  if (r.updated && r.unchanged) return trf(", and {0} {1} ({2} unchanged)", members(r.updated), verb, r.unchanged);
+  if (r.updated) return trf(", and {0} {1}", members(r.updated), verb);
+  if (r.unchanged) return trf(", and {0} unchanged", members(r.unchanged));
   return "";
 }
 
@@ -112,17 +111,17 @@ std::string updated(const ImportResult& r, const char* verb) {
 std::string day_numbers(const ImportResult& r) {
   if (r.day_numbers == 0) return "";
   const auto& [number, date] = r.day_number_example;
-  return fmt::format(
-      "; {} date{} {} spreadsheet day number{}, read as days since 1900 as Excel counts them ({} is "
-      "{}); check {}",
-      r.day_numbers, r.day_numbers == 1 ? "" : "s", r.day_numbers == 1 ? "was a" : "were",
-      r.day_numbers == 1 ? "" : "s", number, date, r.day_numbers == 1 ? "it" : "them");
+  return trfn(
+      "; {0} date was a spreadsheet day number, read as days since 1900 as Excel counts them ({1} is {2}); check it",
+      "; {0} dates were spreadsheet day numbers, read as days since 1900 as Excel counts them ({1} is {2}); check "
+      "them",
+      r.day_numbers, r.day_numbers, number, date);
 }
 
 int run_import(const ImportCommandOptions& o, const Context& ctx) {
   std::error_code ec;
   if (o.file != "-" && std::filesystem::is_directory(o.file, ec)) {
-    throw Error(fmt::format("'{}' is a folder, not a file; give the path of the file to import", o.file));
+    throw Error(trf("'{0}' is a folder, not a file; give the path of the file to import", o.file));
   }
   ImportFormat format = input_format(o, ctx);
   ColumnMapping mapping;
@@ -141,7 +140,7 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
     spool_as_utf8(std::cin, o.encoding, label, max_line, spool);
   } else {
     std::ifstream file(o.file, std::ios::binary);
-    if (!file) throw Error(fmt::format("cannot read '{}'; check the path", o.file));
+    if (!file) throw Error(trf("cannot read '{0}'; check the path", o.file));
     spool_as_utf8(file, o.encoding, label, max_line, spool);
   }
   auto reader = make_member_reader(format, spool, label, mapping);
@@ -154,24 +153,23 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
     std::cerr << escape_for_terminal(fmt::format("{}:{}: {}: {}", label, p.line, p.field, p.reason)) << '\n';
   }
   if (result.problem_count > result.problems.size()) {
-    std::cerr << escape_for_terminal(
-                     fmt::format("{}: … and {} more problems not shown (raise --max-errors to see them)", label,
-                                 result.problem_count - result.problems.size()))
+    std::cerr << escape_for_terminal(trf("{0}: … and {1} more problems not shown (raise --max-errors to see them)",
+                                         label, result.problem_count - result.problems.size()))
               << '\n';
   }
   if (result.problem_count > 0) {
-    std::string verb = o.dry_run ? "would be refused" : "nothing was imported";
-    throw Error(fmt::format("{}: {} problem{} in {} row{}; {} (fix the rows above and run again)", label,
-                            result.problem_count, result.problem_count == 1 ? "" : "s", result.rows,
-                            result.rows == 1 ? "" : "s", verb));
+    std::string verb = o.dry_run ? tr("would be refused") : tr("nothing was imported");
+    throw Error(trf("{0}: {1} in {2}; {3} (fix the rows above and run again)", label,
+                    trfn("{0} problem", "{0} problems", result.problem_count, result.problem_count),
+                    trfn("{0} row", "{0} rows", result.rows, result.rows), verb));
   }
   if (o.dry_run) {
-    ctx.note(fmt::format("dry run: {} row{} checked, {} would be added{}; nothing written{}", result.rows,
-                         result.rows == 1 ? "" : "s", summary(result), updated(result, "would be updated"),
-                         day_numbers(result)));
+    ctx.note(trfn("dry run: {0} row checked, {1} would be added{2}; nothing written{3}",
+                  "dry run: {0} rows checked, {1} would be added{2}; nothing written{3}", result.rows, result.rows,
+                  summary(result), updated(result, tr("would be updated")), day_numbers(result)));
   } else {
-    ctx.note(fmt::format("imported {} from {}{}{}", summary(result), label, updated(result, "updated"),
-                         day_numbers(result)));
+    ctx.note(trf("imported {0} from {1}{2}{3}", summary(result), label, updated(result, tr("updated")),
+                 day_numbers(result)));
   }
   return kExitOk;
 }
@@ -180,26 +178,26 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
 
 Command setup_import(CLI::App& root) {
   auto o = std::make_shared<ImportCommandOptions>();
-  auto* app =
-      root.add_subcommand("import", "add members from CSV, TSV, JSON or JSON Lines (or - for stdin), all or nothing");
-  app->add_option("FILE", o->file, "the file; its extension or --format says how to read it; - reads stdin")
+  auto* app = root.add_subcommand("import",
+                                  tr("add members from CSV, TSV, JSON or JSON Lines (or - for stdin), all or nothing"));
+  app->add_option("FILE", o->file, tr("the file; its extension or --format says how to read it; - reads stdin"))
       ->required();
-  app->add_option("--encoding", o->encoding, "the file's encoding: utf-8 (default), gb18030, gbk or utf-16");
-  app->add_option("--map", o->maps, "read column SOURCE as roster's TARGET, e.g. '公司全称=name' (repeatable)")
+  app->add_option("--encoding", o->encoding, tr("the file's encoding: utf-8 (default), gb18030, gbk or utf-16"));
+  app->add_option("--map", o->maps, tr("read column SOURCE as roster's TARGET, e.g. '公司全称=name' (repeatable)"))
       ->allow_extra_args(false);
-  app->add_option("--ignore", o->ignores, "skip the column headed COLUMN, e.g. '联系人' (repeatable)")
-      ->option_text("COLUMN")
+  app->add_option("--ignore", o->ignores, tr("skip the column headed COLUMN, e.g. '联系人' (repeatable)"))
+      ->option_text(tr("COLUMN"))
       ->allow_extra_args(false);
-  app->add_flag("--ignore-unknown-columns", o->ignore_unknown, "skip every column roster does not know");
-  app->add_flag("--update", o->update, "rows that match a member (USCC or name) change it instead of being refused");
-  app->add_flag("--dry-run", o->dry_run, "check every row and print what would happen; write nothing");
-  app->add_option("--max-errors", o->max_errors, "report at most N bad rows (default 50)")
+  app->add_flag("--ignore-unknown-columns", o->ignore_unknown, tr("skip every column roster does not know"));
+  app->add_flag("--update", o->update,
+                tr("rows that match a member (USCC or name) change it instead of being refused"));
+  app->add_flag("--dry-run", o->dry_run, tr("check every row and print what would happen; write nothing"));
+  app->add_option("--max-errors", o->max_errors, tr("report at most N bad rows (default 50)"))
       ->check(whole_number(0, 1'000'000'000));
   app->footer(
-      "Examples:\n"
-      "  roster import data/demo-members.csv\n"
-      "  roster import 会员名单.csv --encoding gb18030 --dry-run\n"
-      "  roster export -f json --db old.db | roster import --format json - --db new.db");
+      help_footer(tr("Examples:"),
+                  {"roster import data/demo-members.csv", "roster import 会员名单.csv --encoding gb18030 --dry-run",
+                   "roster export -f json --db old.db | roster import --format json - --db new.db"}));
   return {app, [o](const Context& ctx) { return run_import(*o, ctx); }};
 }
 

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/goal.h"
+#include "roster/i18n.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
 
@@ -36,8 +37,8 @@ int run_init(const InitOptions& o, const Context& ctx) {
   if (auto problem = goal_problem(settings.goal)) throw usage_error(*problem);
   settings.sectors = parse_sectors_csv(seed_sectors_csv());
   Store store = Store::create(ctx.db_path, settings);
-  ctx.note(fmt::format("created {} with {} sectors; goal {} members by {}", store.path().string(),
-                       settings.sectors.size(), o.target, settings.goal.deadline.iso()));
+  ctx.note(trf("created {0} with {1} sectors; goal {2} members by {3}", store.path().string(), settings.sectors.size(),
+               o.target, settings.goal.deadline.iso()));
   return kExitOk;
 }
 
@@ -45,15 +46,16 @@ int run_init(const InitOptions& o, const Context& ctx) {
 
 Command setup_init(CLI::App& root) {
   auto o = std::make_shared<InitOptions>();
-  auto* app = root.add_subcommand("init", "create a new roster database with the sector list and the goal");
+  auto* app = root.add_subcommand("init", tr("create a new roster database with the sector list and the goal"));
   o->app = app;
   app->add_option("--association", o->association,
-                  "the association's name (change it later with `goal set --association`)");
-  app->add_option("--target", o->target, fmt::format("members to reach (default {})", Goal{}.target))
+                  tr("the association's name (change it later with `goal set --association`)"));
+  app->add_option("--target", o->target, trf("members to reach (default {0})", Goal{}.target))
       ->check(whole_number(1, kMaxTarget));
-  app->add_option("--start", o->start, fmt::format("goal start date (default {})", Goal{}.start.iso()));
-  app->add_option("--deadline", o->deadline, fmt::format("goal deadline (default {})", Goal{}.deadline.iso()));
-  app->footer("Example:\n  roster init --db members.db --association '浙江省元宇宙产业协会' --target 200");
+  app->add_option("--start", o->start, trf("goal start date (default {0})", Goal{}.start.iso()));
+  app->add_option("--deadline", o->deadline, trf("goal deadline (default {0})", Goal{}.deadline.iso()));
+  app->footer(
+      help_footer(tr("Example:"), {"roster init --db members.db --association '浙江省元宇宙产业协会' --target 200"}));
   return {app, [o](const Context& ctx) { return run_init(*o, ctx); }};
 }
 

@@ -35,7 +35,7 @@ Command setup_language(CLI::App& root) {
       "language", tr("show or set the association's own language (zh, en, or auto for the locale); logged"));
   app->add_option("LANG", o->code, tr("zh, en or auto; without it, prints the language set ('-' for none)"))
       ->check(CLI::IsMember({"zh", "en", "auto"}));
-  app->footer(tr("Examples:\n  roster language zh\n  roster language"));
+  app->footer(help_footer(tr("Examples:"), {"roster language zh", "roster language"}));
   return {app, [o](const Context& ctx) { return run_language(*o, ctx); }};
 }
 

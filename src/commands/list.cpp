@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/member_list_render.h"
 #include "roster/member_rules.h"
 #include "roster/text.h"
@@ -69,24 +70,23 @@ int run_list(const ListOptions& o, const Context& ctx) {
 
 Command setup_list(CLI::App& root) {
   auto o = std::make_shared<ListOptions>();
-  auto* app = root.add_subcommand("list", "list members as of a date (--as-of), with filters");
-  app->add_option("--sector", o->sector, "only members in this sector (code or name)");
-  app->add_option("--tier", o->tier, "only this tier; any case, in English or Chinese: " + tier_forms());
-  app->add_option("--city", o->city, "only this city");
-  app->add_option("--status", o->status, "active (default), left, or all")
+  auto* app = root.add_subcommand("list", tr("list members as of a date (--as-of), with filters"));
+  app->add_option("--sector", o->sector, tr("only members in this sector (code or name)"));
+  app->add_option("--tier", o->tier, trf("only this tier; any case, in English or Chinese: {0}", tier_forms()));
+  app->add_option("--city", o->city, tr("only this city"));
+  app->add_option("--status", o->status, tr("active (default), left, or all"))
       ->check(CLI::IsMember({"active", "left", "all"}));
-  app->add_option("--joined-since", o->joined_since, "joined on or after this date");
-  app->add_option("--joined-until", o->joined_until, "joined on or before this date");
-  app->add_option("--search", o->search, "part of the name (ignoring case and width)");
-  app->add_option("--sort", o->sort, "id (default), name or joined")->check(CLI::IsMember({"id", "name", "joined"}));
-  app->add_option("--limit", o->limit, "at most N members")
+  app->add_option("--joined-since", o->joined_since, tr("joined on or after this date"));
+  app->add_option("--joined-until", o->joined_until, tr("joined on or before this date"));
+  app->add_option("--search", o->search, tr("part of the name (ignoring case and width)"));
+  app->add_option("--sort", o->sort, tr("id (default), name or joined"))
+      ->check(CLI::IsMember({"id", "name", "joined"}));
+  app->add_option("--limit", o->limit, tr("at most N members"))
       ->check(whole_number(1, std::numeric_limits<int64_t>::max()));
-  app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
-  app->footer(
-      "Examples:\n"
-      "  roster list --sector tourism --sort name\n"
-      "  roster list --status left --as-of 2025-12-31 -f csv --bom > left.csv\n"
-      "  roster list -f json | jq '.[].name'");
+  app->add_flag("--bom", o->bom, tr("start CSV with a byte-order mark (for Excel and WPS)"));
+  app->footer(help_footer(tr("Examples:"), {"roster list --sector tourism --sort name",
+                                            "roster list --status left --as-of 2025-12-31 -f csv --bom > left.csv",
+                                            "roster list -f json | jq '.[].name'"}));
   return {app, [o](const Context& ctx) { return run_list(*o, ctx); }};
 }
 

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "commands.h"
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -23,7 +24,7 @@ bool marked_empty_clears(CLI::Option* option) {
 }
 
 std::string not_blank(const std::string& value) {
-  return trim(value).empty() ? "the value is empty; give one, or leave the option out" : "";
+  return trim(value).empty() ? tr("the value is empty; give one, or leave the option out") : "";
 }
 
 }  // namespace
@@ -36,11 +37,11 @@ CLI::Validator whole_number(int64_t min, int64_t max) {
         auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
         bool digits = !value.empty() && end == value.data() + value.size();
         if (ec == std::errc::result_out_of_range && digits) {
-          return value.front() == '-' ? fmt::format("must be {} or more", min) : fmt::format("must be at most {}", max);
+          return value.front() == '-' ? trf("must be {0} or more", min) : trf("must be at most {0}", max);
         }
-        if (ec != std::errc() || !digits) return fmt::format("'{}' is not a whole number", value);
-        if (n < min) return fmt::format("must be {} or more", min);
-        if (n > max) return fmt::format("must be at most {}", max);
+        if (ec != std::errc() || !digits) return trf("'{0}' is not a whole number", value);
+        if (n < min) return trf("must be {0} or more", min);
+        if (n > max) return trf("must be at most {0}", max);
         return "";
       },
       "");

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -17,15 +18,15 @@ Format Context::format(const std::vector<Format>& offered) const {
   if (std::find(offered.begin(), offered.end(), wanted) == offered.end()) wanted = offered.front();
   if (!options.format.empty()) {
     auto parsed = parse_format(options.format);
-    if (!parsed) throw usage_error(fmt::format("unknown format '{}'", options.format));
+    if (!parsed) throw usage_error(trf("unknown format '{0}'", options.format));
     wanted = *parsed;
   }
   for (Format f : offered) {
     if (f == wanted) return f;
   }
   std::string names;
-  for (Format f : offered) names += (names.empty() ? "" : ", ") + format_name(f);
-  throw usage_error(fmt::format("this command cannot write {}; choose one of {}", format_name(wanted), names));
+  for (Format f : offered) names += (names.empty() ? "" : trc("list", ", ")) + format_name(f);
+  throw usage_error(trf("this command cannot write {0}; choose one of {1}", format_name(wanted), names));
 }
 
 RenderOptions Context::render_options(bool bom) const {
@@ -51,7 +52,7 @@ void refuse_database_path(const std::filesystem::path& db, const std::string& ta
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     if (canonical_target == fs::path(canonical_db.string() + suffix) ||
         fs::equivalent(canonical_db.string() + suffix, target, ec)) {
-      throw Error(fmt::format("the {} would overwrite the database itself; choose another path", what));
+      throw Error(trf("{0} would overwrite the database itself; choose another path", what));
     }
   }
 }

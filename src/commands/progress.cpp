@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/progress_render.h"
 
 namespace roster {
@@ -34,13 +35,11 @@ int run_progress(const ProgressOptions& o, const Context& ctx) {
 
 Command setup_progress(CLI::App& root) {
   auto o = std::make_shared<ProgressOptions>();
-  auto* app = root.add_subcommand("progress", "how far along the road to the goal we are, as of a date");
-  app->add_flag("--check", o->check, "exit 3 when the status is behind or missed (for cron alerts)");
+  auto* app = root.add_subcommand("progress", tr("how far along the road to the goal we are, as of a date"));
+  app->add_flag("--check", o->check, tr("exit 3 when the status is behind or missed (for cron alerts)"));
   app->footer(
-      "Examples:\n"
-      "  roster progress\n"
-      "  roster progress --as-of 2025-07-15 -f json | jq .status\n"
-      "  roster progress --check -q > /dev/null || echo 'behind the road'");
+      help_footer(tr("Examples:"), {"roster progress", "roster progress --as-of 2025-07-15 -f json | jq .status",
+                                    "roster progress --check -q > /dev/null || echo 'behind the road'"}));
   return {app, [o](const Context& ctx) { return run_progress(*o, ctx); }};
 }
 

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/member_lookup.h"
 #include "roster/membership.h"
 
@@ -23,7 +24,7 @@ int run_rejoin(const RejoinOptions& o, const Context& ctx) {
     auto problems = membership::rejoin(store, id, joined, ctx.as_of);
     if (!problems.empty()) throw Error(problems.front().reason);
   });
-  ctx.note(fmt::format("member #{} rejoined on {}", id, joined.iso()));
+  ctx.note(trf("member #{0} rejoined on {1}", id, joined.iso()));
   return kExitOk;
 }
 
@@ -31,10 +32,10 @@ int run_rejoin(const RejoinOptions& o, const Context& ctx) {
 
 Command setup_rejoin(CLI::App& root) {
   auto o = std::make_shared<RejoinOptions>();
-  auto* app = root.add_subcommand("rejoin", "a former member comes back: open a new membership period");
-  app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
-  app->add_option("--joined", o->joined, "the day they rejoined, YYYY-MM-DD (default: today, or --as-of)");
-  app->footer("Example:\n  roster rejoin 12 --joined 2026-09-01");
+  auto* app = root.add_subcommand("rejoin", tr("a former member comes back: open a new membership period"));
+  app->add_option("REF", o->ref, tr("the member: id, exact name, or USCC"))->required();
+  app->add_option("--joined", o->joined, tr("the day they rejoined, YYYY-MM-DD (default: today, or --as-of)"));
+  app->footer(help_footer(tr("Example:"), {"roster rejoin 12 --joined 2026-09-01"}));
   return {app, [o](const Context& ctx) { return run_rejoin(*o, ctx); }};
 }
 

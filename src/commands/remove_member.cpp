@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/member_lookup.h"
 #include "roster/membership.h"
 #include "roster/text.h"
@@ -22,14 +23,14 @@ struct RemoveOptions {
 void confirm_purge(const MemberRecord& m, bool yes) {
   if (yes) return;
   if (isatty(STDIN_FILENO) != 1) {
-    throw usage_error(fmt::format("purging deletes member #{} for good; add --yes to confirm", m.id));
+    throw usage_error(trf("purging deletes member #{0} for good; add --yes to confirm", m.id));
   }
-  std::cerr << fmt::format("Delete every record of member #{} {} for good? Type the id to confirm: ", m.id,
-                           escape_for_terminal(m.name));
+  std::cerr << trf("Delete every record of member #{0} {1} for good? Type the id to confirm: ", m.id,
+                   escape_for_terminal(m.name));
   std::string answer;
   std::getline(std::cin, answer);
   if (answer != std::to_string(m.id) && answer != "#" + std::to_string(m.id)) {
-    throw Error("not confirmed; nothing was deleted");
+    throw Error(tr("not confirmed; nothing was deleted"));
   }
 }
 
@@ -38,18 +39,19 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
   store.set_command("remove-member");
   if (o.purge) {
     if (!o.left.empty() || !o.reason.empty()) {
-      throw usage_error("--purge deletes the whole record; it takes no --left or --reason");
+      throw usage_error(tr("--purge deletes the whole record; it takes no --left or --reason"));
     }
     int64_t id = resolve_member_ref(store, o.ref);
     confirm_purge(store.member_record(id), o.yes);
     store.write([&] {
-      if (resolve_member_ref(store, o.ref) != id) throw Error("the member changed while you confirmed; run it again");
+      if (resolve_member_ref(store, o.ref) != id)
+        throw Error(tr("the member changed while you confirmed; run it again"));
       store.purge_member(id);
     });
-    ctx.note(fmt::format("purged member #{}; the history keeps only that a member was purged", id));
+    ctx.note(trf("purged member #{0}; the history keeps only that a member was purged", id));
     return kExitOk;
   }
-  if (o.left.empty()) throw usage_error("--left DATE is required (or --purge to delete the record)");
+  if (o.left.empty()) throw usage_error(tr("--left DATE is required (or --purge to delete the record)"));
   Date left = parse_date_option(o.left, "--left");
   int64_t id = 0;
   store.write([&] {
@@ -57,7 +59,7 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
     auto problems = membership::leave(store, id, left, o.reason, ctx.as_of);
     if (!problems.empty()) throw Error(problems.front().reason);
   });
-  ctx.note(fmt::format("member #{} left on {}; the record is kept", id, left.iso()));
+  ctx.note(trf("member #{0} left on {1}; the record is kept", id, left.iso()));
   return kExitOk;
 }
 
@@ -65,16 +67,14 @@ int run_remove_member(const RemoveOptions& o, const Context& ctx) {
 
 Command setup_remove_member(CLI::App& root) {
   auto o = std::make_shared<RemoveOptions>();
-  auto* app = root.add_subcommand("remove-member", "record that a member left (the record is kept)");
-  app->add_option("REF", o->ref, "the member: id, exact name, or USCC")->required();
-  app->add_option("--left", o->left, "the day the membership ended, YYYY-MM-DD");
-  empty_clears(app->add_option("--reason", o->reason, "why, for the history"));
-  app->add_flag("--purge", o->purge, "delete the member's record entirely (data-protection requests)");
-  app->add_flag("--yes", o->yes, "confirm --purge without asking (for scripts)");
-  app->footer(
-      "Examples:\n"
-      "  roster remove-member 12 --left 2026-06-30 --reason 'did not renew'\n"
-      "  roster remove-member 12 --purge --yes");
+  auto* app = root.add_subcommand("remove-member", tr("record that a member left (the record is kept)"));
+  app->add_option("REF", o->ref, tr("the member: id, exact name, or USCC"))->required();
+  app->add_option("--left", o->left, tr("the day the membership ended, YYYY-MM-DD"));
+  empty_clears(app->add_option("--reason", o->reason, tr("why, for the history")));
+  app->add_flag("--purge", o->purge, tr("delete the member's record entirely (data-protection requests)"));
+  app->add_flag("--yes", o->yes, tr("confirm --purge without asking (for scripts)"));
+  app->footer(help_footer(tr("Examples:"), {"roster remove-member 12 --left 2026-06-30 --reason 'did not renew'",
+                                            "roster remove-member 12 --purge --yes"}));
   return {app, [o](const Context& ctx) { return run_remove_member(*o, ctx); }};
 }
 

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/report_render.h"
 
 namespace roster {
@@ -27,35 +28,36 @@ ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
   std::optional<PeriodKind> kind;
   if (!o.period.empty()) {
     kind = parse_period_kind(o.period);
-    if (!kind) throw usage_error(fmt::format("--period '{}' is not week, month or quarter", o.period));
+    if (!kind) throw usage_error(trf("--period '{0}' is not week, month or quarter", o.period));
   }
   struct Pick {
     PeriodKind kind;
     const std::string& label;
     const char* option;
     const char* example;
+    const char* noun;
   };
-  for (const Pick& pick :
-       {Pick{PeriodKind::week, o.week, "--week", "2024-W10"}, Pick{PeriodKind::month, o.month, "--month", "2024-03"},
-        Pick{PeriodKind::quarter, o.quarter, "--quarter", "2024-Q1"}}) {
+  for (const Pick& pick : {Pick{PeriodKind::week, o.week, "--week", "2024-W10", trc("period", "week")},
+                           Pick{PeriodKind::month, o.month, "--month", "2024-03", trc("period", "month")},
+                           Pick{PeriodKind::quarter, o.quarter, "--quarter", "2024-Q1", trc("period", "quarter")}}) {
     if (pick.label.empty()) continue;
     if (kind && *kind != pick.kind) {
-      throw usage_error(fmt::format("{} and --period {} disagree; give one of them", pick.option, o.period));
+      throw usage_error(trf("{0} and --period {1} disagree; give one of them", pick.option, o.period));
     }
     auto period = parse_period(pick.kind, pick.label);
     if (!period) {
       std::string why;
       if (pick.kind == PeriodKind::week && pick.label.size() == 8 && pick.label.substr(5) == "W53") {
-        why = fmt::format(" ({} has 52 ISO weeks)", pick.label.substr(0, 4));
+        why = trf(" ({0} has 52 ISO weeks)", pick.label.substr(0, 4));
       }
-      throw usage_error(fmt::format("{} '{}' is not a {}{}; write it like {}", pick.option, pick.label,
-                                    period_kind_name(pick.kind), why, pick.example));
+      throw usage_error(
+          trf("{0} '{1}' is not a {2}{3}; write it like {4}", pick.option, pick.label, pick.noun, why, pick.example));
     }
     if (period->first > as_of) {
       throw usage_error(
-          fmt::format("{} {} begins on {}, after the report date {}; pick an earlier one or a later "
-                      "--as-of",
-                      pick.option, pick.label, period->first.iso(), as_of.iso()));
+          trf("{0} {1} begins on {2}, after the report date {3}; pick an earlier one or a later "
+              "--as-of",
+              pick.option, pick.label, period->first.iso(), as_of.iso()));
     }
     return *period;
   }
@@ -65,7 +67,7 @@ ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
 int run_report(const ReportOptions& o, const Context& ctx) {
   Format format = ctx.format({Format::text, Format::markdown, Format::chat, Format::html, Format::json});
   if (int picks = !o.week.empty() + !o.month.empty() + !o.quarter.empty(); picks > 1) {
-    throw usage_error("give only one of --week, --month and --quarter");
+    throw usage_error(tr("give only one of --week, --month and --quarter"));
   }
   ReportPeriod period = chosen_period(o, ctx.as_of);
   Date end = report_end(period, ctx.as_of);
@@ -95,19 +97,20 @@ int run_report(const ReportOptions& o, const Context& ctx) {
 
 Command setup_report(CLI::App& root) {
   auto o = std::make_shared<ReportOptions>();
-  auto* app = root.add_subcommand("report", "the weekly, monthly or quarterly report (text, markdown, html, json)");
-  app->add_option("--period", o->period, "week (default), month or quarter: the last complete one before --as-of");
-  app->add_option("--week", o->week, "this ISO week instead, e.g. 2024-W10");
-  app->add_option("--month", o->month, "this month instead, e.g. 2024-03");
-  app->add_option("--quarter", o->quarter, "this quarter instead, e.g. 2024-Q1");
-  app->add_flag("--check", o->check, "exit 3 when progress is behind or missed, after writing the report");
-  app->add_flag("--stamp", o->stamp, "say when the report was made (otherwise the output depends only on the data)");
-  app->footer(
-      "Examples:\n"
-      "  roster report                                   # last Monday-to-Sunday week, as text\n"
-      "  roster report -f html > week.html               # one self-contained page for mail\n"
-      "  roster report --month 2024-03 -f markdown       # for a chat robot\n"
-      "  roster report -f json --check | jq .status      # cron: exit 3 when behind");
+  auto* app = root.add_subcommand("report", tr("the weekly, monthly or quarterly report (text, markdown, html, json)"));
+  app->add_option("--period", o->period, tr("week (default), month or quarter: the last complete one before --as-of"));
+  app->add_option("--week", o->week, tr("this ISO week instead, e.g. 2024-W10"));
+  app->add_option("--month", o->month, tr("this month instead, e.g. 2024-03"));
+  app->add_option("--quarter", o->quarter, tr("this quarter instead, e.g. 2024-Q1"));
+  app->add_flag("--check", o->check, tr("exit 3 when progress is behind or missed, after writing the report"));
+  app->add_flag("--stamp", o->stamp,
+                tr("say when the report was made (otherwise the output depends only on the data)"));
+  app->footer(help_footer(
+      tr("Examples:"),
+      {std::string("roster report                                   # ") + tr("last Monday-to-Sunday week, as text"),
+       std::string("roster report -f html > week.html               # ") + tr("one self-contained page for mail"),
+       std::string("roster report --month 2024-03 -f markdown       # ") + tr("for a chat robot"),
+       std::string("roster report -f json --check | jq .status      # ") + tr("cron: exit 3 when behind")}));
   return {app, [o](const Context& ctx) { return run_report(*o, ctx); }};
 }
 

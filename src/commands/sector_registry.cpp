@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/goal.h"
+#include "roster/i18n.h"
 #include "roster/text.h"
 
 namespace roster {
@@ -48,8 +49,8 @@ int add(const SectorEdit& e, CLI::App* app, const Context& ctx) {
     refuse_problem(s, store, "");
     store.add_sector(s);
   });
-  ctx.note(fmt::format("added sector {} ({} / {}{})", s.code, s.name_en, s.name_zh,
-                       s.aliases.empty() ? "" : "; aliases " + join_aliases(s.aliases)));
+  ctx.note(trf("added sector {0} ({1} / {2}{3})", s.code, s.name_en, s.name_zh,
+               s.aliases.empty() ? "" : trf("; aliases {0}", join_aliases(s.aliases))));
   return kExitOk;
 }
 
@@ -59,8 +60,8 @@ int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
           0 &&
       !e.key && !e.not_key && !e.no_target) {
     throw usage_error(
-        "nothing to change; give --name, --name-zh, --key, --not-key, --target, --no-target, --add-alias or "
-        "--remove-alias");
+        tr("nothing to change; give --name, --name-zh, --key, --not-key, --target, --no-target, --add-alias or "
+           "--remove-alias"));
   }
   auto added = typed_aliases(e.add_aliases), removed = typed_aliases(e.remove_aliases);
   Store store = ctx.open_store();
@@ -78,8 +79,8 @@ int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
       auto it = std::find_if(s.aliases.begin(), s.aliases.end(),
                              [&](const std::string& a) { return name_key(a) == name_key(alias); });
       if (it == s.aliases.end()) {
-        throw Error(fmt::format("sector {} has no alias '{}'; its aliases are: {}", s.code, alias,
-                                s.aliases.empty() ? "(none)" : join_aliases(s.aliases)));
+        throw Error(trf("sector {0} has no alias '{1}'; its aliases are: {2}", s.code, alias,
+                        s.aliases.empty() ? tr("(none)") : join_aliases(s.aliases)));
       }
       s.aliases.erase(it);
     }
@@ -91,10 +92,10 @@ int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
     refuse_problem(s, store, s.code);
     store.update_sector(s.code, s);
   });
-  ctx.note(fmt::format("updated sector {}{}", s.code,
-                       added.empty() && removed.empty() ? ""
-                       : s.aliases.empty()              ? "; it has no aliases now"
-                                                        : "; its aliases are now " + join_aliases(s.aliases)));
+  ctx.note(trf("updated sector {0}{1}", s.code,
+               added.empty() && removed.empty() ? ""
+               : s.aliases.empty()              ? tr("; it has no aliases now")
+                                                : trf("; its aliases are now {0}", join_aliases(s.aliases))));
   return kExitOk;
 }
 
@@ -106,13 +107,15 @@ int remove(const SectorEdit& e, const Context& ctx) {
     s = existing_sector(store, e.code);
     if (int n = store.members_using_sector(s.code); n > 0) {
       throw Error(
-          fmt::format("sector {} is used by {} member{} (past or present); move them first with "
-                      "`roster sectors merge {} OTHER`",
-                      s.code, n, n == 1 ? "" : "s", s.code));
+          trfn("sector {0} is used by {1} member (past or present); move them first with "
+               "`roster sectors merge {0} OTHER`",
+               "sector {0} is used by {1} members (past or present); move them first with "
+               "`roster sectors merge {0} OTHER`",
+               n, s.code, n));
     }
     store.remove_sector(s.code);
   });
-  ctx.note(fmt::format("removed sector {}", s.code));
+  ctx.note(trf("removed sector {0}", s.code));
   return kExitOk;
 }
 
@@ -125,12 +128,12 @@ int merge(const SectorEdit& e, const Context& ctx) {
     from = existing_sector(store, e.code);
     into = existing_sector(store, e.into);
     if (from.code == into.code) {
-      throw Error(fmt::format("cannot merge sector {} into itself; name two different sectors", from.code));
+      throw Error(trf("cannot merge sector {0} into itself; name two different sectors", from.code));
     }
     moved = store.merge_sectors(from.code, into.code);
   });
-  ctx.note(fmt::format("merged sector {} into {}: {} member{} moved; {} is gone", from.code, into.code, moved,
-                       moved == 1 ? "" : "s", from.code));
+  ctx.note(trfn("merged sector {0} into {1}: {2} member moved; {0} is gone",
+                "merged sector {0} into {1}: {2} members moved; {0} is gone", moved, from.code, into.code, moved));
   return kExitOk;
 }
 
@@ -140,46 +143,46 @@ SectorRegistryCommands setup_sector_registry(CLI::App& sectors) {
   auto e = std::make_shared<SectorEdit>();
   SectorRegistryCommands out;
 
-  auto* add_app = sectors.add_subcommand("add", "add a sector to the list");
-  add_app->add_option("CODE", e->code, "short code: lower-case letters, digits, hyphens")->required();
-  add_app->add_option("--name", e->name_en, "English name")->required();
-  add_app->add_option("--name-zh", e->name_zh, "Chinese name")->required();
-  add_app->add_flag("--key", e->key, "a key recruiting sector");
-  add_app->add_option("--target", e->target, "members the sector should reach")->check(whole_number(1, kMaxTarget));
-  add_app->add_option("--alias", e->aliases, "another name people use for it, e.g. 智城 (repeatable)")
+  auto* add_app = sectors.add_subcommand("add", tr("add a sector to the list"));
+  add_app->add_option("CODE", e->code, tr("short code: lower-case letters, digits, hyphens"))->required();
+  add_app->add_option("--name", e->name_en, tr("English name"))->required();
+  add_app->add_option("--name-zh", e->name_zh, tr("Chinese name"))->required();
+  add_app->add_flag("--key", e->key, tr("a key recruiting sector"));
+  add_app->add_option("--target", e->target, tr("members the sector should reach"))->check(whole_number(1, kMaxTarget));
+  add_app->add_option("--alias", e->aliases, tr("another name people use for it, e.g. 智城 (repeatable)"))
       ->allow_extra_args(false);
-  add_app->footer(
-      "Example:\n  roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15 --alias "
-      "智城");
+  add_app->footer(help_footer(
+      tr("Example:"),
+      {"roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15 --alias 智城"}));
   out.commands.emplace_back(add_app, [e, add_app](const Context& ctx) { return add(*e, add_app, ctx); });
 
-  auto* edit_app = sectors.add_subcommand("edit", "change a sector's names, key flag or target");
-  edit_app->add_option("SECTOR", e->code, "code or name")->required();
-  edit_app->add_option("--name", e->name_en, "English name");
-  edit_app->add_option("--name-zh", e->name_zh, "Chinese name");
-  auto* key = edit_app->add_flag("--key", e->key, "make it a key sector");
-  edit_app->add_flag("--not-key", e->not_key, "make it an ordinary sector")->excludes(key);
-  auto* target = edit_app->add_option("--target", e->target, "members the sector should reach")
+  auto* edit_app = sectors.add_subcommand("edit", tr("change a sector's names, key flag or target"));
+  edit_app->add_option("SECTOR", e->code, tr("code or name"))->required();
+  edit_app->add_option("--name", e->name_en, tr("English name"));
+  edit_app->add_option("--name-zh", e->name_zh, tr("Chinese name"));
+  auto* key = edit_app->add_flag("--key", e->key, tr("make it a key sector"));
+  edit_app->add_flag("--not-key", e->not_key, tr("make it an ordinary sector"))->excludes(key);
+  auto* target = edit_app->add_option("--target", e->target, tr("members the sector should reach"))
                      ->check(whole_number(1, kMaxTarget));
-  edit_app->add_flag("--no-target", e->no_target, "drop the target")->excludes(target);
-  edit_app->add_option("--add-alias", e->add_aliases, "another name people use for it, e.g. 景区 (repeatable)")
+  edit_app->add_flag("--no-target", e->no_target, tr("drop the target"))->excludes(target);
+  edit_app->add_option("--add-alias", e->add_aliases, tr("another name people use for it, e.g. 景区 (repeatable)"))
       ->allow_extra_args(false);
-  edit_app->add_option("--remove-alias", e->remove_aliases, "stop reading this alias as the sector (repeatable)")
+  edit_app->add_option("--remove-alias", e->remove_aliases, tr("stop reading this alias as the sector (repeatable)"))
       ->allow_extra_args(false);
   edit_app->footer(
-      "Examples:\n  roster sectors edit tourism --target 20\n  roster sectors edit 文化旅游 --not-key\n"
-      "  roster sectors edit tourism --add-alias 景区 --remove-alias 文化和旅游");
+      help_footer(tr("Examples:"), {"roster sectors edit tourism --target 20", "roster sectors edit 文化旅游 --not-key",
+                                    "roster sectors edit tourism --add-alias 景区 --remove-alias 文化和旅游"}));
   out.commands.emplace_back(edit_app, [e, edit_app](const Context& ctx) { return edit(*e, edit_app, ctx); });
 
-  auto* remove_app = sectors.add_subcommand("remove", "remove an unused sector");
-  remove_app->add_option("SECTOR", e->code, "code or name")->required();
-  remove_app->footer("Example:\n  roster sectors remove finance");
+  auto* remove_app = sectors.add_subcommand("remove", tr("remove an unused sector"));
+  remove_app->add_option("SECTOR", e->code, tr("code or name"))->required();
+  remove_app->footer(help_footer(tr("Example:"), {"roster sectors remove finance"}));
   out.commands.emplace_back(remove_app, [e](const Context& ctx) { return remove(*e, ctx); });
 
-  auto* merge_app = sectors.add_subcommand("merge", "move every member of one sector into another, then drop it");
-  merge_app->add_option("OLD", e->code, "the sector to fold away")->required();
-  merge_app->add_option("INTO", e->into, "the sector that takes its members")->required();
-  merge_app->footer("Example:\n  roster sectors merge media entertainment");
+  auto* merge_app = sectors.add_subcommand("merge", tr("move every member of one sector into another, then drop it"));
+  merge_app->add_option("OLD", e->code, tr("the sector to fold away"))->required();
+  merge_app->add_option("INTO", e->into, tr("the sector that takes its members"))->required();
+  merge_app->footer(help_footer(tr("Example:"), {"roster sectors merge media entertainment"}));
   out.commands.emplace_back(merge_app, [e](const Context& ctx) { return merge(*e, ctx); });
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/road.h"
 #include "roster/sector_render.h"
 
@@ -26,7 +27,7 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
   Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::markdown});
   Date since = o.since.empty() ? ctx.as_of.plus_days(-90) : parse_date_option(o.since, "--since");
   if (since >= ctx.as_of) {
-    throw usage_error(fmt::format("--since {} must be before the report date {}", since.iso(), ctx.as_of.iso()));
+    throw usage_error(trf("--since {0} must be before the report date {1}", since.iso(), ctx.as_of.iso()));
   }
   Store store = ctx.open_store();
   Goal goal;
@@ -53,19 +54,19 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
 
 Command setup_sectors(CLI::App& root) {
   auto o = std::make_shared<SectorsOptions>();
-  auto* app = root.add_subcommand("sectors", "members per sector as of a date; manage the sector list");
-  app->add_option("--since", o->since, "count joins and departures after this date (default: 90 days before --as-of)");
-  app->add_flag("--key-only", o->key_only, "only the key sectors");
-  app->add_flag("--check", o->check, "exit 3 when a key sector with a target lags the road");
-  app->add_flag("--bom", o->bom, "start CSV with a byte-order mark (for Excel and WPS)");
+  auto* app = root.add_subcommand("sectors", tr("members per sector as of a date; manage the sector list"));
+  app->add_option("--since", o->since,
+                  tr("count joins and departures after this date (default: 90 days before --as-of)"));
+  app->add_flag("--key-only", o->key_only, tr("only the key sectors"));
+  app->add_flag("--check", o->check, tr("exit 3 when a key sector with a target lags the road"));
+  app->add_flag("--bom", o->bom, tr("start CSV with a byte-order mark (for Excel and WPS)"));
   app->require_subcommand(0, 1);
   o->registry = setup_sector_registry(*app);
-  app->footer(
-      "Examples:\n"
-      "  roster sectors --key-only\n"
-      "  roster sectors --as-of 2025-06-30 --since 2025-01-01 -f csv --bom > sectors.csv\n"
-      "  roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15\n"
-      "  roster sectors merge culture entertainment");
+  app->footer(help_footer(
+      tr("Examples:"),
+      {"roster sectors --key-only", "roster sectors --as-of 2025-06-30 --since 2025-01-01 -f csv --bom > sectors.csv",
+       "roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15",
+       "roster sectors merge culture entertainment"}));
   return {app, [o](const Context& ctx) { return run_sectors(*o, ctx); }};
 }
 

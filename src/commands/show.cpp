@@ -4,15 +4,16 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/history_render.h"
+#include "roster/i18n.h"
 #include "roster/member_lookup.h"
 
 namespace roster {
 
 Command setup_show(CLI::App& root) {
   auto ref = std::make_shared<std::string>();
-  auto* app = root.add_subcommand("show", "one member: every field, every membership period and the history");
-  app->add_option("REF", *ref, "the member: id, exact name, or USCC")->required();
-  app->footer("Examples:\n  roster show 12\n  roster show '网易（杭州）网络有限公司' -f json");
+  auto* app = root.add_subcommand("show", tr("one member: every field, every membership period and the history"));
+  app->add_option("REF", *ref, tr("the member: id, exact name, or USCC"))->required();
+  app->footer(help_footer(tr("Examples:"), {"roster show 12", "roster show '网易（杭州）网络有限公司' -f json"}));
   return {app, [ref](const Context& ctx) {
             Format format = ctx.format({Format::table, Format::json});
             Store store = ctx.open_store();
