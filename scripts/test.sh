@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2 (and CI): install what is missing; check the code's shape
-# (clang-format, file and function lengths); build with warnings as errors,
+# (clang-format, file and function lengths, the message catalog: every
+# message translated, none bypassing it); build with warnings as errors,
 # run every test; then build again with AddressSanitizer and UBSan and
 # run every test under them; last, fuzz each parser of untrusted input for
 # FUZZ_SECONDS (default 15) with clang's libFuzzer (scripts/fuzz.sh).
@@ -12,6 +13,7 @@ jobs=$(nproc)
 
 bash scripts/check-format.sh
 python3 scripts/check-shape.py
+python3 scripts/check-i18n.py
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROSTER_TESTS=ON -DROSTER_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"

@@ -75,6 +75,7 @@ std::string validation_message(const std::string& text) {
   size_t colon = text.find(": ");
   if (colon == std::string::npos) return trf("the command line is wrong: {0}", text);
   std::string name = text.substr(0, colon), reason = text.substr(colon + 2);
+  // i18n: data (CLI11's own English, matched to find the detail)
   if (size_t in = reason.rfind(" not in {"); in != std::string::npos && reason.ends_with("}")) {
     return trf("{0}: '{1}' is not one of {2}", name, reason.substr(0, in), choices(reason.substr(in + 8)));
   }
@@ -96,6 +97,7 @@ std::string mismatch_message(const std::string& text) {
 }
 
 std::string conversion_message(const std::string& text) {
+  // i18n: data (CLI11's own English, matched to find the detail)
   const std::string could_not = "Could not convert: ";
   if (text.starts_with(could_not)) {
     std::string rest = text.substr(could_not.size());
@@ -129,7 +131,9 @@ std::string translated_parse_error(const CLI::ParseError& e, const std::string& 
     size_t colon = text.find(": ");
     if (colon != std::string::npos) return trf("unexpected argument: {0}", text.substr(colon + 2));
   } else if (is<CLI::RequiredError>(e)) {
+    // i18n: data (CLI11's own English, matched to find the detail)
     if (text == "A subcommand is required") return tr("a command is required");
+    // i18n: data (CLI11's own English, matched to find the detail)
     if (auto name = strip_suffix(text, " is required")) return trf("{0} is required", *name);
   } else if (is<CLI::ArgumentMismatch>(e)) {
     return mismatch_message(text);

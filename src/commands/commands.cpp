@@ -26,7 +26,7 @@ namespace {
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, tr("database file (default: $ROSTER_DB, else ~/.local/share/roster/roster.db)"));
   app.add_option("-f,--format", g.format,
-                 tr("output format: table, tsv, csv, json, jsonl, markdown, text, html (what each "
+                 tr("output format: table, tsv, csv, json, jsonl, markdown, text, chat, html (what each "
                     "command offers; default: table on a terminal, tsv in a pipe)"));
   app.add_option("--as-of", g.as_of,
                  tr("the date to report on, YYYY-MM-DD, 2024/3/15 or 2024年3月15日 (default: today)"));
@@ -38,8 +38,8 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
                     "database's own, else the locale); csv, tsv and json never change"))
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("--ascii", g.ascii,
-               "draw tables and charts with ASCII only, for terminals that show East Asian ambiguous-width "
-               "characters wide (also ROSTER_ASCII=1)");
+               tr("draw tables and charts with ASCII only, for terminals that show East Asian ambiguous-width "
+                  "characters wide (also ROSTER_ASCII=1)"));
 }
 
 Context make_context(const GlobalOptions& g) {

@@ -46,6 +46,7 @@ int run_goal(const GoalOptions& o, const Context& ctx) {
   if (auto problem = association_name_problem(association); renames && problem) {
     throw Error(*problem, association.empty() ? kExitUsage : kExitError);  // as an empty value of any option
   }
+  // i18n: data (a command name for the history)
   store.set_command("goal set");
   Goal goal;
   store.write([&] {

@@ -97,7 +97,8 @@ int run_report(const ReportOptions& o, const Context& ctx) {
 
 Command setup_report(CLI::App& root) {
   auto o = std::make_shared<ReportOptions>();
-  auto* app = root.add_subcommand("report", tr("the weekly, monthly or quarterly report (text, markdown, html, json)"));
+  auto* app =
+      root.add_subcommand("report", tr("the weekly, monthly or quarterly report (text, markdown, chat, html, json)"));
   app->add_option("--period", o->period, tr("week (default), month or quarter: the last complete one before --as-of"));
   app->add_option("--week", o->week, tr("this ISO week instead, e.g. 2024-W10"));
   app->add_option("--month", o->month, tr("this month instead, e.g. 2024-03"));

@@ -42,6 +42,7 @@ void refuse_problem(const Sector& s, Store& store, const std::string& self) {
 
 int add(const SectorEdit& e, CLI::App* app, const Context& ctx) {
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("sectors add");
   Sector s{e.code, trim(e.name_en), trim(e.name_zh), e.key, std::nullopt, typed_aliases(e.aliases)};
   if (app->count("--target")) s.target = e.target;
@@ -65,6 +66,7 @@ int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
   }
   auto added = typed_aliases(e.add_aliases), removed = typed_aliases(e.remove_aliases);
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("sectors edit");
   Sector s;
   store.write([&] {
@@ -101,6 +103,7 @@ int edit(const SectorEdit& e, CLI::App* app, const Context& ctx) {
 
 int remove(const SectorEdit& e, const Context& ctx) {
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("sectors remove");
   Sector s;
   store.write([&] {
@@ -121,6 +124,7 @@ int remove(const SectorEdit& e, const Context& ctx) {
 
 int merge(const SectorEdit& e, const Context& ctx) {
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("sectors merge");
   Sector from, into;
   int moved = 0;

@@ -173,11 +173,11 @@ std::vector<Sector> parse_sectors_csv(std::string_view csv) {
   CsvReader reader(in, "sectors.csv");
   CsvRecord record;
   if (!reader.next(record))
-    throw Error("the sectors file is empty; it needs the header code,name_en,name_zh,key,target");
+    throw Error(tr("the sectors file is empty; it needs the header code,name_en,name_zh,key,target"));
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < record.fields.size(); ++i) column[trim(record.fields[i])] = i;
   for (const char* name : {"code", "name_en", "name_zh", "key"}) {
-    if (!column.count(name)) throw Error(fmt::format("the sectors file has no '{}' column", name));
+    if (!column.count(name)) throw Error(trf("the sectors file has no '{0}' column", name));
   }
   auto cell = [&](const char* name) -> std::string {
     auto it = column.find(name);

@@ -25,6 +25,7 @@ const TierForms kTiers[] = {
     {Tier::president, "president", {"会长", "会长单位"}},
     {Tier::vice_president,
      "vice-president",
+     // i18n: data (a spelling people type)
      {"vice president", "vice_president", "副会长", "副会长单位", "常务副会长", "常务副会长单位"}},
     {Tier::council, "council", {"理事", "理事单位", "常务理事", "常务理事单位"}},
     {Tier::member, "member", {"会员", "会员单位", "普通会员", "普通会员单位"}},

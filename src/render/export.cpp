@@ -6,6 +6,7 @@
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/export_render.h"
+#include "roster/i18n.h"
 #include "roster/json_dump.h"
 #include "roster/json_stream.h"
 #include "roster/sectors.h"
@@ -60,7 +61,7 @@ std::unique_ptr<ExportWriter> make_export_writer(Format format, std::ostream& ou
     case Format::jsonl:
       return std::make_unique<JsonExport>(out, true);
     default:
-      throw usage_error("export writes csv, tsv, json or jsonl");
+      throw usage_error(tr("export writes csv, tsv, json or jsonl"));
   }
 }
 

@@ -7,6 +7,7 @@
 #include "progress_lines.h"
 #include "roster/error.h"
 #include "roster/figures.h"
+#include "roster/i18n.h"
 #include "roster/json_dump.h"
 #include "roster/labels.h"
 #include "roster/progress_render.h"
@@ -75,8 +76,8 @@ void render_tsv(const ProgressReport& r, std::ostream& out) {
   for (auto it = all.begin(); it != all.end(); ++it) out << it.key() << '\t' << tsv_value(it.value()) << '\n';
 }
 
-// The json's verdict: a fixed English sentence with the exact figures, for
-// scripts that print it; never translated (i18n: data).
+// i18n: data begin (the json's verdict: a fixed English sentence with the
+// exact figures, for scripts that print it; never translated)
 std::string ahead_phrase(const ProgressReport& r) {
   std::string days = r.ahead_days ? fmt::format(" ({} days)", std::abs(*r.ahead_days)) : "";
   return fmt::format("{} members{} {} the road", two_decimals(std::abs(r.ahead_members)), days,
@@ -125,6 +126,7 @@ std::string progress_verdict(const ProgressReport& r) {
   }
   return "";
 }
+// i18n: data end
 
 void render_progress(const ProgressReport& report, Format format, std::ostream& out, const RenderOptions& options) {
   switch (format) {
@@ -137,7 +139,7 @@ void render_progress(const ProgressReport& report, Format format, std::ostream& 
     case Format::markdown:
       return render_progress_markdown(report, out);
     default:
-      throw usage_error("progress writes table, tsv, json or markdown");
+      throw usage_error(tr("progress writes table, tsv, json or markdown"));
   }
 }
 

@@ -104,6 +104,7 @@ ALTER TABLE members ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
 }  // namespace
 
 void migrate(SQLite::Database& db, int from_version) {
+  // i18n: data (a compile-time check)
   static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
   for (int v = from_version; v < kSchemaVersion; ++v) {
     db.exec(kMigrations[v]);

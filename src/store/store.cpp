@@ -195,6 +195,7 @@ void Store::write_if(const std::function<bool()>& work) {
 }
 
 void Store::require_write(const char* what) const {
+  // i18n: data (a bug in roster, never bad input)
   if (!writing_) throw std::logic_error(fmt::format("Store::{} must run inside write() or write_if()", what));
 }
 

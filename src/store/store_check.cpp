@@ -36,6 +36,7 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
     for (std::string line; std::getline(lines, line);) {
       // period_rules names the member of each bad period; SQLite's line would
       // only repeat it without saying whose.
+      // i18n: data (SQLite's own words, matched)
       if (line.empty() || line == "ok" || line == "CHECK constraint failed in periods" || line.starts_with("*** in ")) {
         continue;
       }

@@ -136,6 +136,7 @@ void Store::purge_member(int64_t id) {
   SQLite::Statement drop(*db_, "DELETE FROM members WHERE id = ?");
   drop.bind(1, id);
   drop.exec();
+  // i18n: data (the history row)
   log_change(std::nullopt, "member.purge", "", "", "a member's record was deleted on request");
 }
 

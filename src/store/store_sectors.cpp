@@ -13,6 +13,7 @@
 namespace roster {
 namespace {
 
+// i18n: data (the history row; SQL)
 constexpr const char* kActive = "p.joined_on <= :as_of AND (p.left_on IS NULL OR p.left_on > :as_of)";
 
 std::string target_text(const std::optional<int>& t) {
@@ -185,6 +186,7 @@ SELECT a.member_id, a.position, b.position FROM member_sectors a
   SQLite::Statement gone(*db_, "DELETE FROM sectors WHERE code = ?");
   gone.bind(1, from);
   gone.exec();
+  // i18n: data (the history row; SQL)
   log_change(std::nullopt, "sector.merge", from, from, fmt::format("{} ({} members moved)", into, moved));
   return moved;
 }
