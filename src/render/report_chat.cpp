@@ -25,7 +25,7 @@ void chat_members(const PeriodReport& r, bool left, size_t cap, std::ostream& ou
     auto cells = change_cells(r, members[i], left);  // date, name, sectors, tier, city[, reason]
     std::string detail = trf("{0}, {1}", cells[2], cells[3]);
     if (left && !cells[5].empty()) detail = trf("{0}; {1}", detail, cells[5]);
-    out << "- " << md(cells[1]) << " (" << md(detail) << ")\n";
+    out << "- " << md(trf("{0} ({1})", cells[1], detail)) << '\n';
   }
   if (members.size() > cap) out << "- " << trf("and {0} more", members.size() - cap) << '\n';
 }
@@ -37,7 +37,7 @@ std::string chat_text(const PeriodReport& r, size_t cap, const std::optional<std
   out << md(period_dates(r)) << (stamp ? " · " + trf("generated {0}", *stamp) : "") << "\n\n";
   out << "**" << md(members_line(r)) << "**\n\n";
   auto line = [&](const char* label, const std::string& text) {
-    out << "- **" << tr(label) << "**: " << md(text) << '\n';
+    out << "- **" << tr(label) << "**" << tr(": ") << md(text) << '\n';
   };
   line(N_("change"), change_line(r));
   line(N_("status"), progress_status_line(p));
@@ -49,8 +49,8 @@ std::string chat_text(const PeriodReport& r, size_t cap, const std::optional<std
   out << "\n#### " << tr("Key sectors") << "\n\n";
   for (const auto& row : r.sectors.rows) {
     if (!row.sector.is_key) continue;
-    out << "- " << md(sector_label(row.sector)) << ": **" << row.members << "** ("
-        << signed_change(row.joins - row.departures) << ")\n";
+    out << "- " << md(sector_label(row.sector)) << tr(": ") << "**" << row.members << "** "
+        << trf("({0})", signed_change(row.joins - row.departures)) << '\n';
   }
   return out.str();
 }

@@ -371,3 +371,43 @@ TEST_CASE("report on a missing database exits 1 with the roster init hint and cr
                      "`, or pass --db PATH\n");
   CHECK_FALSE(std::filesystem::exists(db));
 }
+
+TEST_CASE("report for week 2024-W10 in Chinese matches the expected files in text, markdown, chat and html",
+          "[report][i18n]") {
+  ReportFixture fx;
+  const std::vector<std::pair<std::string, std::string>> files = {{"text", "zh-report-2024-W10.txt"},
+                                                                  {"markdown", "zh-report-2024-W10.md"},
+                                                                  {"chat", "zh-report-2024-W10.chat"},
+                                                                  {"html", "zh-report-2024-W10.html"}};
+  for (const auto& [format, file] : files) {
+    auto r = fx.roster({"report", "--week", "2024-W10", "-f", format, "--as-of", "2026-11-29", "--lang", "zh"});
+    INFO(format);
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == expected_file(file, r.out));
+  }
+  auto en = fx.roster({"report", "--week", "2024-W10", "-f", "chat", "--as-of", "2026-11-29"});
+  CHECK(en.out == expected_file("report-2024-W10.chat", en.out));
+}
+
+TEST_CASE("report -f chat has no tables and stays within a robot message's 4000 bytes on a crowded week",
+          "[report][chat]") {
+  DbFixture fx;
+  // 60 members with long names join in one week, 30 of them leave in it.
+  std::string csv = "name,sectors,joined,left,note\n";
+  for (int i = 0; i < 60; ++i) {
+    csv += "浙江省杭州市西湖区某某数字科技创新研究发展有限公司第" + std::to_string(i) +
+           "分公司,healthcare,2024-03-04," + (i < 30 ? "2024-03-08" : "") + ",\n";
+  }
+  REQUIRE(fx.roster({"import", "-", "-f", "csv", "--as-of", "2024-03-10", "-q"}, csv).code == 0);
+  for (const char* lang : {"en", "zh"}) {
+    INFO(lang);
+    auto r = fx.roster({"report", "--week", "2024-W10", "-f", "chat", "--as-of", "2024-03-10", "--lang", lang});
+    CHECK(r.code == 0);
+    CHECK(r.out.size() <= 4000);
+    CHECK(r.out.find("\n|") == std::string::npos);  // no table rows
+    CHECK(r.out.find("\n#### ") != std::string::npos);
+    // The lists are cut short and say how many more there are.
+    CHECK(r.out.find(std::string(lang) == "zh" ? "- 另有" : "- and ") != std::string::npos);
+  }
+}
