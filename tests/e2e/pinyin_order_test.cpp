@@ -111,7 +111,8 @@ TEST_CASE("the same pinyin order comes out in every language and format", "[list
     CHECK(rows[i + 1].find("," + kPinyinOrder[i] + ",") != std::string::npos);
 }
 
-TEST_CASE("--pinyin moves a name to the group of the reading given, and '' moves it back", "[list][pinyin]") {
+TEST_CASE("edit-member --pinyin moves a name to the group of the reading given, and '' moves it back",
+          "[list][pinyin]") {
   ZhejiangRoster fx;
   // ICU reads 长沙 zhǎng shā: among the zh names, after 义乌 (yì).
   CHECK(fx.sorted() == with_changsha_before("浙江大华技术股份有限公司"));
