@@ -127,7 +127,7 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
       }
     }
     if (auto p = sort_key_problem(members.getColumn(4).getString(), name)) {
-      problems.push_back(fmt::format("{}: sort_key: {}", who(id, name), *p));
+      problems.push_back(trf("{0}: sort_key: {1}", who(id, name), *p));
     }
     std::string key = name_key(name);
     if (key != members.getColumn(2).getString()) {

@@ -231,3 +231,13 @@ TEST_CASE("a bad --pinyin is refused with one line naming the fix, and nothing i
   CHECK(import.err.find("<stdin>:2: sort_key: pinyin 'chang$cheng': '$' is not allowed") != std::string::npos);
   CHECK(dump_database(fx.db) == cleared);
 }
+
+TEST_CASE("check reports a sort key written past roster's rules, and list still sorts the name", "[check][pinyin]") {
+  ZhejiangRoster fx;
+  REQUIRE(run_program({"sqlite3", fx.db, "UPDATE members SET sort_key = 'chang$sha' WHERE id = 22"}).code == 0);
+  auto check = fx.roster({"check"});
+  CHECK(check.code == 1);
+  CHECK(check.out.find("member #22 (" + kChangsha + "): sort_key: pinyin 'chang$sha': '$' is not allowed; ") !=
+        std::string::npos);
+  CHECK(fx.sorted() == kPinyinOrder);  // read as no key at all
+}
