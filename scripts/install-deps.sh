@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config
-  libcli11-dev libsqlitecpp-dev libfmt-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev catch2
+  libcli11-dev libsqlitecpp-dev libfmt-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libicu-dev catch2
   gettext sqlite3 python3 e2fsprogs util-linux
 )
 if [ "${1:-}" = "--test" ]; then

@@ -65,6 +65,10 @@ Command setup_add_member(CLI::App& root) {
   empty_clears(app->add_option("--city", o->draft.city, tr("city")));
   empty_clears(app->add_option("--parent", o->draft.parent, tr("parent company or group")));
   empty_clears(app->add_option("--note", o->draft.note, tr("free-text note")));
+  empty_clears(app->add_option(
+      "--pinyin", o->draft.sort_key,
+      tr("how the name sorts, in pinyin, when ICU reads it wrongly: one syllable per Chinese character from the "
+         "start, e.g. 'chang sha' for 长沙 (tone marks or numbers 1-5 optional)")));
   app->add_flag("--dry-run", o->dry_run, tr("check everything, write nothing"));
   app->footer(help_footer(tr("Example:"),
                           {"id=$(roster add-member '杭州星云数字科技有限公司' --sector education --sector tourism \\",

@@ -15,7 +15,7 @@ namespace roster {
 namespace {
 
 struct EditOptions {
-  std::string ref, name, uscc, tier, city, parent, note;
+  std::string ref, name, uscc, tier, city, parent, note, pinyin;
   std::vector<std::string> sectors, add_sectors, remove_sectors;
   CLI::App* app = nullptr;
 };
@@ -32,6 +32,7 @@ MemberDraft draft_from(const MemberRecord& m, const EditOptions& o, const Sector
   if (given("--city")) d.city = o.city;
   if (given("--parent")) d.parent = o.parent;
   if (given("--note")) d.note = o.note;
+  if (given("--pinyin")) d.sort_key = o.pinyin;
   // Sectors by code from here on, so --remove-sector finds a sector however
   // it was named (code, English or Chinese name, alias); a value may be a
   // list ("医疗、教育").
@@ -98,6 +99,9 @@ Command setup_edit_member(CLI::App& root) {
   empty_clears(app->add_option("--city", o->city, tr("city ('' clears it)")));
   empty_clears(app->add_option("--parent", o->parent, tr("parent company or group ('' clears it)")));
   empty_clears(app->add_option("--note", o->note, tr("free-text note ('' clears it)")));
+  empty_clears(app->add_option("--pinyin", o->pinyin,
+                               tr("how the name sorts, in pinyin, e.g. 'chang sha' for 长沙 ('' clears it: "
+                                  "ICU's own reading)")));
   app->footer(
       help_footer(tr("Examples:"), {"roster edit-member 12 --name '杭州星云数字科技股份有限公司'",
                                     "roster edit-member 91330106MA2H3K5X19 --add-sector healthcare --tier council"}));

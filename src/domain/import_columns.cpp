@@ -52,6 +52,9 @@ constexpr Alias kAliases[] = {
     {"备注", "note"},
     {"reason", "reason"},
     {"退会原因", "reason"},
+    {"sort_key", "sort_key"},
+    {"拼音", "sort_key"},
+    {"拼音排序键", "sort_key"},
     {"id", "id"},
     {"status", "status"},
 };

@@ -18,6 +18,7 @@ MemberDraft draft_of(const MemberRecord& m) {
   d.city = m.city;
   d.parent = m.parent;
   d.note = m.note;
+  d.sort_key = m.sort_key;
   return d;
 }
 

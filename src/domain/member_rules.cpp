@@ -7,6 +7,7 @@
 
 #include "roster/i18n.h"
 #include "roster/membership_rules.h"
+#include "roster/pinyin.h"
 #include "roster/text.h"
 #include "roster/uscc.h"
 
@@ -184,6 +185,9 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
       problems.push_back({f.field, *p});
     }
   }
+
+  m.sort_key = is_valid_utf8(draft.sort_key) ? trim(draft.sort_key) : draft.sort_key;
+  if (auto p = sort_key_problem(m.sort_key, m.name)) problems.push_back({"sort_key", *p});
 
   check_first_period(draft, as_of, m, problems);
   if (problems.empty() && out) *out = std::move(m);

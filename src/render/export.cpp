@@ -17,8 +17,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors", "tier",  "city",
-                                           "parent", "note", "joined", "left",    "reason"};
+// sort_key came later, so it comes last: the columns before it keep their places.
+const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors", "tier",   "city",
+                                           "parent", "note", "joined", "left",    "reason", "sort_key"};
 
 class DelimitedExport : public ExportWriter {
  public:
@@ -29,7 +30,7 @@ class DelimitedExport : public ExportWriter {
     for (const auto& p : periods) {
       writer_.row({std::to_string(m.id), m.name, m.uscc.value_or(""), join_codes(m.sector_codes),
                    std::string(tier_code(m.tier)), m.city, m.parent, m.note, m.periods.empty() ? "" : p.joined.iso(),
-                   p.left ? p.left->iso() : "", p.reason});
+                   p.left ? p.left->iso() : "", p.reason, m.sort_key});
     }
   }
   void finish() override { writer_.flush(); }

@@ -124,6 +124,9 @@ void render_member_record(const MemberRecord& m, const std::vector<Sector>& regi
                  {trc("field", "uscc"), m.uscc.value_or("")}, {trc("field", "sectors"), sectors},
                  {trc("field", "tier"), tier_label(m.tier)},  {trc("field", "city"), m.city},
                  {trc("field", "parent"), m.parent},          {trc("field", "note"), m.note}};
+  if (!m.sort_key.empty()) {  // set only to correct ICU's reading of the name
+    fields.rows.push_back({trc("field", "sort_key"), m.sort_key});
+  }
   fields.print(out, options.color);
   out << '\n';
   TextTable periods{{tr("JOINED"), tr("LEFT"), tr("REASON")}, {}, {}};

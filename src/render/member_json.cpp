@@ -13,7 +13,8 @@ nlohmann::ordered_json member_record_json(const MemberRecord& m) {
                       {"tier", std::string(tier_code(m.tier))},
                       {"city", m.city},
                       {"parent", m.parent},
-                      {"note", m.note}};
+                      {"note", m.note},
+                      {"sort_key", m.sort_key}};
   doc["periods"] = ordered_json::array();
   for (const auto& p : m.periods) {
     doc["periods"].push_back({{"joined", p.joined.iso()},

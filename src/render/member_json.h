@@ -9,7 +9,8 @@
 namespace roster {
 
 /// {"id", "name", "uscc", "sectors", "tier", "city", "parent", "note",
-/// "periods": [{"joined", "left", "reason"}, …]}, keys in that order.
+/// "sort_key", "periods": [{"joined", "left", "reason"}, …]}, keys in that
+/// order.
 nlohmann::ordered_json member_record_json(const MemberRecord& m);
 
 }  // namespace roster

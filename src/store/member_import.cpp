@@ -155,6 +155,7 @@ class Importer {
     if (given("city")) merged.city = row.draft.city;
     if (given("parent")) merged.parent = row.draft.parent;
     if (given("note")) merged.note = row.draft.note;
+    if (given("sort_key")) merged.sort_key = row.draft.sort_key;
     std::vector<std::string> changed;
     if (!refuse_all(row.line, membership::edit(store_, sectors_, id, merged, options_.as_of, &changed))) return;
     if (!depart(row, stored, changed) || !writing()) return;

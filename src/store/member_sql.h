@@ -18,9 +18,9 @@
 
 namespace roster {
 
-/// A member's seven stored fields, as every member read selects them first,
+/// A member's eight stored fields, as every member read selects them first,
 /// from the members table aliased `m`; read back by read_member_columns.
-inline constexpr const char* kMemberColumns = "m.id, m.name, m.uscc, m.tier, m.city, m.parent, m.note";
+inline constexpr const char* kMemberColumns = "m.id, m.name, m.uscc, m.tier, m.city, m.parent, m.note, m.sort_key";
 
 /// One column: the codes of member `m`'s sectors, primary first, joined by
 /// ';' (split again with split_list).
@@ -34,7 +34,7 @@ inline Tier stored_tier(const std::string& code) {
   return tier_from_code(code).value_or(Tier::member);
 }
 
-/// Reads the kMemberColumns of the current row of `q` (its columns 0–6) into
+/// Reads the kMemberColumns of the current row of `q` (its columns 0–7) into
 /// a MemberRow or a MemberRecord.
 template <typename Member>
 void read_member_columns(SQLite::Statement& q, Member& m) {
@@ -45,6 +45,7 @@ void read_member_columns(SQLite::Statement& q, Member& m) {
   m.city = q.getColumn(4).getString();
   m.parent = q.getColumn(5).getString();
   m.note = q.getColumn(6).getString();
+  m.sort_key = q.getColumn(7).getString();
 }
 
 /// Reads a period from the current row of `q`: joined_on, left_on and reason
@@ -57,8 +58,8 @@ inline Period read_period(SQLite::Statement& q, int first) {
   return period;
 }
 
-/// Binds a member's seven stored fields to parameters 1–7 in the order
-/// name, name_key, uscc, tier, city, parent, note.
+/// Binds a member's eight stored fields to parameters 1–8 in the order
+/// name, name_key, uscc, tier, city, parent, note, sort_key.
 inline void bind_member_fields(SQLite::Statement& q, const NewMember& m) {
   q.bind(1, m.name);
   q.bind(2, m.name_key);
@@ -70,6 +71,7 @@ inline void bind_member_fields(SQLite::Statement& q, const NewMember& m) {
   q.bind(5, m.city);
   q.bind(6, m.parent);
   q.bind(7, m.note);
+  q.bind(8, m.sort_key);
 }
 
 /// Adds one membership period; run through insert_period.

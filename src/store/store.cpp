@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "pinyin_sql.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/replacement_file.h"  // file_type_name
@@ -73,6 +74,7 @@ void configure_connection(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   sqlite3_create_function_v2(db.getHandle(), "name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sql_name_key,
                              nullptr, nullptr, nullptr);
+  register_pinyin(db);
 }
 
 }  // namespace

@@ -10,10 +10,12 @@
 #include <sstream>
 #include <tuple>
 
+#include "pinyin_sql.h"
 #include "roster/error.h"
 #include "roster/goal.h"
 #include "roster/i18n.h"
 #include "roster/membership_rules.h"
+#include "roster/pinyin.h"
 #include "roster/replacement_file.h"
 #include "roster/store.h"
 #include "roster/text.h"
@@ -115,7 +117,7 @@ SELECT member_id, sector_code,
 
 void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
   std::map<std::string, MemberRef> first_with_key;
-  SQLite::Statement members(db, "SELECT id, name, name_key, uscc FROM members ORDER BY id");
+  SQLite::Statement members(db, "SELECT id, name, name_key, uscc, sort_key FROM members ORDER BY id");
   while (members.executeStep()) {
     int64_t id = members.getColumn(0).getInt64();
     std::string name = members.getColumn(1).getString();
@@ -124,6 +126,9 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
       if (!normalize_uscc(members.getColumn(3).getString(), &reason)) {
         problems.push_back(trf("{0}: bad USCC {1}: {2}", who(id, name), members.getColumn(3).getString(), reason));
       }
+    }
+    if (auto p = sort_key_problem(members.getColumn(4).getString(), name)) {
+      problems.push_back(trf("{0}: sort_key: {1}", who(id, name), *p));
     }
     std::string key = name_key(name);
     if (key != members.getColumn(2).getString()) {
@@ -218,6 +223,7 @@ void Store::backup_to(const std::filesystem::path& target) {
       vacuum.bind(1, copy.temp_path());
       vacuum.exec();
       SQLite::Database written(copy.temp_path(), SQLite::OPEN_READWRITE);
+      register_pinyin(written);  // as on every connection roster opens
       written.exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception& e) {
       // Out of room while writing the copy: that is the target's disk.

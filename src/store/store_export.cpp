@@ -22,7 +22,7 @@ void Store::each_member_record(const std::function<void(const MemberRecord&)>& m
     MemberRecord r;
     while (m.executeStep()) {
       read_member_columns(m, r);
-      r.sector_codes = split_list(m.getColumn(7).getString());
+      r.sector_codes = split_list(m.getColumn(8).getString());
       r.periods.clear();
       while (more_periods && p.getColumn(0).getInt64() < r.id) more_periods = p.executeStep();
       while (more_periods && p.getColumn(0).getInt64() == r.id) {

@@ -1,6 +1,7 @@
 // Store: the association's language (init --lang, `roster language`).
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "pinyin_sql.h"
 #include "roster/store.h"
 
 namespace roster {
@@ -27,6 +28,7 @@ std::string peek_language(const std::filesystem::path& path) {
   try {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     db.setBusyTimeout(1000);
+    register_pinyin(db);  // as on every connection roster opens
     if (db.execAndGet("PRAGMA application_id").getInt() != kApplicationId) return "";
     if (db.execAndGet("PRAGMA user_version").getInt() < 3) return "";
     SQLite::Statement q(db, "SELECT lang FROM association WHERE id = 1");

@@ -78,10 +78,10 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   require_write("update_member");
   MemberRecord old = member_record(id);
   SQLite::Statement q(*db_,
-                      "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ? "
-                      "WHERE id = ?");
+                      "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ?, "
+                      "sort_key = ? WHERE id = ?");
   bind_member_fields(q, u);
-  q.bind(8, id);
+  q.bind(9, id);
   q.exec();
   if (u.sector_codes != old.sector_codes) write_sector_links(*db_, id, u.sector_codes);
   std::vector<std::string> changed;
@@ -97,6 +97,7 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   log("city", old.city, u.city);
   log("parent", old.parent, u.parent);
   log("note", old.note, u.note);
+  log("sort_key", old.sort_key, u.sort_key);
   return changed;
 }
 

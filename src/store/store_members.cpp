@@ -58,7 +58,9 @@ std::string list_sql(const MemberFilter& f) {
       sql += " ORDER BY m.id";
       break;
     case MemberFilter::Sort::name:
-      sql += " ORDER BY m.name_key, m.id";
+      // Pinyin order (ICU's zh collation), the name read through its sort
+      // key when it has one (pinyin_sql.h); the same in every language.
+      sql += " ORDER BY pinyin_name(m.name, m.sort_key) COLLATE pinyin, m.name COLLATE pinyin, m.id";
       break;
     case MemberFilter::Sort::joined:
       sql += " ORDER BY p.joined_on, m.id";
@@ -96,12 +98,13 @@ int64_t Store::insert_member(const NewMember& m) {
     taken.reset();
   }
   SQLite::Statement& member = cached(
-      "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, sort_key, id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_member_fields(member, m);
   if (id_wanted)
-    member.bind(8, *id_wanted);
+    member.bind(9, *id_wanted);
   else
-    member.bind(8);
+    member.bind(9);
   member.exec();
   int64_t id = db_->getLastInsertRowid();
 
@@ -117,6 +120,7 @@ int64_t Store::insert_member(const NewMember& m) {
                                   {"note", m.note},
                                   {"joined", m.joined.iso()},
                                   {"left", m.left ? nlohmann::json(m.left->iso()) : nlohmann::json()}};
+  if (!m.sort_key.empty()) after["sort_key"] = m.sort_key;  // most names have none: the entry stays as it was
   log_change(id, "member.add", "", "", dump_json(after));
   return id;
 }
@@ -135,9 +139,9 @@ void Store::each_member(const MemberFilter& f, const std::function<void(const Me
     MemberRow r;
     while (q.executeStep()) {
       read_member_columns(q, r);
-      r.joined = parse_iso_date(q.getColumn(7).getString()).value_or(Date());
-      r.left = q.getColumn(8).isNull() ? std::nullopt : parse_iso_date(q.getColumn(8).getString());
-      r.sector_codes = split_list(q.getColumn(9).getString());
+      r.joined = parse_iso_date(q.getColumn(8).getString()).value_or(Date());
+      r.left = q.getColumn(9).isNull() ? std::nullopt : parse_iso_date(q.getColumn(9).getString());
+      r.sector_codes = split_list(q.getColumn(10).getString());
       row(r);
     }
   });

@@ -110,16 +110,16 @@ TEST_CASE("export writes the exact spreadsheet-safe CSV of the small roster", "[
   CHECK(r.code == 0);
   CHECK(r.err.empty());
   CHECK(r.out ==
-        "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason\r\n"
-        "1,中国移动通信集团浙江有限公司,,telecom;technology,president,杭州,中国移动通信集团有限公司,,2023-07-15,,\r\n"
-        "2,网易（杭州）网络有限公司,,entertainment;e-commerce,vice-president,杭州,网易公司,,2023-07-15,,\r\n"
-        "3,宁波海曙健康科技有限公司,91310110666007217T,healthcare,member,宁波,,,2023-07-15,2024-06-30,\r\n"
-        "4,温州瓯江文旅有限公司,91110000600037341L,tourism;education,council,温州,,,2024-02-01,,\r\n"
+        "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key\r\n"
+        "1,中国移动通信集团浙江有限公司,,telecom;technology,president,杭州,中国移动通信集团有限公司,,2023-07-15,,,\r\n"
+        "2,网易（杭州）网络有限公司,,entertainment;e-commerce,vice-president,杭州,网易公司,,2023-07-15,,,\r\n"
+        "3,宁波海曙健康科技有限公司,91310110666007217T,healthcare,member,宁波,,,2023-07-15,2024-06-30,,\r\n"
+        "4,温州瓯江文旅有限公司,91110000600037341L,tourism;education,council,温州,,,2024-02-01,,,\r\n"
         "5,\"Acme, \"\"Digital\"\" Ltd\",9144030071526726XG,e-commerce,member,Hangzhou,,\"note, with comma\","
-        "2024-03-15,,\r\n"
-        "6,'=SUM(1+1) 公司,,education,member,嘉兴,,,2024-05-20,,\r\n"
-        "7,杭州星火教育科技有限公司,,education;tourism,member,杭州,,,2024-09-01,2025-03-01,\r\n"
-        "8,杭州云上医疗有限公司,,healthcare,member,杭州,,,2025-01-10,,\r\n");
+        "2024-03-15,,,\r\n"
+        "6,'=SUM(1+1) 公司,,education,member,嘉兴,,,2024-05-20,,,\r\n"
+        "7,杭州星火教育科技有限公司,,education;tourism,member,杭州,,,2024-09-01,2025-03-01,,\r\n"
+        "8,杭州云上医疗有限公司,,healthcare,member,杭州,,,2025-01-10,,,\r\n");
   CHECK(fx.roster({"export", "-"}).out == r.out);
 }
 
@@ -225,7 +225,7 @@ TEST_CASE("Python's csv module reads the exported names back", "[export]") {
       "sys.stdout.buffer.write(('\\n'.join(out) + '\\n').encode('utf-8'))\n";
   auto py = run_program({"python3", "-c", script, file});
   REQUIRE(py.code == 0);
-  CHECK(py.out == "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason\n" +
+  CHECK(py.out == "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key\n" +
                       query(fx.db, "SELECT id || char(9) || name FROM members ORDER BY id"));
   CHECK(py.out.find("\n160\t''Two Apostrophes Co\n") != std::string::npos);
   CHECK(py.out.find("\n154\t=HYPERLINK(\"http://x\") 公司\n") != std::string::npos);

@@ -59,11 +59,11 @@ const std::string kJsonArray = R"([
 
 // export -f csv writes RFC 4180 line ends.
 const std::string kJsonExport =
-    "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason\r\n"
-    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2023-08-01,2024-03-01,搬迁\r\n"
-    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2025-01-01,,\r\n"
-    "8,乙健康有限公司,,healthcare,member,,,,2024-02-03,,\r\n"
-    "9,丙教育有限公司,,education,member,,,,2024-05-06,2025-06-07,\r\n";
+    "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key\r\n"
+    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2023-08-01,2024-03-01,搬迁,\r\n"
+    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2025-01-01,,,\r\n"
+    "8,乙健康有限公司,,healthcare,member,,,,2024-02-03,,,\r\n"
+    "9,丙教育有限公司,,education,member,,,,2024-05-06,2025-06-07,,\r\n";
 
 const std::string kJsonLines =
     "{\"id\": 7, \"name\": \"甲文旅有限公司\", \"uscc\": \"91310110666007217T\", \"sectors\": [\"tourism\", "

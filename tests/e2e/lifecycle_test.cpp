@@ -114,7 +114,7 @@ TEST_CASE("remove-member, rejoin and show: periods and history of one member", "
   // Exact text: the expected document, written compactly here, printed with two-space indents.
   const auto expected = nlohmann::ordered_json::parse(
       R"json({"id": 2, "name": "乙公司", "uscc": null,
-    "sectors": ["education"], "tier": "member", "city": "", "parent": "", "note": "",
+    "sectors": ["education"], "tier": "member", "city": "", "parent": "", "note": "", "sort_key": "",
     "periods": [{"joined": "2024-02-01", "left": "2024-05-01", "reason": "did not renew"},
                 {"joined": "2024-08-01", "left": null, "reason": ""}],
     "history": [

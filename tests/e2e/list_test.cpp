@@ -58,7 +58,8 @@ TEST_CASE("list filters by date, status, sector, tier, city, join dates and name
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--search", "(杭州)"}) == "2");  // matches （杭州）
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--search", "ACME, \"digital"}) == "5");
   CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--sort", "joined", "--limit", "3"}) == "1 2 4");
-  CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--sort", "name"}) == "6 5 1 8 4 2");
+  // Pinyin order: hang, wang, wen, zhong; a symbol first, Latin letters after Chinese.
+  CHECK(fx.ids({"list", "--as-of", "2025-06-01", "--sort", "name"}) == "6 8 2 4 1 5");
 }
 
 TEST_CASE("list writes JSON and JSON Lines with snake_case fields and ISO dates", "[list]") {

@@ -22,7 +22,8 @@ struct MemberDraft {
   std::string city;
   std::string parent;
   std::string note;
-  std::string reason;  ///< why the member left (import only)
+  std::string reason;    ///< why the member left (import only)
+  std::string sort_key;  ///< pinyin for sorting, e.g. "chang sha"; empty: ICU's reading of the name
 };
 
 /// A stored member named by its id and name, as lookups and messages give it.
@@ -43,6 +44,9 @@ struct MemberFields {
   std::string city;
   std::string parent;
   std::string note;
+  /// The pinyin the name sorts by (sort_key_problem() in pinyin.h holds);
+  /// "" when the name sorts by ICU's own reading.
+  std::string sort_key;
 };
 
 /// A member that passed every rule, ready to store.

@@ -10,8 +10,8 @@ namespace roster {
 
 /// Writes every member with every field and period, streaming: csv and tsv
 /// one row per period (columns id,name,uscc,sectors,tier,city,parent,note,
-/// joined,left,reason), json and jsonl one object per member with its periods
-/// nested. What `roster import` reads back unchanged.
+/// joined,left,reason,sort_key), json and jsonl one object per member with
+/// its periods nested. What `roster import` reads back unchanged.
 class ExportWriter {
  public:
   virtual ~ExportWriter() = default;
