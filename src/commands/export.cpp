@@ -18,6 +18,7 @@ namespace {
 struct ExportOptions {
   std::string file = "-";
   bool bom = false, force = false;
+  std::string headers = "en";
 };
 
 Format export_format(const ExportOptions& o, const Context& ctx) {
@@ -46,6 +47,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
   // would destroy the database, not that .db is no export format.
   if (o.file != "-") refuse_database_path(ctx.db_path, o.file, tr("the export"));
   Format format = export_format(o, ctx);
+  HeaderLanguage headers = header_language_for(o.headers, format_name(format));
   Store store = ctx.open_store();
   // A file is written beside its target and renamed over it at the end, so a
   // full disk or an error never leaves half an export.
@@ -60,7 +62,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
   std::string what = o.file == "-" ? tr("the output") : fmt::format("'{}'", o.file);
   std::string fix =
       o.file == "-" ? output_fix() : trf("'{0}' is as it was (free some space, or choose another place)", o.file);
-  auto writer = make_export_writer(format, out, ctx.render_options(o.bom));
+  auto writer = make_export_writer(format, out, ctx.render_options(o.bom), headers);
   size_t members = 0;
   store.snapshot([&] {  // members and periods from the same moment
     store.each_member_record([&](const MemberRecord& m) {
@@ -89,6 +91,9 @@ Command setup_export(CLI::App& root) {
   app->add_option("FILE", o->file, tr("where to write (default: stdout); the extension picks the format"));
   app->add_flag("--bom", o->bom, tr("start CSV with a byte-order mark (for Excel and WPS)"));
   app->add_flag("--force", o->force, tr("replace FILE if it is an existing regular file"));
+  app->add_option("--headers", o->headers,
+                  tr("header row of csv and tsv: en (default) or zh (the Chinese headers import reads)"))
+      ->check(CLI::IsMember({"en", "zh"}));
   app->footer(help_footer(tr("Examples:"), {"roster export members.csv --bom",
                                             "roster export -f json | roster import --format json - --db copy.db"}));
   return {app, [o](const Context& ctx) { return run_export(*o, ctx); }};

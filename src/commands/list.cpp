@@ -18,6 +18,7 @@ struct ListOptions {
   std::string sector, tier, city, status = "active", joined_since, joined_until, search, sort = "id";
   int64_t limit = 0;
   bool bom = false;
+  std::string headers = "en";
 };
 
 MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store) {
@@ -50,11 +51,13 @@ MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store
 
 int run_list(const ListOptions& o, const Context& ctx) {
   Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::jsonl});
+  HeaderLanguage headers = header_language_for(o.headers, format_name(format));
   Store store = ctx.open_store();
   // The registry that resolves --sector and the rows, on one snapshot.
   store.snapshot([&] {
     MemberFilter filter = build_filter(o, ctx, store);
     MemberListReport report{ctx.as_of, filter.status != MemberFilter::Status::active};
+    report.headers = headers;
     if (format == Format::table) report.sectors = store.sectors().all();  // names the sectors in Chinese
     auto writer = make_member_list_writer(format, std::cout, report, ctx.render_options(o.bom));
     store.each_member(filter, [&](const MemberRow& row) {
@@ -84,6 +87,9 @@ Command setup_list(CLI::App& root) {
   app->add_option("--limit", o->limit, tr("at most N members"))
       ->check(whole_number(1, std::numeric_limits<int64_t>::max()));
   app->add_flag("--bom", o->bom, tr("start CSV with a byte-order mark (for Excel and WPS)"));
+  app->add_option("--headers", o->headers,
+                  tr("header row of csv and tsv: en (default) or zh (the Chinese headers import reads)"))
+      ->check(CLI::IsMember({"en", "zh"}));
   app->footer(help_footer(tr("Examples:"), {"roster list --sector tourism --sort name",
                                             "roster list --status left --as-of 2025-12-31 -f csv --bom > left.csv",
                                             "roster list -f json | jq '.[].name'"}));

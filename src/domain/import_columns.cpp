@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "roster/column_headers.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/import_reader.h"
@@ -18,45 +19,35 @@ struct Alias {
   const char* column;
 };
 
-// Compared after name_key(): case, width and spacing do not matter.
-constexpr Alias kAliases[] = {
-    {"name", "name"},
+// The Chinese header of each column: what `--headers zh` writes and what
+// import reads back. One per column, so list, export and import agree.
+constexpr Alias kChineseHeaders[] = {
+    {"编号", "id"},
     {"单位名称", "name"},
-    {"名称", "name"},
-    {"企业名称", "name"},
-    {"会员名称", "name"},
-    {"uscc", "uscc"},
     {"统一社会信用代码", "uscc"},
-    {"信用代码", "uscc"},
-    {"sectors", "sectors"},
-    {"sector", "sectors"},
     {"所属行业", "sectors"},
-    {"行业", "sectors"},
-    {"joined", "joined"},
-    {"入会日期", "joined"},
-    {"入会时间", "joined"},
-    {"left", "left"},
-    {"退会日期", "left"},
-    {"退会时间", "left"},
-    {"tier", "tier"},
-    {"会员类别", "tier"},
-    {"级别", "tier"},
     {"会员级别", "tier"},
-    {"city", "city"},
-    {"所在城市", "city"},
     {"城市", "city"},
-    {"parent", "parent"},
     {"上级单位", "parent"},
-    {"母公司", "parent"},
-    {"note", "note"},
     {"备注", "note"},
-    {"reason", "reason"},
+    {"入会日期", "joined"},
+    {"退会日期", "left"},
     {"退会原因", "reason"},
-    {"sort_key", "sort_key"},
-    {"拼音", "sort_key"},
+    {"状态", "status"},
     {"拼音排序键", "sort_key"},
-    {"id", "id"},
-    {"status", "status"},
+};
+
+// Every other header import accepts: roster's own names and the usual
+// variants in association spreadsheets. Compared after name_key(): case,
+// width and spacing do not matter.
+constexpr Alias kAliases[] = {
+    {"name", "name"},         {"名称", "name"},     {"企业名称", "name"},   {"会员名称", "name"},
+    {"uscc", "uscc"},         {"信用代码", "uscc"}, {"sectors", "sectors"}, {"sector", "sectors"},
+    {"行业", "sectors"},      {"joined", "joined"}, {"入会时间", "joined"}, {"left", "left"},
+    {"退会时间", "left"},     {"tier", "tier"},     {"会员类别", "tier"},   {"级别", "tier"},
+    {"city", "city"},         {"所在城市", "city"}, {"parent", "parent"},   {"母公司", "parent"},
+    {"note", "note"},         {"reason", "reason"}, {"id", "id"},           {"status", "status"},
+    {"sort_key", "sort_key"}, {"拼音", "sort_key"},
 };
 
 bool is_column(const std::string& column) {
@@ -73,10 +64,37 @@ std::string ColumnMapping::column_for(const std::string& header) const {
   for (const auto& [source, target] : extra) {
     if (name_key(trim(source)) == key) return target;
   }
+  for (const auto& a : kChineseHeaders) {
+    if (name_key(a.header) == key) return a.column;
+  }
   for (const auto& a : kAliases) {
     if (name_key(a.header) == key) return a.column;
   }
   return "";
+}
+
+std::string chinese_header(const std::string& column) {
+  for (const auto& a : kChineseHeaders) {
+    if (column == a.column) return a.header;
+  }
+  return column;
+}
+
+std::vector<std::string> header_row(const std::vector<std::string>& columns, HeaderLanguage language) {
+  if (language == HeaderLanguage::english) return columns;
+  std::vector<std::string> row;
+  for (const auto& column : columns) row.push_back(chinese_header(column));
+  return row;
+}
+
+HeaderLanguage header_language_for(const std::string& name, const std::string& format) {
+  if (name == "en") return HeaderLanguage::english;
+  if (name != "zh") throw usage_error(trf("--headers '{0}' is not a header language; use en or zh", name));
+  if (format != "csv" && format != "tsv") {
+    throw usage_error(
+        trf("--headers zh is for csv and tsv only, not {0}; add -f csv or -f tsv, or drop --headers zh", format));
+  }
+  return HeaderLanguage::chinese;
 }
 
 void ColumnMapping::add(const std::string& rule) {

@@ -23,7 +23,9 @@ const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors"
 
 class DelimitedExport : public ExportWriter {
  public:
-  DelimitedExport(std::ostream& out, Format format, bool bom) : writer_(out, format, bom) { writer_.row(kColumns); }
+  DelimitedExport(std::ostream& out, Format format, bool bom, HeaderLanguage headers) : writer_(out, format, bom) {
+    writer_.row(header_row(kColumns, headers));
+  }
   void member(const MemberRecord& m) override {
     std::vector<Period> periods = m.periods;
     if (periods.empty()) periods.push_back({});  // a damaged record still shows its fields
@@ -51,12 +53,13 @@ class JsonExport : public ExportWriter {
 
 }  // namespace
 
-std::unique_ptr<ExportWriter> make_export_writer(Format format, std::ostream& out, const RenderOptions& options) {
+std::unique_ptr<ExportWriter> make_export_writer(Format format, std::ostream& out, const RenderOptions& options,
+                                                 HeaderLanguage headers) {
   switch (format) {
     case Format::csv:
-      return std::make_unique<DelimitedExport>(out, format, options.bom);
+      return std::make_unique<DelimitedExport>(out, format, options.bom, headers);
     case Format::tsv:
-      return std::make_unique<DelimitedExport>(out, format, false);
+      return std::make_unique<DelimitedExport>(out, format, false, headers);
     case Format::json:
       return std::make_unique<JsonExport>(out, false);
     case Format::jsonl:

@@ -36,7 +36,9 @@ std::vector<std::string> cells(const MemberRow& m) {
 
 class DelimitedListWriter : public MemberListWriter {
  public:
-  DelimitedListWriter(std::ostream& out, Format format, bool bom) : writer_(out, format, bom) { writer_.row(kColumns); }
+  DelimitedListWriter(std::ostream& out, Format format, bool bom, HeaderLanguage headers) : writer_(out, format, bom) {
+    writer_.row(header_row(kColumns, headers));
+  }
   void row(const MemberRow& m) override { writer_.row(cells(m)); }
   void finish() override { writer_.flush(); }
 
@@ -119,7 +121,7 @@ std::unique_ptr<MemberListWriter> make_member_list_writer(Format format, std::os
       return std::make_unique<TableWriter>(out, report, options.color);
     case Format::tsv:
     case Format::csv:
-      return std::make_unique<DelimitedListWriter>(out, format, options.bom);
+      return std::make_unique<DelimitedListWriter>(out, format, options.bom, report.headers);
     case Format::json:
       return std::make_unique<JsonWriter>(out, false);
     case Format::jsonl:

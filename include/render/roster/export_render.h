@@ -3,6 +3,7 @@
 #include <memory>
 #include <ostream>
 
+#include "roster/column_headers.h"
 #include "roster/format.h"
 #include "roster/member_record.h"
 
@@ -19,6 +20,9 @@ class ExportWriter {
   virtual void finish() = 0;
 };
 
-std::unique_ptr<ExportWriter> make_export_writer(Format format, std::ostream& out, const RenderOptions& options);
+/// A writer for `format` onto `out`; `headers` picks the csv and tsv header row
+/// (the cells are the same either way, and import reads both).
+std::unique_ptr<ExportWriter> make_export_writer(Format format, std::ostream& out, const RenderOptions& options,
+                                                 HeaderLanguage headers = HeaderLanguage::english);
 
 }  // namespace roster

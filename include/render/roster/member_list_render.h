@@ -3,6 +3,7 @@
 #include <memory>
 #include <ostream>
 
+#include "roster/column_headers.h"
 #include "roster/format.h"
 #include "roster/member.h"
 #include "roster/sectors.h"
@@ -15,6 +16,8 @@ struct MemberListReport {
   bool show_left = false;  ///< the listing includes members who have left
   /// The sector registry, for the table's sector names in Chinese.
   std::vector<Sector> sectors = {};
+  /// The header row of tsv and csv (--headers); the cells are the same either way.
+  HeaderLanguage headers = HeaderLanguage::english;
 };
 
 /// Writes a member listing in one format. tsv, csv, json and jsonl write each
