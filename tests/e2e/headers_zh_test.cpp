@@ -11,7 +11,7 @@ using namespace roster::test;
 namespace {
 const std::string kAsOf = "2026-11-29";
 const std::string kExportZh =
-    "编号,单位名称,统一社会信用代码,所属行业,会员级别,城市,上级单位,备注,入会日期,退会日期,退会原因";
+    "编号,单位名称,统一社会信用代码,所属行业,会员级别,城市,上级单位,备注,入会日期,退会日期,退会原因,拼音排序键";
 const std::string kListZh =
     "编号,单位名称,统一社会信用代码,所属行业,会员级别,城市,上级单位,备注,入会日期,退会日期,状态";
 const std::string kRefusal =
