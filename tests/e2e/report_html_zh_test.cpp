@@ -134,7 +134,7 @@ TEST_CASE("the CJK-font check tells characters no font has (tofu) from Chinese",
   CHECK(zh["width"].get<double>() > 1.4 * zh["a_width"].get<double>());
 }
 
-TEST_CASE("report -f html in English is <html lang=\"en\">; a Chinese database's is zh-CN without --lang",
+TEST_CASE("report -f html in English says lang en, and zh-CN without --lang when the database is Chinese",
           "[report][html]") {
   ReportDb fx;
   TempDir out;
