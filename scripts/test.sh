@@ -17,7 +17,15 @@ python3 scripts/check-i18n.py
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROSTER_TESTS=ON -DROSTER_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
-(cd build && ctest --output-on-failure -j"$jobs")
+# The HTML report tests keep their screenshots here for CI to collect (listed
+# even when a test failed: that is when they are looked at).
+export ROSTER_ARTIFACTS="$PWD/build/artifacts"
+mkdir -p "$ROSTER_ARTIFACTS"
+status=0
+(cd build && ctest --output-on-failure -j"$jobs") || status=$?
+echo "test artifacts in $ROSTER_ARTIFACTS:"
+ls -l "$ROSTER_ARTIFACTS"
+[ "$status" -eq 0 ] || exit "$status"
 
 # -O1: the sanitized tests run faster than at -O0 (the longest part of this
 # script) and ASan and UBSan still check every access. Warnings are already

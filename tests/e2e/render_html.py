@@ -1,12 +1,17 @@
 #!/usr/bin/python3
 """Render an HTML report in headless Chromium "the way a person sees it".
 
-Usage: render_html.py HTML_FILE --width 390 --screenshot OUT.png
+Usage: render_html.py HTML_FILE --width 390 --screenshot OUT.png [--font SELECTOR]...
 
-For the C++ end-to-end tests: loads HTML_FILE in a mobile viewport --width CSS px
-wide (set through the DevTools Protocol; a headless window can't be narrower
-than 500px), prints one JSON object describing what is visible (text, headings,
-tables, horizontal overflow, SVG chart) and writes a full-page PNG.  Exit 0, or
+For the C++ end-to-end tests: loads HTML_FILE in a viewport --width CSS px wide
+(set through the DevTools Protocol; a headless window can't be narrower than
+500px; a phone below 800px, a desktop from 800px), prints one JSON object
+describing what is visible (language, text, headings, tables, horizontal
+overflow, SVG chart) and writes a full-page PNG.  Each --font SELECTOR adds, under
+"fonts", how the text of the first element it matches is drawn: its rendered
+width, the width of as many 'a's in the same font, and the fonts Chromium drew
+its glyphs with (a missing CJK font shows as a Latin font, or as a width about
+that of the 'a's).  Exit 0, or
 one line on stderr and exit 1.  Gives up after ~60 s; Chromium is always killed
 and its temporary profile removed.  Needs only python3-websocket beyond stdlib.
 """
@@ -52,12 +57,35 @@ PROBE_JS = r"""(() => {
       const v = (el.getAttribute('src') ?? el.getAttribute('href')).trim();
       return !/^data:/i.test(v) && !v.startsWith('#');
     }).length,
-    title: document.title,
+    title: document.title, lang: document.documentElement.lang,
     headings: all('h1, h2').map(h => h.innerText),
     table_cells: all('table').map(t =>
       Array.from(t.rows).map(r => Array.from(r.cells).map(c => c.innerText))),
   };
 })()"""
+
+
+# Evaluated with the selector as its argument.  "width": the widths of the line
+# pieces of the first matching element's text nodes, added up (so a name
+# wrapped over three lines counts in full, and neither padding nor generated
+# content counts); "a_width": as many 'a's drawn in its font (a canvas);
+# "cjk_chars": how many of its characters are Chinese (CJK ideographs and
+# punctuation, fullwidth forms).
+MEASURE_JS = r"""function (selector) {
+  const el = document.querySelector(selector);
+  const text = el.textContent, chars = Array.from(text).length, s = getComputedStyle(el);
+  let width = 0;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) width += r.width;
+  }
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = [s.fontStyle, s.fontWeight, s.fontSize, s.fontFamily].join(' ');
+  return { text: text, chars: chars, width: width, a_width: ctx.measureText('a'.repeat(chars)).width,
+           font_size: parseFloat(s.fontSize),
+           cjk_chars: (text.match(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/g) || []).length };
+}"""
 
 
 class Fail(Exception):
@@ -114,8 +142,28 @@ def start_chromium(profile):
         time.sleep(0.05)
 
 
-def render(html, width, shot):
-    metrics = dict(width=width, height=844, deviceScaleFactor=1, mobile=True)
+def measure_fonts(cdp, selectors):
+    """For each selector: MEASURE_JS's answer plus the platform fonts of its text."""
+    cdp.call("DOM.enable")
+    cdp.call("CSS.enable")
+    root = cdp.call("DOM.getDocument", depth=0)["root"]["nodeId"]
+    fonts = []
+    for selector in selectors:
+        node = cdp.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        if not node:
+            raise Fail("--font %s matches nothing" % selector)
+        res = cdp.call("Runtime.evaluate", expression="(%s)(%s)" % (MEASURE_JS, json.dumps(selector)),
+                       returnByValue=True)
+        if "exceptionDetails" in res:
+            raise Fail("measuring %s failed: %s" % (selector, res["exceptionDetails"].get("text")))
+        drawn = cdp.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
+        fonts.append(dict(res["result"]["value"], selector=selector,
+                          platform_fonts=[dict(family=f["familyName"], glyphs=f["glyphCount"]) for f in drawn]))
+    return fonts
+
+
+def render(html, width, shot, font_selectors=()):
+    metrics = dict(width=width, height=844, deviceScaleFactor=1, mobile=width < 800)
     profile, proc = tempfile.mkdtemp(prefix="render_html."), None
     try:
         proc, ws_url = start_chromium(profile)
@@ -130,6 +178,7 @@ def render(html, width, shot):
         if "exceptionDetails" in res:
             raise Fail("probe script failed: %s" % res["exceptionDetails"].get("text"))
         result = res["result"]["value"]
+        result["fonts"] = measure_fonts(cdp, font_selectors)
         # Full page: make the viewport as tall as the content, then capture it.
         content = cdp.call("Page.getLayoutMetrics")["cssContentSize"]["height"]
         height = min(10000, max(1, math.ceil(content)))
@@ -159,6 +208,7 @@ def main():
     ap.add_argument("html")
     ap.add_argument("--width", type=int, default=390)
     ap.add_argument("--screenshot", required=True)
+    ap.add_argument("--font", action="append", default=[], metavar="SELECTOR")
     try:
         args = ap.parse_args()
         html = os.path.abspath(args.html)
@@ -166,7 +216,7 @@ def main():
             raise Fail("no such file: " + html)
         signal.signal(signal.SIGALRM, on_alarm)
         signal.alarm(TIMEOUT)
-        result = render(html, args.width, os.path.abspath(args.screenshot))
+        result = render(html, args.width, os.path.abspath(args.screenshot), args.font)
     except Exception as e:  # any failure: one line on stderr, exit 1
         reason = str(e) if isinstance(e, Fail) else "%s: %s" % (type(e).__name__, e)
         print("render_html: " + " ".join(reason.split()), file=sys.stderr)
