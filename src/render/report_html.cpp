@@ -37,6 +37,10 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bot
   overflow-wrap: break-word; }
 th { font-weight: 600; color: var(--muted); }
 .n, .date { text-align: right; white-space: nowrap; }
+/* A long name may break anywhere; sectors, tier and city break only between words, so Chinese
+   short columns are not squeezed to one character a line. */
+table.members td:nth-child(2) { overflow-wrap: anywhere; }
+table.members th, table.members td:nth-child(n+3):nth-child(-n+5) { word-break: keep-all; }
 .date { text-align: left; }
 figure.chart { margin: 0; max-width: 36rem; }
 svg { display: block; width: 100%; height: auto; }
@@ -54,6 +58,7 @@ svg { display: block; width: 100%; height: auto; }
   table.members td { display: block; border: 0; padding: .05rem 0; text-align: left; white-space: normal;
     overflow-wrap: anywhere; }
   table.members td::before { content: attr(data-label) ": "; color: var(--muted); }
+  :lang(zh) table.members td::before { content: attr(data-label) "："; }
   table.members td:empty { display: none; }
 }
 @media print {
