@@ -145,7 +145,17 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
 RunResult run_roster(const std::vector<std::string>& args, const std::string& input, const Env& env) {
   std::vector<std::string> argv = {ROSTER_BIN};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_program(argv, input, env);
+  // roster picks its language from the environment: every run starts from an
+  // English one, whatever the machine's locale, unless the test sets its own.
+  Env english = {{"ROSTER_LANG", ""}, {"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "C.UTF-8"}};
+  for (const auto& [name, value] : env) {
+    bool replaced = false;
+    for (auto& [known, old] : english) {
+      if (known == name) old = value, replaced = true;
+    }
+    if (!replaced) english.emplace_back(name, value);
+  }
+  return run_program(argv, input, english);
 }
 
 DbFixture::DbFixture() {
