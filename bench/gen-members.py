@@ -4,7 +4,7 @@
 Usage: bench/gen-members.py N > members.csv      (statistics go to stderr)
 
 The CSV is byte for byte what `roster export -f csv` writes for the same
-roster: header id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,
+roster: header id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key,
 CRLF line ends, no BOM, members in id order, a member with several membership
 periods written as several rows that share its id (oldest period first), and
 a cell quoted only when it holds a comma, a double quote or a line break.
@@ -58,7 +58,7 @@ SPAN = (LAST_DAY - FIRST_DAY).days
 # Dates are day numbers from FIRST_DAY (0 .. SPAN); ISO text by lookup.
 ISO = [(FIRST_DAY + dt.timedelta(days=k)).isoformat() for k in range(SPAN + 1)]
 
-HEADER = "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason"
+HEADER = "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key"
 
 # ---------------------------------------------------------------------------
 # Drawing. Only rng.random() is used, so the stream is stable across Python
@@ -363,8 +363,8 @@ def write(members, tiers, out):
         head = "%d,%s,%s,%s,%s,%s,%s,%s" % (mid, csv_quote(name), uscc, ";".join(sectors), tier, city,
                                            csv_quote(parent), csv_quote(note))
         for joined, left, reason in periods:
-            lines.append("%s,%s,%s,%s" % (head, ISO[joined], "" if left is None else ISO[left],
-                                          csv_quote(reason)))
+            lines.append("%s,%s,%s,%s," % (head, ISO[joined], "" if left is None else ISO[left],
+                                           csv_quote(reason)))
         if len(lines) >= 50_000:
             out.write(("\r\n".join(lines) + "\r\n").encode("utf-8"))
             lines = []
