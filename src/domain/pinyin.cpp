@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <vector>
 
 #include "roster/i18n.h"
 #include "roster/text.h"
@@ -62,15 +63,22 @@ std::vector<std::string> words_of(std::string_view key) {
   return words;
 }
 
-// Adds code point `cp` (decomposed) to `s`; false if it cannot be part of
-// a syllable.
-bool add_code_point(char32_t cp, PinyinSyllable& s, int& tones) {
+// `cp` split into its base letter and marks (ü → u, U+0308); empty when it
+// does not decompose into at most eight parts.
+std::vector<char32_t> decomposed(char32_t cp) {
   utf8proc_int32_t parts[8];
   int last_boundclass = 0;
   auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8, UTF8PROC_DECOMPOSE, &last_boundclass);
-  if (n <= 0 || n > 8) return false;
-  for (int i = 0; i < n; ++i) {
-    auto part = static_cast<char32_t>(parts[i]);
+  if (n <= 0 || n > 8) return {};
+  return std::vector<char32_t>(parts, parts + n);
+}
+
+// Adds code point `cp` (decomposed) to `s`; false if it cannot be part of
+// a syllable.
+bool add_code_point(char32_t cp, PinyinSyllable& s, int& tones) {
+  auto parts = decomposed(cp);
+  if (parts.empty()) return false;
+  for (char32_t part : parts) {
     if (part >= 'A' && part <= 'Z') part += 'a' - 'A';
     if (part >= 'a' && part <= 'z') {
       s.letters += static_cast<char>(part);
@@ -92,12 +100,9 @@ bool add_code_point(char32_t cp, PinyinSyllable& s, int& tones) {
 // and Latin letters with or without the marks above.
 bool allowed_char(char32_t cp) {
   if (cp >= '1' && cp <= '5') return true;
-  utf8proc_int32_t parts[8];
-  int last_boundclass = 0;
-  auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8, UTF8PROC_DECOMPOSE, &last_boundclass);
-  if (n <= 0 || n > 8) return false;
-  for (int i = 0; i < n; ++i) {
-    auto part = static_cast<char32_t>(parts[i]);
+  auto parts = decomposed(cp);
+  if (parts.empty()) return false;
+  for (char32_t part : parts) {
     bool letter = (part >= 'a' && part <= 'z') || (part >= 'A' && part <= 'Z');
     bool mark = part == kMacron || part == kAcute || part == kCaron || part == kGrave || part == kDiaeresis ||
                 part == kCircumflex;
