@@ -110,6 +110,7 @@ Command setup_backup(CLI::App& root);
 Command setup_export(CLI::App& root);
 Command setup_report(CLI::App& root);
 Command setup_language(CLI::App& root);
+Command setup_template(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "commands.h"
+#include "roster/data_files.h"
 #include "roster/i18n.h"
 
 namespace roster {
@@ -27,13 +28,6 @@ std::string scan_option(int argc, char** argv, std::string_view name) {
   return found;
 }
 
-std::filesystem::path own_executable(char** argv) {
-  std::error_code ec;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) return exe;
-  return std::filesystem::absolute(argv[0], ec);
-}
-
 }  // namespace
 
 void choose_language(int argc, char** argv) {
@@ -44,7 +38,7 @@ void choose_language(int argc, char** argv) {
   }
   if (!chosen) chosen = parse_language(peek_language(resolve_db_path(scan_option(argc, argv, "--db"))));
   if (!chosen) chosen = language_from_locale_environment();
-  set_language(*chosen, catalog_dir_for(own_executable(argv)));
+  set_language(*chosen, catalog_dir_for(own_executable()));
 }
 
 }  // namespace roster

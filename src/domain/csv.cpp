@@ -39,14 +39,14 @@ void CsvReader::skip_bom() {
   if (in_.peek() != 0xEF) return;
   in_.get();
   if (in_.peek() != 0xBB) {
-    pending_ = "\xEF";
+    pending_.assign(1, '\xEF');
     return;
   }
   in_.get();
   if (in_.peek() == 0xBF) {
     in_.get();
   } else {
-    pending_ = "\xEF\xBB";
+    pending_.assign({'\xEF', '\xBB'});
   }
 }
 
@@ -114,8 +114,12 @@ std::string csv_quote(std::string_view cell) {
 }
 
 std::string spreadsheet_escape(std::string_view cell) {
-  if (!cell.empty() && (is_formula_trigger(cell.front()) || is_long_digit_code(cell))) return "'" + std::string(cell);
-  return std::string(cell);
+  std::string out;
+  // Appended, not "'" + std::string(cell): GCC 12 warns falsely (-Wrestrict,
+  // its bug 105651) when that operator+ and a short literal assignment inline.
+  if (!cell.empty() && (is_formula_trigger(cell.front()) || is_long_digit_code(cell))) out.push_back('\'');
+  out.append(cell);
+  return out;
 }
 
 std::string spreadsheet_unescape(std::string_view cell) {
