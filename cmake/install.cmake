@@ -37,8 +37,7 @@ set(CPACK_PACKAGE_CONTACT "roster maintainers <roster@example.org>")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "roster maintainers <roster@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "membership tracker for industry associations / 行业协会会员管理工具")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "membership tracker for industry associations / 行业协会会员管理工具
-roster keeps an association's members in one SQLite file and tells how far it
+    "roster keeps an association's members in one SQLite file and tells how far it
 is toward its goal (e.g. 200 members by a date), which key sectors are strong
 or thin, and what changed each week, in tables, CSV, JSON, Markdown, HTML and
 chat posts; for secretariat staff at a terminal, cron jobs and pipelines.

@@ -46,7 +46,8 @@ Command setup_template(CLI::App& root) {
   app->add_option("FILE", o->file, tr("where to write (default: stdout)"));
   app->add_flag("--demo", o->demo, tr("the synthetic demo roster (151 companies) instead of the empty template"));
   app->add_flag("--force", o->force, tr("replace FILE if it is an existing regular file"));
-  app->footer(help_footer(tr("Examples:"), {"roster template members.csv", "roster template --demo | roster import -"}));
+  app->footer(
+      help_footer(tr("Examples:"), {"roster template members.csv", "roster template --demo | roster import -"}));
   return {app, [o](const Context& ctx) { return run_template(*o, ctx); }};
 }
 

@@ -32,9 +32,10 @@ std::string read_data_file(const fs::path& exe, const std::string& name) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (!in || bytes.str().empty()) {
-    throw Error(trf("cannot read {0}, one of roster's data files; reinstall roster (its data files belong in "
-                    "PREFIX/share/roster, beside PREFIX/bin/roster)",
-                    path.string()));
+    throw Error(
+        trf("cannot read {0}, one of roster's data files; reinstall roster (its data files belong in "
+            "PREFIX/share/roster, beside PREFIX/bin/roster)",
+            path.string()));
   }
   return bytes.str();
 }
