@@ -5,7 +5,7 @@
 # clang and its libFuzzer runtime for scripts/fuzz.sh, clang-format 14 for
 # scripts/check-format.sh; man to render the man pages, bash, zsh and fish
 # with bash-completion for the completion tests, dpkg-dev for the package's
-# library dependencies).
+# library dependencies, jq for the README's and cron.md's scripts).
 set -euo pipefail
 
 packages=(
@@ -15,7 +15,7 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium fonts-wqy-zenhei python3-markdown python3-websocket clang libclang-rt-14-dev clang-format-14
-    man-db bash-completion zsh fish dpkg-dev file)
+    man-db bash-completion zsh fish dpkg-dev file jq)
 fi
 
 missing=()
