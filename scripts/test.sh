@@ -4,7 +4,8 @@
 # message translated, none bypassing it); build with warnings as errors,
 # run every test; then build again with AddressSanitizer and UBSan and
 # run every test under them; last, fuzz each parser of untrusted input for
-# FUZZ_SECONDS (default 15) with clang's libFuzzer (scripts/fuzz.sh).
+# FUZZ_SECONDS (default 15) with clang's libFuzzer (scripts/fuzz.sh). With
+# CI=true it also installs the .deb on this machine and runs roster from PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,19 @@ status=0
 echo "test artifacts in $ROSTER_ARTIFACTS:"
 ls -l "$ROSTER_ARTIFACTS"
 [ "$status" -eq 0 ] || exit "$status"
+
+# On CI's throwaway machine, the package as a user installs it: apt installs
+# the .deb with its dependencies, and roster runs from PATH with its man page
+# and completion where Debian looks (the deb test did this in a throwaway root).
+if [ "${CI:-}" = "true" ]; then
+  (cd build && cpack -G DEB > /dev/null)
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$PWD"/build/roster_*.deb > /dev/null
+  [ "$(command -v roster)" = /usr/bin/roster ] && roster --version > /dev/null && man -w roster-list > /dev/null
+  [ -f /usr/share/bash-completion/completions/roster ]
+  echo "installed from $(basename build/roster_*.deb): $(command -v roster) says '$(roster --version)'; man page $(man -w roster)"
+fi
 
 # -O1: the sanitized tests run faster than at -O0 (the longest part of this
 # script) and ASan and UBSan still check every access. Warnings are already
