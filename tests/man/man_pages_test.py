@@ -188,6 +188,8 @@ def main():
     if len(sys.argv) != 5 or sys.argv[1] not in ("warnings", "options"):
         sys.exit(__doc__)
     mode, roster, man_dir, source_dir = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3]), pathlib.Path(sys.argv[4])
+    if not shutil.which("man"):
+        sys.exit("man is not installed; `bash scripts/install-deps.sh --test` installs man-db")
     check = check_warnings if mode == "warnings" else check_options
     failures = check(roster, man_dir, source_dir)
     for failure in failures:
