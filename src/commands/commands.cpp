@@ -119,6 +119,7 @@ int parse_and_run(int argc, char** argv) {
   for (CommandSetup setup : all_commands()) commands.push_back(setup(app));
   refuse_empty_values(app);
   localise_options(app);
+  if (argc > 1 && argv[1] == kCompleteCommand) return run_complete(app, commands, {argv + 2, argv + argc});
 
   try {
     app.parse(argc, argv);

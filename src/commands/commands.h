@@ -81,6 +81,9 @@ void check_output(const std::ostream& out, const std::string& what = "", const s
 struct Command {
   CLI::App* app = nullptr;
   std::function<int(const Context&)> run;
+  /// The -f formats it offers (the list its run passes to Context::format),
+  /// for shell completion; empty when -f means nothing to it.
+  std::vector<Format> formats = {};
 };
 
 /// The registry subcommands of `sectors` (add, edit, remove, merge).
@@ -142,6 +145,18 @@ std::string parse_error_message(const CLI::ParseError& e);
 /// A help footer: `heading` (tr("Example:") or tr("Examples:")), then each
 /// line indented by two spaces. Command lines stay as typed in every language.
 std::string help_footer(const std::string& heading, const std::vector<std::string>& lines);
+
+/// The hidden first argument that asks for completion candidates: never in
+/// --help or a command list.
+inline constexpr std::string_view kCompleteCommand = "__complete";
+
+/// `roster __complete WORD...`, for the scripts in data/completions/: WORDS
+/// are the command line after `roster` up to the word being completed (the
+/// last, maybe ""). Prints what may stand for that word, one per line, read
+/// from the commands and options of `root` and from the database the words
+/// name (--db, else $ROSTER_DB, else the default), which it never creates or
+/// changes. Always returns 0 and prints nothing on stderr.
+int run_complete(CLI::App& root, const std::vector<Command>& commands, std::vector<std::string> words);
 
 /// Parses the command line and runs the chosen command; returns the exit code.
 int run_roster(int argc, char** argv);

@@ -15,6 +15,9 @@
 namespace roster {
 namespace {
 
+// The formats -f may choose (and shell completion offers).
+const std::vector<Format> kExportFormats = {Format::csv, Format::tsv, Format::json, Format::jsonl};
+
 struct ExportOptions {
   std::string file = "-";
   bool bom = false, force = false;
@@ -22,7 +25,7 @@ struct ExportOptions {
 };
 
 Format export_format(const ExportOptions& o, const Context& ctx) {
-  if (!ctx.options.format.empty()) return ctx.format({Format::csv, Format::tsv, Format::json, Format::jsonl});
+  if (!ctx.options.format.empty()) return ctx.format(kExportFormats);
   auto by_name = import_format_from_name(o.file);
   if (o.file != "-" && !by_name) {
     throw usage_error(
@@ -96,7 +99,7 @@ Command setup_export(CLI::App& root) {
       ->check(CLI::IsMember({"en", "zh"}));
   app->footer(help_footer(tr("Examples:"), {"roster export members.csv --bom",
                                             "roster export -f json | roster import --format json - --db copy.db"}));
-  return {app, [o](const Context& ctx) { return run_export(*o, ctx); }};
+  return {app, [o](const Context& ctx) { return run_export(*o, ctx); }, kExportFormats};
 }
 
 }  // namespace roster

@@ -15,6 +15,9 @@
 namespace roster {
 namespace {
 
+// The formats -f may choose (and shell completion offers).
+const std::vector<Format> kGoalFormats = {Format::table, Format::tsv, Format::json};
+
 struct GoalOptions {
   CLI::App* set = nullptr;
   std::string start, deadline, association;
@@ -23,7 +26,7 @@ struct GoalOptions {
 
 // The goal and its baseline from one snapshot, as progress reads them.
 void show_goal(Store& store, const Context& ctx) {
-  Format format = ctx.format({Format::table, Format::tsv, Format::json});
+  Format format = ctx.format(kGoalFormats);
   GoalReport report;
   store.snapshot([&] {
     Goal goal = store.goal();
@@ -77,7 +80,7 @@ Command setup_goal(CLI::App& root) {
   o->set->footer(help_footer(tr("Examples:"), {"roster goal set --target 250 --deadline 2026-12-31",
                                                "roster goal set --association '浙江省元宇宙产业协会'"}));
   app->footer(help_footer(tr("Examples:"), {"roster goal", "roster goal set --target 250 --deadline 2026-12-31"}));
-  return {app, [o](const Context& ctx) { return run_goal(*o, ctx); }};
+  return {app, [o](const Context& ctx) { return run_goal(*o, ctx); }, kGoalFormats};
 }
 
 }  // namespace roster

@@ -10,13 +10,16 @@
 namespace roster {
 namespace {
 
+// The formats -f may choose (and shell completion offers).
+const std::vector<Format> kHistoryFormats = {Format::table, Format::tsv, Format::json, Format::jsonl};
+
 struct HistoryOptions {
   std::string member, since, until, kind;
   bool member_given = false;
 };
 
 int run_history(const HistoryOptions& o, const Context& ctx) {
-  Format format = ctx.format({Format::table, Format::tsv, Format::json, Format::jsonl});
+  Format format = ctx.format(kHistoryFormats);
   Store store = ctx.open_store();
   HistoryFilter filter;
   if (o.member_given) filter.member_id = resolve_member_ref(store, o.member);
@@ -44,7 +47,7 @@ Command setup_history(CLI::App& root) {
   app->add_option("--kind", o->kind, tr("only this kind, e.g. member.edit, or a prefix such as member."));
   app->footer(
       help_footer(tr("Examples:"), {"roster history --member 12", "roster history --kind member. -f jsonl | jq ."}));
-  return {app, [o](const Context& ctx) { return run_history(*o, ctx); }};
+  return {app, [o](const Context& ctx) { return run_history(*o, ctx); }, kHistoryFormats};
 }
 
 }  // namespace roster

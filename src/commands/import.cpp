@@ -52,11 +52,18 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   if (!spool) throw Error(trf("{0}: cannot read back the temporary copy in {1}; nothing was imported", label, folder));
 }
 
+// The formats -f may name (shell completion offers them), and how each is read.
+constexpr std::pair<Format, ImportFormat> kImportFormats[] = {
+    {Format::csv, ImportFormat::csv},
+    {Format::tsv, ImportFormat::tsv},
+    {Format::json, ImportFormat::json},
+    {Format::jsonl, ImportFormat::jsonl},
+};
+
 ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
   if (!ctx.options.format.empty()) {
-    for (auto [name, format] : {std::pair{"csv", ImportFormat::csv}, std::pair{"tsv", ImportFormat::tsv},
-                                std::pair{"json", ImportFormat::json}, std::pair{"jsonl", ImportFormat::jsonl}}) {
-      if (ctx.options.format == name) return format;
+    for (auto [format, read_as] : kImportFormats) {
+      if (ctx.options.format == format_name(format)) return read_as;
     }
     throw usage_error(trf("import reads csv, tsv, json or jsonl, not '{0}'", ctx.options.format));
   }
@@ -198,7 +205,9 @@ Command setup_import(CLI::App& root) {
       help_footer(tr("Examples:"),
                   {"roster import data/demo-members.csv", "roster import 会员名单.csv --encoding gb18030 --dry-run",
                    "roster export -f json --db old.db | roster import --format json - --db new.db"}));
-  return {app, [o](const Context& ctx) { return run_import(*o, ctx); }};
+  std::vector<Format> formats;
+  for (auto [format, read_as] : kImportFormats) formats.push_back(format);
+  return {app, [o](const Context& ctx) { return run_import(*o, ctx); }, formats};
 }
 
 }  // namespace roster

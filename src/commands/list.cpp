@@ -14,6 +14,9 @@
 namespace roster {
 namespace {
 
+// The formats -f may choose (and shell completion offers).
+const std::vector<Format> kListFormats = {Format::table, Format::tsv, Format::csv, Format::json, Format::jsonl};
+
 struct ListOptions {
   std::string sector, tier, city, status = "active", joined_since, joined_until, search, sort = "id";
   int64_t limit = 0;
@@ -50,7 +53,7 @@ MemberFilter build_filter(const ListOptions& o, const Context& ctx, Store& store
 }
 
 int run_list(const ListOptions& o, const Context& ctx) {
-  Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::jsonl});
+  Format format = ctx.format(kListFormats);
   HeaderLanguage headers = header_language_for(o.headers, format_name(format));
   Store store = ctx.open_store();
   // The registry that resolves --sector and the rows, on one snapshot.
@@ -93,7 +96,7 @@ Command setup_list(CLI::App& root) {
   app->footer(help_footer(tr("Examples:"), {"roster list --sector tourism --sort name",
                                             "roster list --status left --as-of 2025-12-31 -f csv --bom > left.csv",
                                             "roster list -f json | jq '.[].name'"}));
-  return {app, [o](const Context& ctx) { return run_list(*o, ctx); }};
+  return {app, [o](const Context& ctx) { return run_list(*o, ctx); }, kListFormats};
 }
 
 }  // namespace roster

@@ -9,12 +9,15 @@
 namespace roster {
 namespace {
 
+// The formats -f may choose (and shell completion offers).
+const std::vector<Format> kProgressFormats = {Format::table, Format::tsv, Format::json, Format::markdown};
+
 struct ProgressOptions {
   bool check = false;
 };
 
 int run_progress(const ProgressOptions& o, const Context& ctx) {
-  Format format = ctx.format({Format::table, Format::tsv, Format::json, Format::markdown});
+  Format format = ctx.format(kProgressFormats);
   Store store = ctx.open_store();
   std::string association;
   Goal goal;
@@ -40,7 +43,7 @@ Command setup_progress(CLI::App& root) {
   app->footer(
       help_footer(tr("Examples:"), {"roster progress", "roster progress --as-of 2025-07-15 -f json | jq .status",
                                     "roster progress --check -q > /dev/null || echo 'behind the road'"}));
-  return {app, [o](const Context& ctx) { return run_progress(*o, ctx); }};
+  return {app, [o](const Context& ctx) { return run_progress(*o, ctx); }, kProgressFormats};
 }
 
 }  // namespace roster

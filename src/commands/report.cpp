@@ -13,6 +13,9 @@
 namespace roster {
 namespace {
 
+// The formats -f may choose (and shell completion offers).
+const std::vector<Format> kReportFormats = {Format::text, Format::markdown, Format::chat, Format::html, Format::json};
+
 struct ReportOptions {
   std::string period;
   std::string week;
@@ -65,7 +68,7 @@ ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
 }
 
 int run_report(const ReportOptions& o, const Context& ctx) {
-  Format format = ctx.format({Format::text, Format::markdown, Format::chat, Format::html, Format::json});
+  Format format = ctx.format(kReportFormats);
   if (int picks = !o.week.empty() + !o.month.empty() + !o.quarter.empty(); picks > 1) {
     throw usage_error(tr("give only one of --week, --month and --quarter"));
   }
@@ -112,7 +115,7 @@ Command setup_report(CLI::App& root) {
        std::string("roster report -f html > week.html               # ") + tr("one self-contained page for mail"),
        std::string("roster report --month 2024-03 -f markdown       # ") + tr("for a chat robot"),
        std::string("roster report -f json --check | jq .status      # ") + tr("cron: exit 3 when behind")}));
-  return {app, [o](const Context& ctx) { return run_report(*o, ctx); }};
+  return {app, [o](const Context& ctx) { return run_report(*o, ctx); }, kReportFormats};
 }
 
 }  // namespace roster

@@ -12,6 +12,9 @@
 namespace roster {
 namespace {
 
+// The formats -f may choose (and shell completion offers).
+const std::vector<Format> kSectorsFormats = {Format::table, Format::tsv, Format::csv, Format::json, Format::markdown};
+
 struct SectorsOptions {
   std::string since;
   bool key_only = false;
@@ -24,7 +27,7 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
   for (const auto& [sub, run] : o.registry.commands) {
     if (sub->parsed()) return run(ctx);
   }
-  Format format = ctx.format({Format::table, Format::tsv, Format::csv, Format::json, Format::markdown});
+  Format format = ctx.format(kSectorsFormats);
   Date since = o.since.empty() ? ctx.as_of.plus_days(-90) : parse_date_option(o.since, "--since");
   if (since >= ctx.as_of) {
     throw usage_error(trf("--since {0} must be before the report date {1}", since.iso(), ctx.as_of.iso()));
@@ -67,7 +70,7 @@ Command setup_sectors(CLI::App& root) {
       {"roster sectors --key-only", "roster sectors --as-of 2025-06-30 --since 2025-01-01 -f csv --bom > sectors.csv",
        "roster sectors add smart-city --name 'Smart city' --name-zh 智慧城市 --key --target 15",
        "roster sectors merge culture entertainment"}));
-  return {app, [o](const Context& ctx) { return run_sectors(*o, ctx); }};
+  return {app, [o](const Context& ctx) { return run_sectors(*o, ctx); }, kSectorsFormats};
 }
 
 }  // namespace roster

@@ -15,6 +15,8 @@ namespace {
 struct TierForms {
   Tier tier;
   const char* code;
+  /// The name on the association's own papers (会长单位), one of `forms`.
+  const char* name_zh;
   /// Other spellings, compared by name_key; the code itself always counts.
   std::initializer_list<const char*> forms;
 };
@@ -22,13 +24,14 @@ struct TierForms {
 // 常务理事 (standing council member) sits on the council, and 常务副会长
 // (executive vice-president) is a vice-president: roster has four tiers.
 const TierForms kTiers[] = {
-    {Tier::president, "president", {"会长", "会长单位"}},
+    {Tier::president, "president", "会长单位", {"会长", "会长单位"}},
     {Tier::vice_president,
      "vice-president",
+     "副会长单位",
      // i18n: data (a spelling people type)
      {"vice president", "vice_president", "副会长", "副会长单位", "常务副会长", "常务副会长单位"}},
-    {Tier::council, "council", {"理事", "理事单位", "常务理事", "常务理事单位"}},
-    {Tier::member, "member", {"会员", "会员单位", "普通会员", "普通会员单位"}},
+    {Tier::council, "council", "理事单位", {"理事", "理事单位", "常务理事", "常务理事单位"}},
+    {Tier::member, "member", "会员单位", {"会员", "会员单位", "普通会员", "普通会员单位"}},
 };
 
 }  // namespace
@@ -75,6 +78,13 @@ std::string tier_forms() {
     text += fmt::format("{}{} ({})", text.empty() ? "" : ", ", t.code, forms);
   }
   return text;
+}
+
+std::vector<std::string> tier_words() {
+  std::vector<std::string> words;
+  for (const auto& t : kTiers) words.emplace_back(t.code);
+  for (const auto& t : kTiers) words.emplace_back(t.name_zh);
+  return words;
 }
 
 std::string unknown_tier_message(std::string_view text) {

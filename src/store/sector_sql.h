@@ -1,5 +1,5 @@
-// The SQL that writes a sector to the registry, written once for `init`'s
-// seeding and `sectors add`.
+// The SQL that reads and writes the sector registry, written once for
+// `init`'s seeding, `sectors add`, Store::sectors and peek_sectors.
 #pragma once
 
 #include <SQLiteCpp/Statement.h>
@@ -7,6 +7,22 @@
 #include "roster/sectors.h"
 
 namespace roster {
+
+/// The whole registry in its order; each row read by read_sector_row.
+inline constexpr const char* kSelectSectorsSql =
+    "SELECT code, name_en, name_zh, is_key, target, aliases FROM sectors ORDER BY position, code";
+
+/// The sector in the current row of a statement prepared from kSelectSectorsSql.
+inline Sector read_sector_row(SQLite::Statement& q) {
+  Sector s{q.getColumn(0).getString(),
+           q.getColumn(1).getString(),
+           q.getColumn(2).getString(),
+           q.getColumn(3).getInt() != 0,
+           std::nullopt,
+           split_aliases(q.getColumn(5).getString())};
+  if (!q.getColumn(4).isNull()) s.target = q.getColumn(4).getInt();
+  return s;
+}
 
 /// Adds a sector after the last one (the next position); run through
 /// insert_sector.

@@ -1,7 +1,7 @@
 // Store: the association's language (init --lang, `roster language`).
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "pinyin_sql.h"
+#include "peek_sql.h"
 #include "roster/store.h"
 
 namespace roster {
@@ -23,19 +23,12 @@ void Store::set_language(const std::string& code) {
 }
 
 std::string peek_language(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return "";
-  try {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    db.setBusyTimeout(1000);
-    register_pinyin(db);  // as on every connection roster opens
-    if (db.execAndGet("PRAGMA application_id").getInt() != kApplicationId) return "";
-    if (db.execAndGet("PRAGMA user_version").getInt() < 3) return "";
+  std::string lang;
+  peek_roster(path, 3, [&](SQLite::Database& db) {  // version 3 added the language
     SQLite::Statement q(db, "SELECT lang FROM association WHERE id = 1");
-    return q.executeStep() ? q.getColumn(0).getString() : "";
-  } catch (const std::exception&) {
-    return "";  // not a roster, or unreadable: the real open says why
-  }
+    if (q.executeStep()) lang = q.getColumn(0).getString();
+  });
+  return lang;
 }
 
 }  // namespace roster

@@ -25,18 +25,8 @@ std::string target_text(const std::optional<int>& t) {
 SectorRegistry Store::sectors() {
   return guarded(path_, [&] {
     std::vector<Sector> sectors;
-    SQLite::Statement q(*db_,
-                        "SELECT code, name_en, name_zh, is_key, target, aliases FROM sectors ORDER BY position, code");
-    while (q.executeStep()) {
-      Sector s{q.getColumn(0).getString(),
-               q.getColumn(1).getString(),
-               q.getColumn(2).getString(),
-               q.getColumn(3).getInt() != 0,
-               std::nullopt,
-               split_aliases(q.getColumn(5).getString())};
-      if (!q.getColumn(4).isNull()) s.target = q.getColumn(4).getInt();
-      sectors.push_back(std::move(s));
-    }
+    SQLite::Statement q(*db_, kSelectSectorsSql);
+    while (q.executeStep()) sectors.push_back(read_sector_row(q));
     return SectorRegistry(std::move(sectors));
   });
 }

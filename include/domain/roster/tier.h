@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace roster {
 
@@ -27,6 +28,10 @@ std::optional<Tier> parse_tier(std::string_view text);
 /// Every accepted spelling, tier by tier, for --help:
 /// "president (会长, 会长单位), vice-president (…), …".
 std::string tier_forms();
+
+/// What shell completion offers for a tier: the four codes, then the four
+/// names the association writes (会长单位, 副会长单位, 理事单位, 会员单位).
+std::vector<std::string> tier_words();
 
 /// "unknown tier 'boss'; use president, vice-president, council or member
 /// (or 会长, 副会长, 理事, 会员)".

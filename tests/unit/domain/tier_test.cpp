@@ -62,3 +62,10 @@ TEST_CASE("tier_from_code reads only the stored codes, exactly", "[tier]") {
   CHECK_FALSE(roster::tier_from_code("理事").has_value());
   CHECK_FALSE(roster::tier_from_code("").has_value());
 }
+
+TEST_CASE("tier_words offers the codes, then the Chinese names, each of which parse_tier reads", "[tier]") {
+  CHECK(roster::tier_words() == std::vector<std::string>{"president", "vice-president", "council", "member", "会长单位",
+                                                         "副会长单位", "理事单位", "会员单位"});
+  for (const auto& word : roster::tier_words()) CHECK(parse_tier(word).has_value());
+  CHECK(parse_tier("理事单位") == roster::Tier::council);
+}

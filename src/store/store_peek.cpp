@@ -1,0 +1,75 @@
+// Reads that leave no trace: the language choice and shell completion.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "peek_sql.h"
+#include "pinyin_sql.h"
+#include "roster/peek.h"
+#include "roster/store.h"
+#include "roster/text.h"
+#include "sector_sql.h"
+
+namespace roster {
+namespace {
+
+// A read-only connection to a WAL database makes the -wal and -shm files and,
+// unable to checkpoint, leaves them behind when it closes. A read-write one
+// (that may not create the file) removes them as the last connection closes,
+// and query_only keeps it from writing: the folder is left as it was found.
+// A file we may not write is read read-only.
+std::unique_ptr<SQLite::Database> open_for_peek(const std::filesystem::path& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+    db->exec("PRAGMA query_only = 1");
+    return db;
+  } catch (const SQLite::Exception&) {
+    return std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+  }
+}
+
+}  // namespace
+
+bool peek_roster(const std::filesystem::path& path, int min_version,
+                 const std::function<void(SQLite::Database&)>& read) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  try {
+    auto db = open_for_peek(path);
+    db->setBusyTimeout(1000);
+    register_pinyin(*db);  // as on every connection roster opens
+    if (db->execAndGet("PRAGMA application_id").getInt() != kApplicationId) return false;
+    if (db->execAndGet("PRAGMA user_version").getInt() < min_version) return false;
+    read(*db);
+    return true;
+  } catch (const std::exception&) {
+    return false;  // not a roster, or unreadable: a real open says why
+  }
+}
+
+std::vector<Sector> peek_sectors(const std::filesystem::path& path) {
+  std::vector<Sector> sectors;
+  peek_roster(path, 2, [&](SQLite::Database& db) {  // version 2 added the aliases column
+    SQLite::Statement q(db, kSelectSectorsSql);
+    while (q.executeStep()) sectors.push_back(read_sector_row(q));
+  });
+  return sectors;
+}
+
+std::vector<std::string> peek_member_names(const std::filesystem::path& path, std::string_view prefix, int limit) {
+  std::vector<std::string> names;
+  if (!is_valid_utf8(prefix)) return names;
+  std::string key = name_key(prefix);
+  // name_key drops a trailing space; "Blue " should still not offer "Bluebird".
+  if (!key.empty() && !prefix.ends_with(trim(prefix))) key += ' ';
+  peek_roster(path, 1, [&](SQLite::Database& db) {
+    // Every key that starts with `key` sorts from `key` up to `key` followed
+    // by 0xFF, a byte no UTF-8 text holds: a range the name_key index answers.
+    SQLite::Statement q(db, "SELECT name FROM members WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?");
+    q.bind(1, key);
+    q.bind(2, key + '\xFF');
+    q.bind(3, limit);
+    while (q.executeStep()) names.push_back(q.getColumn(0).getString());
+  });
+  return names;
+}
+
+}  // namespace roster
