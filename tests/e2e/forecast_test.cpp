@@ -46,7 +46,7 @@ TEST_CASE("progress forecast on the demo roster is the Poisson tail", "[progress
       0);
   // As of 2024-07-15: 108 active, 3 joins and no departures in the last 90
   // days, 365 days left: λT = 3 × 365/90 = 12.1667 and no departures, so the
-  // count is 108 + J. Expected 120.17. For 200, J ≥ 92: about 1e-40, shown as 0.
+  // count is 108 + J. Expected 120.17. For 200, J ≥ 92: about 3e-48, shown as 0.
   auto far = fx.roster({"progress", "-f", "json", "--as-of", "2024-07-15"});
   CHECK(has(far.out, "\"expected_on_deadline\": 120.17,\n  \"chance_by_deadline\": 0.0,\n"));
   CHECK(has(fx.roster({"progress", "-f", "table", "--as-of", "2024-07-15"}).out,

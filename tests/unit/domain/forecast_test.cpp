@@ -129,6 +129,16 @@ TEST_CASE("forecast: counts below 0 are folded into 0", "[forecast]") {
   CHECK(f.expected_on_deadline > 0.3);
 }
 
+TEST_CASE("forecast: the worked example of docs/forecast.md", "[forecast]") {
+  // The demo roster as of 2024-07-15: 108 active, 3 joins and no departures in
+  // 90 days, 365 days left, target 120, five prospects. Σ_k P(P = k)·P(J ≥ 12 − k)
+  // with λT = 12.1667, summed in python3: 0.7723170014.
+  Forecast f = forecast_count(input(108, 120, 365, 3.0 / 90, 0, {0.5, 0.5, 0.75, 0.25, 0.1}));
+  CHECK(std::abs(f.chance_by_deadline - 0.7723170014) < 1e-9);
+  CHECK(f.expected_on_deadline == Approx(108 + 12.1666666667 + 2.1));
+  CHECK(std::abs(forecast_count(input(108, 120, 365, 3.0 / 90, 0)).chance_by_deadline - 0.5573256034) < 1e-9);
+}
+
 TEST_CASE("forecast: the expected count is A + λT − μT + Σp", "[forecast]") {
   std::vector<double> prospects{0.1, 0.25, 0.5, 0.75, 0.9};  // Σp = 2.5
   Forecast f = forecast_count(input(100, 110, 6, 0.5, 0.25, prospects));
