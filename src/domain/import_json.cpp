@@ -25,9 +25,9 @@ class JsonArrayReader : public MemberRowReader {
  public:
   JsonArrayReader(std::istream& in, const std::string& label, const ColumnMapping& mapping)
       : cursor_(in, label), label_(label), mapping_(mapping) {
-    cursor_.skip_bom();
+    bool whole_bom = cursor_.skip_bom();
     cursor_.skip(kSpace);
-    if (cursor_.peek() != '[') {
+    if (!whole_bom || cursor_.peek() != '[') {
       throw Error(trf(
           "{0}: not a JSON array of members; check the file (or use --format jsonl for one object per line)", label_));
     }
@@ -87,7 +87,7 @@ class JsonLinesReader : public MemberRowReader {
  public:
   JsonLinesReader(std::istream& in, const std::string& label, const ColumnMapping& mapping)
       : cursor_(in, label), label_(label), mapping_(mapping) {
-    cursor_.skip_bom();
+    if (!cursor_.skip_bom()) throw Error(trf("{0}:{1}: not a JSON object; each line must hold one member", label_, 1));
   }
 
   bool next(ImportRow& row) override {

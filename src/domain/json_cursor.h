@@ -46,12 +46,16 @@ class JsonCursor {
   void skip(std::string_view bytes) {
     for (int c = peek(); c != EOF && bytes.find(static_cast<char>(c)) != std::string_view::npos; c = peek()) advance();
   }
-  void skip_bom() {
-    if (peek() != 0xEF) return;
+  // Reads past a UTF-8 byte-order mark. False when the first bytes began
+  // one but were cut short: they are read past all the same (a stream
+  // cannot put them back), so the reader must refuse the file.
+  [[nodiscard]] bool skip_bom() {
+    if (peek() != 0xEF) return true;
     for (int byte : {0xEF, 0xBB, 0xBF}) {
-      if (peek() != byte) return;  // not a BOM: the parser refuses what is left
+      if (peek() != byte) return false;
       advance();
     }
+    return true;
   }
 
  private:

@@ -493,6 +493,19 @@ TEST_CASE("make_member_reader reads JSON Lines one line at a time", "[import-rea
   CHECK(read_rows(ImportFormat::jsonl, "\n\r\n").empty());
 }
 
+TEST_CASE("make_member_reader refuses a byte-order mark cut short, never reading it as an empty file",
+          "[import-readers]") {
+  // Found by fuzzing: "\xEF\xBB" at the end of the file was taken for a mark
+  // and the jsonl reader then gave no rows, as if the file were empty.
+  for (const std::string& text : {std::string("\xEF\xBB"), std::string("\xEF"), std::string("\xEF\xBB\n"),
+                                  std::string("\xEF\xBB{\"name\": \"甲\"}\n"), std::string("\xEF\xBB[]")}) {
+    INFO(text);
+    CHECK(reader_error(ImportFormat::jsonl, text) == "f:1: not a JSON object; each line must hold one member");
+    CHECK(reader_error(ImportFormat::json, text) ==
+          "f: not a JSON array of members; check the file (or use --format jsonl for one object per line)");
+  }
+}
+
 TEST_CASE("make_member_reader refuses JSON nested deep at its first list, and reads an ignored one past",
           "[import-readers]") {
   // Found by tests/fuzz/fuzz_json_reader.cpp when values were kept as text:
