@@ -67,6 +67,7 @@ std::string prospect_field_word(std::string_view field) {
   if (field == "next_action_on") return trc("field", "next_action_on");
   if (field == "added_on") return trc("field", "added_on");
   if (field == "referrer") return trc("field", "referrer");
+  if (field == "drop_reason") return trc("field", "drop_reason");
   return field_word(field);
 }
 
@@ -229,7 +230,9 @@ std::optional<FieldProblem> drop_problem(const Prospect& p, std::string_view rea
   }
   if (auto problem = stage_date_problem(p, on, as_of)) return problem;
   if (reason.empty()) return FieldProblem{"reason", tr("no reason given; say why with --reason TEXT")};
-  if (auto problem = free_text_problem(reason, "reason")) return FieldProblem{"reason", *problem};
+  if (auto problem = free_text_problem(reason, prospect_field_word("drop_reason"))) {
+    return FieldProblem{"reason", *problem};
+  }
   return std::nullopt;
 }
 

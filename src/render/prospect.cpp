@@ -135,7 +135,7 @@ void render_stages(const std::vector<Stage>& stages, Format format, std::ostream
       return;
     }
     case Format::table: {
-      TextTable table{{tr("CODE"), tr("NAME"), tr("CHINESE NAME"), tr("PROBABILITY"), tr("CLOSED")},
+      TextTable table{{tr("CODE"), tr("ENGLISH NAME"), tr("CHINESE NAME"), tr("PROBABILITY"), tr("CLOSED")},
                       {false, false, false, true},
                       {}};
       for (const auto& s : stages) {
