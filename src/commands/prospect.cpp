@@ -53,6 +53,7 @@ std::optional<int64_t> referrer_of(Store& store, const std::string& ref) {
 
 int run_add(const ProspectOptions& o, const Context& ctx) {
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("prospect add");
   Prospect p;
   int64_t id = 0;
@@ -97,6 +98,7 @@ int run_edit(const ProspectOptions& o, CLI::App* app, const Context& ctx) {
            "stage changes by `roster prospect move`)"));
   }
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("prospect edit");
   int64_t id = 0;
   std::vector<std::string> changed;

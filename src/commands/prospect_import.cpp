@@ -130,6 +130,7 @@ int run_prospect_import(const ProspectImportOptions& o, const Context& ctx) {
   mapping.ignore_unknown = o.ignore_unknown;
   for (const auto& header : o.ignores) mapping.ignore(header);
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("prospect import");
   std::string label = o.file == "-" ? "<stdin>" : o.file;
   size_t max_line = format == ImportFormat::json ? 0 : kMaxRecordBytes;

@@ -27,6 +27,7 @@ void refuse(const std::vector<FieldProblem>& problems) {
 int run_move(const RoadOptions& o, const Context& ctx) {
   Date on = day_of(o.on, "--on", ctx);
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("prospect move");
   Prospect p;
   store.write([&] {
@@ -41,6 +42,7 @@ int run_move(const RoadOptions& o, const Context& ctx) {
 int run_drop(const RoadOptions& o, const Context& ctx) {
   Date on = day_of(o.on, "--on", ctx);
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("prospect drop");
   Prospect p;
   store.write([&] {
@@ -55,6 +57,7 @@ int run_drop(const RoadOptions& o, const Context& ctx) {
 int run_convert(const RoadOptions& o, const Context& ctx) {
   Date joined = day_of(o.on, "--joined", ctx);
   Store store = ctx.open_store();
+  // i18n: data (a command name for the history)
   store.set_command("prospect convert");
   Prospect p;
   int64_t member_id = 0;
