@@ -285,3 +285,12 @@ TEST_CASE("a version 3 database is migrated to 4 with the stages, its members ke
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == 4);
   CHECK(db.execAndGet("SELECT before || '>' || after FROM history WHERE kind = 'schema.migrate'").getString() == "3>4");
 }
+
+TEST_CASE("sectors merge moves prospects' links; sectors remove refuses a sector a prospect has", "[prospect][store]") {
+  Pipeline t;
+  int64_t id = t.add("杭州乙有限公司");  // education
+  CHECK_THROWS_WITH(t.store.write([&] { t.store.remove_sector("education"); }),
+                    Contains("sector education is used by 1 prospect"));
+  t.store.write([&] { t.store.merge_sectors("education", "tourism"); });
+  CHECK(roster::read_prospect(t.store, id).sectors == std::vector<std::string>{"tourism"});
+}
