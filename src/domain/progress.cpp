@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "roster/forecast.h"
+
 namespace roster {
 namespace {
 
@@ -29,14 +31,41 @@ std::vector<MonthPoint> month_series(const Road& road, const Timeline& timeline,
   return points;
 }
 
+// The forecast's figures (docs/forecast.md): the model only while the goal
+// runs, with the rates of the same trailing window as pace_90_days.
+void add_forecast(ProgressReport& r, const std::vector<double>& prospect_probabilities) {
+  ForecastInput in{r.active, r.goal.target, 0, 0, 0, prospect_probabilities};
+  bool running = r.as_of >= r.goal.start && r.as_of < r.goal.deadline;
+  if (running) in.days_left = r.goal.deadline.days() - r.as_of.days();
+  if (running && r.trailing_days > 0) {
+    in.join_rate_per_day = static_cast<double>(r.joins_90_days) / r.trailing_days;
+    in.leave_rate_per_day = static_cast<double>(r.departures_90_days) / r.trailing_days;
+  }
+  Forecast f = forecast_count(in);
+  r.pipeline_expected = round2(f.pipeline_expected);
+  r.open_prospects = f.open_prospects;
+  if (r.as_of < r.goal.start) return;  // the pace before the start is not the goal's
+  if (r.active_on_deadline) {          // the deadline has come: its count is known
+    r.expected_on_deadline = *r.active_on_deadline;
+    r.chance_by_deadline = *r.active_on_deadline >= r.goal.target ? 1.0 : 0.0;
+    return;
+  }
+  r.expected_on_deadline = round2(f.expected_on_deadline);
+  r.chance_by_deadline = round4(f.chance_by_deadline);
+}
+
 }  // namespace
 
 double round2(double value) {
   return std::round(value * 100.0) / 100.0 + 0.0;
 }
 
+double round4(double value) {
+  return std::round(value * 10'000.0) / 10'000.0 + 0.0;
+}
+
 ProgressReport build_progress_report(const std::string& association, const Goal& goal, const Timeline& timeline,
-                                     Date as_of) {
+                                     Date as_of, const std::vector<double>& prospect_probabilities) {
   ProgressReport r;
   r.association = association;
   r.as_of = as_of;
@@ -75,6 +104,7 @@ ProgressReport build_progress_report(const std::string& association, const Goal&
   r.projected_beyond_horizon = days && *days > kHorizonDays;
   if (as_of >= goal.deadline) r.active_on_deadline = timeline.active_on(goal.deadline);
   r.status = goal_status(road, r.active, as_of, r.active_on_deadline);
+  add_forecast(r, prospect_probabilities);
   r.months = month_series(road, timeline, as_of);
   return r;
 }

@@ -51,7 +51,11 @@ ordered_json figures(const ProgressReport& r) {
           {"ahead_days", or_null(r.ahead_days)},
           {"projected_date", r.projected_date ? ordered_json(r.projected_date->iso()) : ordered_json()},
           {"projected_beyond_100_years", r.projected_beyond_horizon},
-          {"active_on_deadline", or_null(r.active_on_deadline)}};
+          {"active_on_deadline", or_null(r.active_on_deadline)},
+          {"pipeline_expected", r.pipeline_expected},
+          {"open_prospects", r.open_prospects},
+          {"expected_on_deadline", or_null(r.expected_on_deadline)},
+          {"chance_by_deadline", or_null(r.chance_by_deadline)}};
 }
 
 void render_json(const ProgressReport& r, std::ostream& out) {
@@ -63,9 +67,11 @@ void render_json(const ProgressReport& r, std::ostream& out) {
   out << dump_json(doc, 2) << '\n';
 }
 
-std::string tsv_value(const ordered_json& v) {
+// A chance keeps its four decimals; every other fractional figure has two.
+std::string tsv_value(const std::string& key, const ordered_json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_float() && key == "chance_by_deadline") return fmt::format("{:.4f}", v.get<double>() + 0.0);
   if (v.is_number_float()) return two_decimals(v.get<double>());
   return dump_json(v);
 }
@@ -73,7 +79,7 @@ std::string tsv_value(const ordered_json& v) {
 void render_tsv(const ProgressReport& r, std::ostream& out) {
   out << "figure\tvalue\n";
   const ordered_json all = figures(r);
-  for (auto it = all.begin(); it != all.end(); ++it) out << it.key() << '\t' << tsv_value(it.value()) << '\n';
+  for (auto it = all.begin(); it != all.end(); ++it) out << it.key() << '\t' << tsv_value(it.key(), it.value()) << '\n';
 }
 
 // i18n: data begin (the json's verdict: a fixed English sentence with the

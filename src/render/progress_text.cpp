@@ -71,12 +71,34 @@ std::string progress_outlook_line(const ProgressReport& r) {
   return trf("at the last {0} days' pace, {1} is never reached", r.trailing_days, r.goal.target);
 }
 
+std::string chance_percent(double chance) {
+  long percent = std::lround(chance * 100);
+  if (percent == 0 && chance > 0) return "<1%";
+  if (percent == 100 && chance < 1) return ">99%";
+  return fmt::format("{}%", percent);
+}
+
+std::optional<std::string> progress_forecast_line(const ProgressReport& r) {
+  // Null before the start; the deadline's known count once it has come.
+  if (!r.chance_by_deadline || !r.expected_on_deadline || r.active_on_deadline) return std::nullopt;
+  long expected = std::lround(*r.expected_on_deadline);
+  std::string chance = chance_percent(*r.chance_by_deadline);
+  if (r.open_prospects == 0) {
+    return trf("about {0} expected on {1} at the last {2} days' pace; chance of {3}: {4}", expected,
+               date_label(r.goal.deadline), r.trailing_days, r.goal.target, chance);
+  }
+  return trfn("about {0} expected on {1} at the last {2} days' pace plus {3} from {4} prospect; chance of {5}: {6}",
+              "about {0} expected on {1} at the last {2} days' pace plus {3} from {4} prospects; chance of {5}: {6}",
+              r.open_prospects, expected, date_label(r.goal.deadline), r.trailing_days,
+              fmt::format("{:.1f}", r.pipeline_expected), r.open_prospects, r.goal.target, chance);
+}
+
 std::string per_week(std::optional<double> v) {
   return v ? trf("{0}/week", two_decimals(*v)) : std::string(tr("n/a"));
 }
 
 std::vector<ProgressLine> progress_lines(const ProgressReport& r) {
-  return {
+  std::vector<ProgressLine> lines{
       {tr("status"), progress_status_line(r)},
       {tr("goal"), trf("{0} members by {1}, from {2} on {3}", r.goal.target, date_label(r.goal.deadline), r.baseline,
                        date_label(r.goal.start))},
@@ -87,6 +109,8 @@ std::vector<ProgressLine> progress_lines(const ProgressReport& r) {
                        per_week(r.pace_90_days), r.joins_90_days, r.departures_90_days)},
       {tr("outlook"), progress_outlook_line(r)},
   };
+  if (auto forecast = progress_forecast_line(r)) lines.push_back({tr("forecast"), *forecast});
+  return lines;
 }
 
 void render_progress_table(const ProgressReport& r, std::ostream& out, const RenderOptions& options) {

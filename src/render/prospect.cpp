@@ -10,6 +10,7 @@
 #include "roster/i18n.h"
 #include "roster/json_dump.h"
 #include "roster/labels.h"
+#include "roster/pipeline_render.h"  // stage_label
 #include "roster/prospect_render.h"
 #include "roster/table.h"
 
@@ -86,10 +87,6 @@ std::vector<std::vector<std::string>> field_rows(const ProspectRecord& r, const 
 }
 
 }  // namespace
-
-std::string stage_label(const Stage& stage) {
-  return current_language() == Language::zh && !stage.name_zh.empty() ? stage.name_zh : stage.name_en;
-}
 
 void render_prospect(const ProspectRecord& r, const std::vector<Stage>& stages, const std::vector<Sector>& registry,
                      Format format, std::ostream& out, const RenderOptions& options) {

@@ -48,7 +48,15 @@ struct ProgressReport {
   std::optional<Date> projected_date;     ///< at the 90-day pace
   bool projected_beyond_horizon = false;  ///< the pace is positive, but the target is over 100 years away
   GoalStatus status = GoalStatus::behind;
-  std::optional<int> active_on_deadline;  ///< once the deadline has come
+  std::optional<int> active_on_deadline;  ///< once the deadline has come (set exactly then)
+  // The forecast (docs/forecast.md). The pipeline figures are always given.
+  // The expected count and the chance are null before the start; while the
+  // goal runs they are the model's; from the deadline on they are the count
+  // on the deadline and 1 or 0 by whether it reached the target.
+  double pipeline_expected = 0;                ///< Σ p over the open prospects, two decimals
+  int open_prospects = 0;                      ///< the prospects passed in
+  std::optional<double> expected_on_deadline;  ///< the mean count on the deadline, two decimals
+  std::optional<double> chance_by_deadline;    ///< P(count on the deadline ≥ target), 0..1, four decimals
   std::vector<MonthPoint> months;
 };
 
@@ -56,10 +64,15 @@ struct ProgressReport {
 constexpr int kTrailingDays = 90;
 
 /// Builds the report from the goal and the membership timeline. Pure.
+/// `prospect_probabilities`: for each open prospect, the chance it joins by
+/// the deadline (0..1); they feed the forecast and nothing else.
 ProgressReport build_progress_report(const std::string& association, const Goal& goal, const Timeline& timeline,
-                                     Date as_of);
+                                     Date as_of, const std::vector<double>& prospect_probabilities = {});
 
 /// Rounds to two decimals (the precision every format shows).
 double round2(double value);
+
+/// Rounds to four decimals (the precision of a chance).
+double round4(double value);
 
 }  // namespace roster

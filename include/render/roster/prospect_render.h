@@ -28,8 +28,4 @@ void render_prospect(const ProspectRecord& record, const std::vector<Stage>& sta
 /// tsv, csv or json.
 void render_stages(const std::vector<Stage>& stages, Format format, std::ostream& out, const RenderOptions& options);
 
-/// A stage's name for people: the English name in English, the Chinese name
-/// in Chinese.
-std::string stage_label(const Stage& stage);
-
 }  // namespace roster

@@ -1,6 +1,7 @@
 #include "roster/progress.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "roster/goal.h"
 
@@ -500,4 +501,45 @@ TEST_CASE("goal_problem bounds the target and the road's length", "[progress][go
   CHECK(goal_problem(make_goal(ymd(2024, 1, 1), 200, ymd(2024, 1, 1).plus_days(36'526))).value() ==
         "the deadline " + ymd(2024, 1, 1).plus_days(36'526).iso() +
             " is more than 100 years after the start 2024-01-01; choose a nearer deadline");
+}
+
+TEST_CASE("progress forecast: the model while the goal runs, plain answers outside it", "[progress][forecast]") {
+  // 18 founders on the start of year_goal (20 by 2024-12-31) and nobody since.
+  Timeline flat({{ymd(2024, 1, 1), 18, 0}});
+  std::vector<double> prospects{0.5, 0.5};
+  SECTION("while it runs: two fair prospects, both needed") {
+    ProgressReport r = build_progress_report("Assoc", year_goal(), flat, ymd(2024, 7, 1), prospects);
+    CHECK(r.open_prospects == 2);
+    CHECK(r.pipeline_expected == 1.0);
+    CHECK(r.expected_on_deadline == 19.0);
+    CHECK(r.chance_by_deadline == 0.25);  // 0.5 × 0.5
+  }
+  SECTION("the rates are the trailing window's: one join in 90 days") {
+    // One more join on 2024-06-01, in (04-02, 07-01]: λ = 1/90 a day for the
+    // 183 days to 2024-12-31. 19 active, one more needed: 1 − e^(−183/90).
+    Timeline t({{ymd(2024, 1, 1), 18, 0}, {ymd(2024, 6, 1), 1, 0}});
+    ProgressReport r = build_progress_report("Assoc", year_goal(), t, ymd(2024, 7, 1));
+    CHECK(r.days_left == 183);
+    CHECK(r.chance_by_deadline == roster::round4(1 - std::exp(-183.0 / 90)));
+    CHECK(r.chance_by_deadline == 0.8691);
+    CHECK(r.expected_on_deadline == roster::round2(19 + 183.0 / 90));
+    CHECK(r.open_prospects == 0);
+  }
+  SECTION("before the start: null, whatever the prospects") {
+    ProgressReport r = build_progress_report("Assoc", year_goal(), flat, ymd(2023, 12, 1), prospects);
+    CHECK(r.pipeline_expected == 1.0);
+    CHECK_FALSE(r.expected_on_deadline.has_value());
+    CHECK_FALSE(r.chance_by_deadline.has_value());
+  }
+  SECTION("from the deadline on: the count on the deadline decides") {
+    for (Date as_of : {ymd(2024, 12, 31), ymd(2025, 3, 1)}) {
+      ProgressReport r = build_progress_report("Assoc", year_goal(), flat, as_of, prospects);
+      CHECK(r.expected_on_deadline == 18.0);
+      CHECK(r.chance_by_deadline == 0.0);  // the prospects are too late
+    }
+    Timeline met({{ymd(2024, 1, 1), 20, 0}, {ymd(2025, 2, 1), 0, 5}});  // 20 on the deadline, 15 later
+    ProgressReport r = build_progress_report("Assoc", year_goal(), met, ymd(2025, 3, 1));
+    CHECK(r.expected_on_deadline == 20.0);
+    CHECK(r.chance_by_deadline == 1.0);
+  }
 }
