@@ -5,7 +5,7 @@
 # build/data, so build/roster works without installing.
 include(GNUInstallDirs)
 
-set(ROSTER_DATA_FILES sectors.csv template-members.csv demo-members.csv)
+set(ROSTER_DATA_FILES sectors.csv stages.csv template-members.csv demo-members.csv)
 set(ROSTER_BUILD_DATA)
 foreach(name ${ROSTER_DATA_FILES})
   add_custom_command(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <functional>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "roster/date.h"
 #include "roster/format.h"
+#include "roster/import_reader.h"
 #include "roster/store.h"
 
 namespace roster {
@@ -92,6 +94,27 @@ struct SectorRegistryCommands {
 };
 SectorRegistryCommands setup_sector_registry(CLI::App& sectors);
 
+/// Subcommands of a command (prospect add, prospect move, …): each CLI11 app
+/// and what to run when it was the one given.
+using Subcommands = std::vector<std::pair<CLI::App*, std::function<int(const Context&)>>>;
+/// `prospect move`, `drop` and `convert` (prospect_road.cpp).
+Subcommands setup_prospect_road(CLI::App& prospect);
+/// `prospect show` and `prospect stages` with `stages set` (prospect_views.cpp).
+Subcommands setup_prospect_views(CLI::App& prospect);
+/// `prospect import` (prospect_import.cpp).
+Subcommands setup_prospect_import(CLI::App& prospect);
+
+/// Copies `in` (FILE or stdin) as UTF-8 into `spool`, an unlinked temporary
+/// file in $TMPDIR, rewound: import reads the copy, so stdin is not held open
+/// inside the write transaction and other encodings are converted once.
+/// `max_line` (0: none) caps a line, as copy_as_utf8 does.
+void spool_as_utf8(std::istream& in, const std::string& encoding, const std::string& label, size_t max_line,
+                   std::fstream& spool);
+
+/// How to read import FILE: the global -f (csv, tsv, json or jsonl), else
+/// its extension, else csv for "-"; a usage error otherwise.
+ImportFormat import_input_format(const std::string& file, const Context& ctx);
+
 /// Registers a subcommand on `root` and binds its options.
 using CommandSetup = Command (*)(CLI::App& root);
 
@@ -114,6 +137,7 @@ Command setup_export(CLI::App& root);
 Command setup_report(CLI::App& root);
 Command setup_language(CLI::App& root);
 Command setup_template(CLI::App& root);
+Command setup_prospect(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

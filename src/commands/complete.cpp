@@ -20,7 +20,7 @@ namespace {
 constexpr int kMaxMemberNames = 200;
 
 // What the value of an option or a positional is, when not a CLI::IsMember set.
-enum class Values { none, formats, tiers, sectors, members, periods };
+enum class Values { none, formats, tiers, sectors, members, periods, stages };
 
 struct NamedValues {
   std::string_view name;  ///< the option's first long name, or the positional's name
@@ -40,6 +40,8 @@ constexpr NamedValues kNamedValues[] = {
     {"REF", Values::members},
     {"--member", Values::members},
     {"--period", Values::periods},
+    {"STAGE", Values::stages},
+    {"--stage", Values::stages},
 };
 
 /// Where the words before the last one left the command line.
@@ -232,7 +234,14 @@ std::vector<std::string> option_values(const Position& p, const std::vector<Comm
       loose = true;
       break;
     case Values::members:  // already matched by the query, by name key
+      // A REF of `prospect show`, `move`, … names a prospect.
+      if (p.app->get_parent() && p.app->get_parent()->get_name() == "prospect") {
+        return peek_prospect_names(resolve_db_path(p.db), p.prefix, kMaxMemberNames);
+      }
       return peek_member_names(resolve_db_path(p.db), p.prefix, kMaxMemberNames);
+    case Values::stages:
+      words = peek_stage_codes(resolve_db_path(p.db));
+      break;
     case Values::periods:
       for (PeriodKind kind : {PeriodKind::week, PeriodKind::month, PeriodKind::quarter}) {
         words.push_back(period_kind_name(kind));

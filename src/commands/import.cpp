@@ -25,6 +25,16 @@ struct ImportCommandOptions {
   size_t max_errors = 50;
 };
 
+// The formats -f may name (shell completion offers them), and how each is read.
+constexpr std::pair<Format, ImportFormat> kImportFormats[] = {
+    {Format::csv, ImportFormat::csv},
+    {Format::tsv, ImportFormat::tsv},
+    {Format::json, ImportFormat::json},
+    {Format::jsonl, ImportFormat::jsonl},
+};
+
+}  // namespace
+
 // The input as UTF-8 in an unlinked temporary file: stdin is not held open
 // inside the write transaction, other encodings are converted once, and
 // memory stays flat.
@@ -52,26 +62,20 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
   if (!spool) throw Error(trf("{0}: cannot read back the temporary copy in {1}; nothing was imported", label, folder));
 }
 
-// The formats -f may name (shell completion offers them), and how each is read.
-constexpr std::pair<Format, ImportFormat> kImportFormats[] = {
-    {Format::csv, ImportFormat::csv},
-    {Format::tsv, ImportFormat::tsv},
-    {Format::json, ImportFormat::json},
-    {Format::jsonl, ImportFormat::jsonl},
-};
-
-ImportFormat input_format(const ImportCommandOptions& o, const Context& ctx) {
+ImportFormat import_input_format(const std::string& file, const Context& ctx) {
   if (!ctx.options.format.empty()) {
     for (auto [format, read_as] : kImportFormats) {
       if (ctx.options.format == format_name(format)) return read_as;
     }
     throw usage_error(trf("import reads csv, tsv, json or jsonl, not '{0}'", ctx.options.format));
   }
-  if (o.file == "-") return ImportFormat::csv;
-  if (auto format = import_format_from_name(o.file)) return *format;
-  if (is_workbook_name(o.file)) throw Error(workbook_refusal(o.file));
-  throw usage_error(trf("cannot tell the format of '{0}' from its name; add --format csv, tsv, json or jsonl", o.file));
+  if (file == "-") return ImportFormat::csv;
+  if (auto format = import_format_from_name(file)) return *format;
+  if (is_workbook_name(file)) throw Error(workbook_refusal(file));
+  throw usage_error(trf("cannot tell the format of '{0}' from its name; add --format csv, tsv, json or jsonl", file));
 }
+
+namespace {
 
 void print_plan(const ImportResult& r, const std::string& label) {
   for (const auto& a : r.actions) {
@@ -130,7 +134,7 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
   if (o.file != "-" && std::filesystem::is_directory(o.file, ec)) {
     throw Error(trf("'{0}' is a folder, not a file; give the path of the file to import", o.file));
   }
-  ImportFormat format = input_format(o, ctx);
+  ImportFormat format = import_input_format(o.file, ctx);
   ColumnMapping mapping;
   mapping.ignore_unknown = o.ignore_unknown;
   for (const auto& rule : o.maps) mapping.add(rule);

@@ -50,11 +50,53 @@ constexpr Alias kAliases[] = {
     {"sort_key", "sort_key"}, {"拼音", "sort_key"},
 };
 
-bool is_column(const std::string& column) {
+// A prospect file's own headers; of the member columns it has name, uscc,
+// sectors, tier, city and note (kProspectShared), under all their headers.
+constexpr Alias kProspectHeaders[] = {
+    {"stage", "stage"},
+    {"阶段", "stage"},
+    {"source", "source"},
+    {"来源", "source"},
+    {"owner", "owner"},
+    {"负责人", "owner"},
+    {"next_action", "next_action"},
+    {"下一步", "next_action"},
+    {"跟进事项", "next_action"},
+    {"next_action_on", "next_action_on"},
+    {"跟进日期", "next_action_on"},
+    {"probability", "probability"},
+    {"referrer", "referrer"},
+    {"added_on", "added_on"},
+};
+constexpr const char* kProspectShared[] = {"name", "uscc", "sectors", "tier", "city", "note"};
+
+bool is_prospect_column(const std::string& column) {
+  for (const char* shared : kProspectShared) {
+    if (column == shared) return true;
+  }
+  for (const auto& a : kProspectHeaders) {
+    if (column == a.column) return true;
+  }
+  return false;
+}
+
+bool is_column(const std::string& column, ImportTable table) {
+  if (table == ImportTable::prospects) return is_prospect_column(column);
   for (const auto& a : kAliases) {
     if (column == a.column) return true;
   }
   return false;
+}
+
+// The column a header names among the member columns, "" if none.
+std::string member_column_for(const std::string& key) {
+  for (const auto& a : kChineseHeaders) {
+    if (name_key(a.header) == key) return a.column;
+  }
+  for (const auto& a : kAliases) {
+    if (name_key(a.header) == key) return a.column;
+  }
+  return "";
 }
 
 }  // namespace
@@ -64,13 +106,12 @@ std::string ColumnMapping::column_for(const std::string& header) const {
   for (const auto& [source, target] : extra) {
     if (name_key(trim(source)) == key) return target;
   }
-  for (const auto& a : kChineseHeaders) {
+  if (table == ImportTable::members) return member_column_for(key);
+  for (const auto& a : kProspectHeaders) {
     if (name_key(a.header) == key) return a.column;
   }
-  for (const auto& a : kAliases) {
-    if (name_key(a.header) == key) return a.column;
-  }
-  return "";
+  std::string column = member_column_for(key);
+  return is_prospect_column(column) ? column : "";
 }
 
 std::string chinese_header(const std::string& column) {
@@ -103,7 +144,7 @@ void ColumnMapping::add(const std::string& rule) {
     throw usage_error(trf("--map '{0}' should look like 'source=target', e.g. '公司全称=name'", rule));
   }
   std::string target = name_key(trim(rule.substr(eq + 1)));
-  if (!is_column(target)) {
+  if (!is_column(target, table)) {
     throw usage_error(
         trf("--map '{0}': '{1}' is not one of roster's columns (name, uscc, sectors, joined, left, tier, city, "
             "parent, note, reason, id)",

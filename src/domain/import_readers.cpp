@@ -25,6 +25,7 @@ void fill_row(ImportRow& row, const Cells& cells) {
                           cell("city"),   cell("parent"),  cell("note"),
                           cell("reason"), cell("sort_key")};
   row.group = trim(cell("id"));
+  row.cells = cells;
   row.present.clear();
   for (const auto& [column, value] : cells) row.present.insert(column);
 }

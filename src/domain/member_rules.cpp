@@ -76,25 +76,12 @@ void check_first_period(const MemberDraft& draft, Date as_of, NewMember& m, std:
   if (auto p = reason_problem(m.reason, !trim(draft.left).empty())) problems.push_back(std::move(*p));
 }
 
-// Resolves the draft's sectors (codes, names, aliases; a value may be a list)
-// into m.sector_codes, the first given first, each once.
+// Resolves the draft's sectors into m.sector_codes; at least one is needed.
 void check_sectors(const MemberDraft& draft, const SectorRegistry& sectors, NewMember& m,
                    std::vector<FieldProblem>& problems) {
-  std::set<std::string> seen;
-  for (const auto& value : draft.sectors) {
-    // One --sector value may be a list too ("医疗、教育"), as in a file's cell.
-    for (const auto& text : split_list(value)) {
-      const Sector* s = sectors.resolve(text);
-      if (!s) {
-        problems.push_back({"sectors", unknown_sector_message(text, sectors)});
-      } else if (seen.insert(s->code).second) {
-        m.sector_codes.push_back(s->code);
-      }
-    }
-  }
-  bool sector_refused =
-      std::any_of(problems.begin(), problems.end(), [](const FieldProblem& p) { return p.field == "sectors"; });
-  if (m.sector_codes.empty() && !sector_refused) {
+  size_t before = problems.size();
+  m.sector_codes = resolve_sectors(draft.sectors, sectors, problems);
+  if (m.sector_codes.empty() && problems.size() == before) {
     problems.push_back(
         {"sectors",
          tr("no sector given; every member needs at least one (--sector, or the sectors column of a file)")});
@@ -102,6 +89,24 @@ void check_sectors(const MemberDraft& draft, const SectorRegistry& sectors, NewM
 }
 
 }  // namespace
+
+std::vector<std::string> resolve_sectors(const std::vector<std::string>& values, const SectorRegistry& sectors,
+                                         std::vector<FieldProblem>& problems) {
+  std::vector<std::string> codes;
+  std::set<std::string> seen;
+  for (const auto& value : values) {
+    // One --sector value may be a list too ("医疗、教育"), as in a file's cell.
+    for (const auto& text : split_list(value)) {
+      const Sector* s = sectors.resolve(text);
+      if (!s) {
+        problems.push_back({"sectors", unknown_sector_message(text, sectors)});
+      } else if (seen.insert(s->code).second) {
+        codes.push_back(s->code);
+      }
+    }
+  }
+  return codes;
+}
 
 std::string field_word(std::string_view field) {
   // The English word is the column name itself; the literals are spelled out

@@ -1,7 +1,9 @@
 #include "schema.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
 
+#include "roster/prospect_rules.h"
 #include "roster/store.h"
 
 namespace roster::schema {
@@ -99,7 +101,78 @@ UPDATE sectors SET aliases = CASE code
 ALTER TABLE association ADD COLUMN lang TEXT NOT NULL DEFAULT '' CHECK (lang IN ('', 'en', 'zh'));
 ALTER TABLE members ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
 )SQL",
+    // 3 -> 4: the recruitment pipeline. The stages (seeded from
+    // data/stages.csv right after this step, by seed_stages), the prospects
+    // with their sectors and stage moves, and history rows about a prospect.
+    // A prospect is never a member: no count of members reads these tables.
+    R"SQL(
+CREATE TABLE stages (
+  code        TEXT PRIMARY KEY,
+  name_en     TEXT NOT NULL,
+  name_zh     TEXT NOT NULL,
+  probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),
+  position    INTEGER NOT NULL,
+  closed      INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1))
+);
+CREATE TABLE prospects (
+  id             INTEGER PRIMARY KEY,
+  name           TEXT NOT NULL CHECK (length(name) > 0),
+  name_key       TEXT NOT NULL UNIQUE,
+  uscc           TEXT UNIQUE CHECK (uscc IS NULL OR length(uscc) = 18),
+  tier           TEXT NOT NULL DEFAULT 'member'
+                 CHECK (tier IN ('president', 'vice-president', 'council', 'member')),
+  city           TEXT NOT NULL DEFAULT '',
+  source         TEXT NOT NULL DEFAULT '',
+  referrer_id    INTEGER REFERENCES members(id) ON DELETE SET NULL,
+  owner          TEXT NOT NULL DEFAULT '',
+  stage          TEXT NOT NULL REFERENCES stages(code),
+  probability    INTEGER CHECK (probability IS NULL OR probability BETWEEN 0 AND 100),
+  next_action    TEXT NOT NULL DEFAULT '',
+  next_action_on TEXT,
+  note           TEXT NOT NULL DEFAULT '',
+  added_on       TEXT NOT NULL,
+  member_id      INTEGER UNIQUE REFERENCES members(id) ON DELETE SET NULL,
+  drop_reason    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX prospects_by_stage ON prospects(stage);
+CREATE INDEX prospects_by_next_action ON prospects(next_action_on) WHERE next_action_on IS NOT NULL;
+CREATE TABLE prospect_sectors (
+  prospect_id INTEGER NOT NULL REFERENCES prospects(id) ON DELETE CASCADE,
+  sector_code TEXT NOT NULL REFERENCES sectors(code) ON UPDATE CASCADE,
+  position    INTEGER NOT NULL CHECK (position >= 0),
+  PRIMARY KEY (prospect_id, sector_code),
+  UNIQUE (prospect_id, position)
+) WITHOUT ROWID;
+CREATE INDEX prospect_sectors_by_sector ON prospect_sectors(sector_code);
+CREATE TABLE prospect_moves (
+  id          INTEGER PRIMARY KEY,
+  prospect_id INTEGER NOT NULL REFERENCES prospects(id) ON DELETE CASCADE,
+  stage       TEXT NOT NULL REFERENCES stages(code),
+  moved_on    TEXT NOT NULL
+);
+CREATE INDEX prospect_moves_by_prospect ON prospect_moves(prospect_id, moved_on);
+ALTER TABLE history ADD COLUMN prospect_id INTEGER;
+CREATE INDEX history_by_prospect ON history(prospect_id) WHERE prospect_id IS NOT NULL;
+)SQL",
 };
+
+// The stages of data/stages.csv, added by the step to version 4 (a stage
+// already there is kept as it is).
+void seed_stages(SQLite::Database& db) {
+  SQLite::Statement insert(db,
+                           "INSERT OR IGNORE INTO stages (code, name_en, name_zh, probability, position, closed) "
+                           "VALUES (?, ?, ?, ?, ?, ?)");
+  for (const Stage& s : parse_stages_csv(seed_stages_csv())) {
+    insert.reset();
+    insert.bind(1, s.code);
+    insert.bind(2, s.name_en);
+    insert.bind(3, s.name_zh);
+    insert.bind(4, s.probability);
+    insert.bind(5, s.position);
+    insert.bind(6, s.closed ? 1 : 0);
+    insert.exec();
+  }
+}
 
 }  // namespace
 
@@ -108,6 +181,7 @@ void migrate(SQLite::Database& db, int from_version) {
   static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
   for (int v = from_version; v < kSchemaVersion; ++v) {
     db.exec(kMigrations[v]);
+    if (v == 3) seed_stages(db);
     db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
   }
 }

@@ -31,10 +31,11 @@ std::string utc_timestamp() {
 }  // namespace
 
 void Store::log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
-                       const std::string& before, const std::string& after) {
+                       const std::string& before, const std::string& after, std::optional<int64_t> prospect_id) {
   require_write("log_change");
   SQLite::Statement& q = cached(
-      "INSERT INTO history (at, user, command, kind, member_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO history (at, user, command, kind, member_id, field, before, after, prospect_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, utc_timestamp());
   q.bind(2, current_user());
   q.bind(3, command_);
@@ -46,13 +47,19 @@ void Store::log_change(std::optional<int64_t> member_id, const std::string& kind
   q.bind(6, field);
   q.bind(7, before);
   q.bind(8, after);
+  if (prospect_id)
+    q.bind(9, *prospect_id);
+  else
+    q.bind(9);
   q.exec();
 }
 
 void Store::each_history(const HistoryFilter& f, const std::function<void(const HistoryEntry&)>& entry) {
   guarded(path_, [&] {
-    std::string sql = "SELECT id, at, user, command, kind, member_id, field, before, after FROM history WHERE 1 = 1";
+    std::string sql =
+        "SELECT id, at, user, command, kind, member_id, field, before, after, prospect_id FROM history WHERE 1 = 1";
     if (f.member_id) sql += " AND member_id = :member";
+    if (f.prospect_id) sql += " AND prospect_id = :prospect";
     // The days are local; the stamps are UTC, and compare as text.
     if (f.since) sql += " AND at >= :since";
     if (f.until) sql += " AND at < :until";
@@ -60,6 +67,7 @@ void Store::each_history(const HistoryFilter& f, const std::function<void(const 
     sql += " ORDER BY id";
     SQLite::Statement q(*db_, sql);
     if (f.member_id) q.bind(":member", *f.member_id);
+    if (f.prospect_id) q.bind(":prospect", *f.prospect_id);
     if (f.since) q.bind(":since", utc_stamp_of_local_day(*f.since));
     if (f.until) q.bind(":until", utc_stamp_of_local_day(f.until->plus_days(1)));
     if (f.kind) q.bind(":kind", *f.kind);
@@ -74,6 +82,7 @@ void Store::each_history(const HistoryFilter& f, const std::function<void(const 
       e.field = q.getColumn(6).getString();
       e.before = q.getColumn(7).getString();
       e.after = q.getColumn(8).getString();
+      e.prospect_id = q.getColumn(9).isNull() ? std::nullopt : std::optional<int64_t>(q.getColumn(9).getInt64());
       entry(e);
     }
   });

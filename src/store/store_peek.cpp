@@ -1,5 +1,6 @@
 // Reads that leave no trace: the language choice and shell completion.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/core.h>
 
 #include "peek_sql.h"
 #include "pinyin_sql.h"
@@ -54,22 +55,46 @@ std::vector<Sector> peek_sectors(const std::filesystem::path& path) {
   return sectors;
 }
 
-std::vector<std::string> peek_member_names(const std::filesystem::path& path, std::string_view prefix, int limit) {
+namespace {
+
+// Up to `limit` values of `table`.name whose name_key starts with that of `prefix`.
+std::vector<std::string> peek_names(const std::filesystem::path& path, const char* table, int min_version,
+                                    std::string_view prefix, int limit) {
   std::vector<std::string> names;
   if (!is_valid_utf8(prefix)) return names;
   std::string key = name_key(prefix);
   // name_key drops a trailing space; "Blue " should still not offer "Bluebird".
   if (!key.empty() && !prefix.ends_with(trim(prefix))) key += ' ';
-  peek_roster(path, 1, [&](SQLite::Database& db) {
+  peek_roster(path, min_version, [&](SQLite::Database& db) {
     // Every key that starts with `key` sorts from `key` up to `key` followed
     // by 0xFF, a byte no UTF-8 text holds: a range the name_key index answers.
-    SQLite::Statement q(db, "SELECT name FROM members WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?");
+    SQLite::Statement q(
+        db, fmt::format("SELECT name FROM {} WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?", table));
     q.bind(1, key);
     q.bind(2, key + '\xFF');
     q.bind(3, limit);
     while (q.executeStep()) names.push_back(q.getColumn(0).getString());
   });
   return names;
+}
+
+}  // namespace
+
+std::vector<std::string> peek_member_names(const std::filesystem::path& path, std::string_view prefix, int limit) {
+  return peek_names(path, "members", 1, prefix, limit);
+}
+
+std::vector<std::string> peek_prospect_names(const std::filesystem::path& path, std::string_view prefix, int limit) {
+  return peek_names(path, "prospects", 4, prefix, limit);  // version 4 added the prospects
+}
+
+std::vector<std::string> peek_stage_codes(const std::filesystem::path& path) {
+  std::vector<std::string> codes;
+  peek_roster(path, 4, [&](SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT code FROM stages ORDER BY position");
+    while (q.executeStep()) codes.push_back(q.getColumn(0).getString());
+  });
+  return codes;
 }
 
 }  // namespace roster

@@ -5,6 +5,8 @@
 
 #include <map>
 
+#include "roster/error.h"
+#include "roster/i18n.h"
 #include "roster/sector_report.h"
 #include "roster/store.h"
 #include "sector_sql.h"
@@ -134,6 +136,16 @@ void Store::update_sector(const std::string& code, const Sector& s) {
 
 void Store::remove_sector(const std::string& code) {
   require_write("remove_sector");
+  // Prospects are not members (`sectors remove` counts the members), but
+  // their links hold the sector as firmly.
+  SQLite::Statement used(*db_, "SELECT count(*) FROM prospect_sectors WHERE sector_code = ?");
+  used.bind(1, code);
+  used.executeStep();
+  if (int n = used.getColumn(0).getInt(); n > 0) {
+    throw Error(trfn("sector {0} is used by {1} prospect; move it first with `roster sectors merge {0} OTHER`",
+                     "sector {0} is used by {1} prospects; move them first with `roster sectors merge {0} OTHER`", n,
+                     code, n));
+  }
   SQLite::Statement q(*db_, "DELETE FROM sectors WHERE code = ?");
   q.bind(1, code);
   q.exec();
@@ -173,6 +185,17 @@ SELECT a.member_id, a.position, b.position FROM member_sectors a
   move.bind(1, into);
   move.bind(2, from);
   int moved = move.exec() + static_cast<int>(shared.size());
+  // Prospects' links follow (a prospect in both keeps its `into` link).
+  SQLite::Statement prospects_in_both(*db_,
+                                      "DELETE FROM prospect_sectors WHERE sector_code = :from AND prospect_id IN "
+                                      "(SELECT prospect_id FROM prospect_sectors WHERE sector_code = :into)");
+  prospects_in_both.bind(":from", from);
+  prospects_in_both.bind(":into", into);
+  prospects_in_both.exec();
+  SQLite::Statement prospects(*db_, "UPDATE prospect_sectors SET sector_code = ? WHERE sector_code = ?");
+  prospects.bind(1, into);
+  prospects.bind(2, from);
+  prospects.exec();
   SQLite::Statement gone(*db_, "DELETE FROM sectors WHERE code = ?");
   gone.bind(1, from);
   gone.exec();

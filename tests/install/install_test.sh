@@ -14,7 +14,7 @@ fail() {
 
 cmake --install "$build" --prefix "$tmp/p" > "$tmp/install.log"
 for f in bin/roster share/locale/zh_CN/LC_MESSAGES/roster.mo \
-  share/roster/template-members.csv share/roster/demo-members.csv share/roster/sectors.csv \
+  share/roster/template-members.csv share/roster/demo-members.csv share/roster/sectors.csv share/roster/stages.csv \
   share/bash-completion/completions/roster share/zsh/vendor-completions/_roster \
   share/fish/vendor_completions.d/roster.fish share/doc/roster/copyright share/doc/roster/README.md; do
   [ -f "$tmp/p/$f" ] || fail "cmake --install did not install $f"

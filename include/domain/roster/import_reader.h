@@ -27,6 +27,9 @@ struct ImportRow {
   size_t record = 0;
   std::string shape_problem;      ///< set when the row itself is malformed (wrong number of cells)
   std::set<std::string> present;  ///< the columns the file gives (--update changes only these)
+  /// Every cell of the row by roster column, as text: a prospect file's
+  /// columns (stage, owner, …) that a member draft has no place for.
+  std::map<std::string, std::string> cells;
 };
 
 /// Reads member rows from one file format; see make_member_reader.
@@ -48,8 +51,14 @@ std::optional<ImportFormat> import_format_from_name(const std::string& name);
 /// which roster cannot read: they must be saved as CSV first.
 bool is_workbook_name(const std::string& name);
 
+/// What a file holds: members (`roster import`) or prospects (`roster
+/// prospect import`), whose columns differ.
+enum class ImportTable { members, prospects };
+
 /// How a file's column names map to roster's columns.
 struct ColumnMapping {
+  /// Whose columns the headers are read as.
+  ImportTable table = ImportTable::members;
   /// --map source=target pairs (source as written in the file).
   std::map<std::string, std::string> extra;
   /// Skip columns roster does not know instead of refusing the file.
@@ -59,6 +68,9 @@ struct ColumnMapping {
 
   /// roster's column for a header: English names, the usual Chinese ones
   /// (单位名称, 统一社会信用代码, 所属行业, 入会日期, …) and --map; "" if unknown.
+  /// For prospects: name, uscc, sectors, tier, city and note as for members,
+  /// and stage (阶段), source (来源), owner (负责人), next_action (下一步,
+  /// 跟进事项), next_action_on (跟进日期), probability, referrer, added_on.
   std::string column_for(const std::string& header) const;
   /// Parses "source=target"; throws a usage error when malformed or the target is unknown.
   void add(const std::string& rule);

@@ -25,6 +25,7 @@ struct HistoryEntry {
   std::string command;
   std::string kind;  ///< e.g. member.add, member.edit, member.leave
   std::optional<int64_t> member_id;
+  std::optional<int64_t> prospect_id;  ///< set on the entries about a prospect (prospect.add, …)
   std::string field;
   std::string before;
   std::string after;
@@ -47,9 +48,10 @@ MemberDraft draft_of(const MemberRecord& member);
 /// Which history entries to show.
 struct HistoryFilter {
   std::optional<int64_t> member_id;
-  std::optional<Date> since;        ///< entries on or after this day, in the local time zone
-  std::optional<Date> until;        ///< entries on or before this day, in the local time zone
-  std::optional<std::string> kind;  ///< exact kind, or a prefix ending in '.' ("member.")
+  std::optional<int64_t> prospect_id;  ///< only the entries about this prospect
+  std::optional<Date> since;           ///< entries on or after this day, in the local time zone
+  std::optional<Date> until;           ///< entries on or before this day, in the local time zone
+  std::optional<std::string> kind;     ///< exact kind, or a prefix ending in '.' ("member.")
 };
 
 }  // namespace roster

@@ -25,6 +25,12 @@ struct FieldProblem {
 std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorRegistry& sectors, Date as_of,
                                        NewMember* out);
 
+/// Resolves sectors as typed (codes, names or aliases; a value may itself be
+/// a list, "医疗、教育") into codes, the first given first, each once; each
+/// unknown one adds a "sectors" problem. Members and prospects alike.
+std::vector<std::string> resolve_sectors(const std::vector<std::string>& values, const SectorRegistry& sectors,
+                                         std::vector<FieldProblem>& problems);
+
 /// The word a message uses for a member's field (a column name such as
 /// "city"): the name itself in English, its glossary word in Chinese.
 std::string field_word(std::string_view field);

@@ -21,4 +21,11 @@ std::vector<Sector> peek_sectors(const std::filesystem::path& path);
 /// name_key index, so a million members cost no more than a hundred.
 std::vector<std::string> peek_member_names(const std::filesystem::path& path, std::string_view prefix, int limit);
 
+/// The stage codes in road order (lead first); empty before schema version 4.
+std::vector<std::string> peek_stage_codes(const std::filesystem::path& path);
+
+/// Up to `limit` prospect names whose name key starts with that of
+/// `prefix`, in name-key order (one range of the name_key index).
+std::vector<std::string> peek_prospect_names(const std::filesystem::path& path, std::string_view prefix, int limit);
+
 }  // namespace roster

@@ -29,7 +29,7 @@ struct SectorCount;
 struct PeriodChanges;
 
 /// The schema version this roster writes and understands (PRAGMA user_version).
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 /// PRAGMA application_id of every roster database ("ROST").
 constexpr int kApplicationId = 0x524F5354;
 
@@ -169,11 +169,14 @@ class Store {
   /// Names the command whose changes the history records (e.g. "import").
   void set_command(std::string command) { command_ = std::move(command); }
 
-  /// Appends one entry to the history log; call inside write().
+  /// Appends one entry to the history log; call inside write(). An entry
+  /// about a prospect names it by `prospect_id` (and no member).
   void log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
-                  const std::string& before, const std::string& after);
+                  const std::string& before, const std::string& after,
+                  std::optional<int64_t> prospect_id = std::nullopt);
 
  private:
+  friend struct StoreAccess;  // the recruitment pipeline's SQL (src/store/store_access.h)
   Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
   std::filesystem::path path_;
   std::unique_ptr<SQLite::Database> db_;
