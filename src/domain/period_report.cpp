@@ -33,7 +33,9 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
   r.end = report_end(period, as_of);
   r.complete = r.end == period.last;
   const Timeline& timeline = data.timeline;
-  r.progress = build_progress_report(data.association, data.goal, timeline, r.end);
+  // The open prospects as of the end weigh in on the forecast.
+  auto probabilities = build_pipeline_report(data.stages, data.prospects, data.sectors, r.end).open_probabilities;
+  r.progress = build_progress_report(data.association, data.goal, timeline, r.end, probabilities);
   r.progress.months.clear();  // the report has its own chart, one point per period
 
   Date before = period.first.plus_days(-1);
@@ -52,6 +54,7 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
   r.sectors = build_sector_report(r.end, before, r.progress.active, road.fraction_on(r.end), data.sectors,
                                   data.sector_counts, {}, false);
   r.chart = chart_points(period, r.end, road, timeline);
+  if (!data.prospects.empty()) r.pipeline = pipeline_in_period(data.stages, data.prospects, period.first, r.end);
   return r;
 }
 

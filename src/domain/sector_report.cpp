@@ -13,7 +13,8 @@ bool SectorReport::any_lagging() const {
 
 SectorReport build_sector_report(Date as_of, Date since, int active, double road_fraction,
                                  const std::vector<Sector>& sectors, const std::vector<SectorCount>& counts,
-                                 std::vector<MemberRef> without_key_sector, bool key_only) {
+                                 std::vector<MemberRef> without_key_sector, bool key_only,
+                                 const std::vector<PipelineSectorRow>& prospects) {
   SectorReport report;
   report.as_of = as_of;
   report.since = since;
@@ -22,15 +23,24 @@ SectorReport build_sector_report(Date as_of, Date since, int active, double road
   report.without_key_sector = std::move(without_key_sector);
   std::map<std::string, SectorCount> by_code;
   for (const auto& c : counts) by_code[c.code] = c;
+  report.with_prospects = !prospects.empty();
+  std::map<std::string, PipelineSectorRow> prospects_by_code;
+  for (const auto& p : prospects) prospects_by_code[p.sector.code] = p;
 
   for (const auto& sector : sectors) {
     if (key_only && !sector.is_key) continue;
     const SectorCount& c = by_code[sector.code];
-    SectorRow row{sector,  c.primary,    c.members,    active ? round2(100.0 * c.members / active) : 0.0,
-                  c.joins, c.departures, std::nullopt, false};
+    SectorRow row{sector,       c.primary,    c.members,    active ? round2(100.0 * c.members / active) : 0.0,
+                  c.joins,      c.departures, std::nullopt, false,
+                  std::nullopt, std::nullopt};
     if (sector.target) {
       row.expected = round2(*sector.target * road_fraction);
       row.lagging = sector.is_key && row.members < *sector.target * road_fraction;  // unrounded
+    }
+    if (sector.is_key && report.with_prospects) {
+      const PipelineSectorRow& p = prospects_by_code[sector.code];  // none approached: 0
+      row.prospects = p.open;
+      row.prospects_weighted = p.weighted;
     }
     if (sector.is_key) {
       ++report.key_sectors;

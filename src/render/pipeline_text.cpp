@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "roster/figures.h"
@@ -152,7 +153,7 @@ void render_due_markdown(const PipelineReport& r, std::ostream& out) {
   out << due_phrase(static_cast<int>(r.due.size()), r.overdue_count()) << '\n';
 }
 
-std::vector<std::string> pipeline_report_lines(const PipelinePeriod& period) {
+std::vector<std::string> pipeline_report_lines(const PipelinePeriod& period, size_t names_shown) {
   size_t added = period.new_prospects.size();
   size_t moves = period.moves.size();
   size_t joined = period.conversions.size();
@@ -162,7 +163,9 @@ std::vector<std::string> pipeline_report_lines(const PipelinePeriod& period) {
     lines.push_back(tr("no conversions"));
   } else {
     std::string names = escape_for_terminal(period.conversions.front().name);
-    for (size_t i = 1; i < joined; ++i) names = trf("{0}, {1}", names, escape_for_terminal(period.conversions[i].name));
+    size_t shown = std::clamp<size_t>(names_shown, 1, joined);
+    for (size_t i = 1; i < shown; ++i) names = trf("{0}, {1}", names, escape_for_terminal(period.conversions[i].name));
+    if (shown < joined) names = trf("{0}, {1}", names, trf("and {0} more", joined - shown));
     lines.push_back(trfn("{0} conversion: {1}", "{0} conversions: {1}", joined, joined, names));
   }
   lines.push_back(due_phrase(period.due, period.overdue));

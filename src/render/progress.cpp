@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "progress_json.h"
 #include "progress_lines.h"
 #include "roster/error.h"
 #include "roster/figures.h"
@@ -25,37 +26,35 @@ ordered_json or_null(const std::optional<T>& v) {
 
 // Every scalar figure in order: the JSON keys and the tsv lines.
 ordered_json figures(const ProgressReport& r) {
-  return {{"association", r.association},
-          {"as_of", r.as_of.iso()},
-          {"status", status_name(r.status)},
-          {"active", r.active},
-          {"target", r.goal.target},
-          {"percent", r.percent},
-          {"start", r.goal.start.iso()},
-          {"deadline", r.goal.deadline.iso()},
-          {"baseline", r.baseline},
-          {"gained", r.gained},
-          {"remaining", r.remaining},
-          {"days_elapsed", r.days_elapsed},
-          {"days_left", r.days_left},
-          {"weeks_elapsed", r.weeks_elapsed},
-          {"weeks_left", r.weeks_left},
-          {"required_weekly_pace", or_null(r.required_weekly_pace)},
-          {"pace_since_start", or_null(r.pace_since_start)},
-          {"pace_90_days", or_null(r.pace_90_days)},
-          {"trailing_days", r.trailing_days},
-          {"joins_90_days", r.joins_90_days},
-          {"departures_90_days", r.departures_90_days},
-          {"road_today", r.road_today},
-          {"ahead_members", r.ahead_members},
-          {"ahead_days", or_null(r.ahead_days)},
-          {"projected_date", r.projected_date ? ordered_json(r.projected_date->iso()) : ordered_json()},
-          {"projected_beyond_100_years", r.projected_beyond_horizon},
-          {"active_on_deadline", or_null(r.active_on_deadline)},
-          {"pipeline_expected", r.pipeline_expected},
-          {"open_prospects", r.open_prospects},
-          {"expected_on_deadline", or_null(r.expected_on_deadline)},
-          {"chance_by_deadline", or_null(r.chance_by_deadline)}};
+  ordered_json all = {{"association", r.association},
+                      {"as_of", r.as_of.iso()},
+                      {"status", status_name(r.status)},
+                      {"active", r.active},
+                      {"target", r.goal.target},
+                      {"percent", r.percent},
+                      {"start", r.goal.start.iso()},
+                      {"deadline", r.goal.deadline.iso()},
+                      {"baseline", r.baseline},
+                      {"gained", r.gained},
+                      {"remaining", r.remaining},
+                      {"days_elapsed", r.days_elapsed},
+                      {"days_left", r.days_left},
+                      {"weeks_elapsed", r.weeks_elapsed},
+                      {"weeks_left", r.weeks_left},
+                      {"required_weekly_pace", or_null(r.required_weekly_pace)},
+                      {"pace_since_start", or_null(r.pace_since_start)},
+                      {"pace_90_days", or_null(r.pace_90_days)},
+                      {"trailing_days", r.trailing_days},
+                      {"joins_90_days", r.joins_90_days},
+                      {"departures_90_days", r.departures_90_days},
+                      {"road_today", r.road_today},
+                      {"ahead_members", r.ahead_members},
+                      {"ahead_days", or_null(r.ahead_days)},
+                      {"projected_date", r.projected_date ? ordered_json(r.projected_date->iso()) : ordered_json()},
+                      {"projected_beyond_100_years", r.projected_beyond_horizon},
+                      {"active_on_deadline", or_null(r.active_on_deadline)}};
+  all.update(progress_forecast_json(r));
+  return all;
 }
 
 void render_json(const ProgressReport& r, std::ostream& out) {
@@ -91,6 +90,13 @@ std::string ahead_phrase(const ProgressReport& r) {
 }
 
 }  // namespace
+
+ordered_json progress_forecast_json(const ProgressReport& r) {
+  return {{"pipeline_expected", r.pipeline_expected},
+          {"open_prospects", r.open_prospects},
+          {"expected_on_deadline", or_null(r.expected_on_deadline)},
+          {"chance_by_deadline", or_null(r.chance_by_deadline)}};
+}
 
 std::string text_bar(double fraction, int width, bool ascii) {
   int filled = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * width));

@@ -8,6 +8,7 @@
 #include "progress_lines.h"
 #include "report_formats.h"
 #include "report_parts.h"
+#include "report_pipeline.h"
 #include "roster/i18n.h"
 #include "roster/labels.h"
 #include "roster/report_render.h"
@@ -44,8 +45,10 @@ std::string chat_text(const PeriodReport& r, size_t cap, const std::optional<std
   line(N_("moves"), movement_line(r));
   line(N_("pace"), pace_line(r));
   line(N_("outlook"), progress_outlook_line(p));
+  if (auto forecast = progress_forecast_line(p)) line(N_("forecast"), *forecast);
   chat_members(r, false, cap, out);
   chat_members(r, true, cap, out);
+  report_pipeline_chat(r, cap, out);
   out << "\n#### " << tr("Key sectors") << "\n\n";
   for (const auto& row : r.sectors.rows) {
     if (!row.sector.is_key) continue;

@@ -5,6 +5,7 @@
 #include "progress_lines.h"
 #include "report_formats.h"
 #include "report_parts.h"
+#include "report_pipeline.h"
 #include "roster/i18n.h"
 #include "roster/labels.h"
 #include "roster/progress_render.h"
@@ -67,31 +68,6 @@ svg { display: block; width: 100%; height: auto; }
   h2 { break-after: avoid; }
 }
 )CSS";
-
-// The value escaped for the terminal (a page is read as text too, and mail
-// clients show titles raw), then as HTML.
-std::string esc(const std::string& value) {
-  std::string out;
-  for (char c : escape_for_terminal(value)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Cells of `numeric` columns are right-aligned. Member tables start with a
 // date kept on one line, and label their cells for the phone layout.
@@ -161,11 +137,14 @@ void render_report_html(const PeriodReport& r, std::ostream& out, const std::opt
   out << "<p class=\"verdict " << status << "\">" << esc(progress_status_line(p)) << "</p>\n";
   out << "<p>" << esc(trf("{0}, {1}.", members_line(r), change_line(r))) << "</p>\n";
   out << "<p>" << esc(trf("Pace: {0}.", pace_line(r))) << "<br>" << esc(trf("Plan: {0}.", plan_line(r))) << "<br>"
-      << esc(trf("Outlook: {0}.", progress_outlook_line(p))) << "</p>\n";
+      << esc(trf("Outlook: {0}.", progress_outlook_line(p)));
+  if (auto forecast = progress_forecast_line(p)) out << "<br>" << esc(trf("Forecast: {0}.", *forecast));
+  out << "</p>\n";
   if (r.quiet()) out << "<p class=\"verdict\">" << esc(movement_line(r)) << "</p>\n";
 
   members(r, false, out);
   members(r, true, out);
+  report_pipeline_html(r, out);
 
   out << "<h2>" << tr("Sectors") << "</h2>\n";
   std::vector<std::vector<std::string>> rows;

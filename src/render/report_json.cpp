@@ -1,7 +1,9 @@
 // roster report -f json: every figure and list, in a documented, stable shape.
 #include <nlohmann/json.hpp>
 
+#include "progress_json.h"
 #include "report_formats.h"
+#include "report_pipeline.h"
 #include "roster/json_dump.h"
 #include "roster/progress_render.h"
 #include "roster/tier.h"
@@ -60,10 +62,12 @@ void render_report_json(const PeriodReport& r, std::ostream& out, const std::opt
       {"baseline", p.baseline},
       {"days_left", p.days_left},
   };
+  doc.update(progress_forecast_json(p));
   doc["joined"] = ordered_json::array();
   for (const auto& m : r.joined) doc["joined"].push_back(member_json(m, false));
   doc["left"] = ordered_json::array();
   for (const auto& m : r.left) doc["left"].push_back(member_json(m, true));
+  if (r.pipeline) doc["pipeline"] = report_pipeline_json(*r.pipeline);
   doc["sectors"] = ordered_json::array();
   for (const auto& s : r.sectors.rows) {
     doc["sectors"].push_back({{"code", s.sector.code},

@@ -48,6 +48,30 @@ std::string md(const std::string& value) {
   return out;
 }
 
+// Terminal-escaped first: a page is read as text too, and mail clients show titles raw.
+std::string esc(const std::string& value) {
+  std::string out;
+  for (char c : escape_for_terminal(value)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string kind_word(PeriodKind kind) {
   switch (kind) {
     case PeriodKind::week:

@@ -13,6 +13,8 @@ namespace roster::report_parts {
 /// `value` for Markdown: escaped for the terminal, then what would break a
 /// table cell or start markup.
 std::string md(const std::string& value);
+/// `value` for HTML: escaped for the terminal, then & < > " as entities.
+std::string esc(const std::string& value);
 /// "week", "month", "quarter" (translated).
 std::string kind_word(PeriodKind kind);
 /// The period holding `day` as people read it: "2024-W10" / "2024年第10周",

@@ -7,6 +7,7 @@
 #include "progress_lines.h"
 #include "report_formats.h"
 #include "report_parts.h"
+#include "report_pipeline.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/labels.h"
@@ -79,8 +80,10 @@ void render_report_text(const PeriodReport& r, std::ostream& out, const RenderOp
   line(N_("pace"), pace_line(r));
   line(N_("plan"), plan_line(r));
   line(N_("outlook"), progress_outlook_line(p));
+  if (auto forecast = progress_forecast_line(p)) line(N_("forecast"), *forecast);
   text_members(r, false, out, options.color);
   text_members(r, true, out, options.color);
+  report_pipeline_text(r, out);
 
   out << '\n' << tr("Sectors (* key)") << '\n';
   TextTable sectors{sector_headers(), {false, true, true, true, true}, {}};
@@ -109,19 +112,20 @@ void render_report_markdown(const PeriodReport& r, std::ostream& out, const std:
   out << md(period_dates(r)) << (stamp ? " · " + trf("generated {0}", *stamp) : "") << "\n\n";
   out << "**" << md(members_line(r)) << "**, " << md(change_line(r)) << "  \n";
   out << md(progress_status_line(p)) << "\n\n";
-  md_table({tr("figure"), tr("value")}, {false, false},
-           {{tr("members"), members_line(r)},
-            {tr("change"), change_line(r)},
-            {tr("joined"), std::to_string(r.joined.size())},
-            {tr("left"), std::to_string(r.left.size())},
-            {tr("net"), signed_change(r.change)},
-            {tr("pace"), pace_line(r)},
-            {tr("plan"), plan_line(r)},
-            {tr("outlook"), progress_outlook_line(p)}},
-           out);
+  std::vector<std::vector<std::string>> figures = {{tr("members"), members_line(r)},
+                                                   {tr("change"), change_line(r)},
+                                                   {tr("joined"), std::to_string(r.joined.size())},
+                                                   {tr("left"), std::to_string(r.left.size())},
+                                                   {tr("net"), signed_change(r.change)},
+                                                   {tr("pace"), pace_line(r)},
+                                                   {tr("plan"), plan_line(r)},
+                                                   {tr("outlook"), progress_outlook_line(p)}};
+  if (auto forecast = progress_forecast_line(p)) figures.push_back({tr("forecast"), *forecast});
+  md_table({tr("figure"), tr("value")}, {false, false}, figures, out);
   if (r.quiet()) out << '\n' << md(movement_line(r)) << '\n';
   md_members(r, false, out);
   md_members(r, true, out);
+  report_pipeline_markdown(r, out);
 
   out << "\n### " << tr("Sectors") << "\n\n";
   std::vector<std::vector<std::string>> rows;

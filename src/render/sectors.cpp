@@ -37,6 +37,17 @@ std::vector<std::string> cells(const SectorRow& r) {
           r.lagging ? "1" : "0"};
 }
 
+// A key sector's open prospects and their weighted sum; empty for the others.
+std::vector<std::string> prospect_cells(const SectorRow& r) {
+  if (!r.prospects) return {"", ""};
+  return {std::to_string(*r.prospects), two_decimals(r.prospects_weighted.value_or(0))};
+}
+
+// Appends `more` to `row` when the report carries prospects.
+void add_prospects(const SectorReport& r, std::vector<std::string>& row, std::vector<std::string> more) {
+  if (r.with_prospects) row.insert(row.end(), more.begin(), more.end());
+}
+
 std::string coverage_line(const SectorReport& r) {
   std::string line = trf("{0} of {1} key sectors have members", r.key_sectors_with_members, r.key_sectors);
   if (r.thinnest_key) {
@@ -49,8 +60,14 @@ std::string coverage_line(const SectorReport& r) {
 
 void render_delimited(const SectorReport& r, std::ostream& out, Format format, bool bom) {
   DelimitedWriter writer(out, format, bom);
-  writer.row(kColumns);
-  for (const auto& row : r.rows) writer.row(cells(row));
+  std::vector<std::string> columns = kColumns;
+  add_prospects(r, columns, {"prospects", "prospects_weighted"});
+  writer.row(columns);
+  for (const auto& row : r.rows) {
+    auto c = cells(row);
+    add_prospects(r, c, prospect_cells(row));
+    writer.row(c);
+  }
 }
 
 void render_json(const SectorReport& r, std::ostream& out) {
@@ -70,6 +87,10 @@ void render_json(const SectorReport& r, std::ostream& out) {
                               {"target", row.sector.target ? ordered_json(*row.sector.target) : ordered_json()},
                               {"expected", row.expected ? ordered_json(*row.expected) : ordered_json()},
                               {"lagging", row.lagging}});
+    if (row.prospects) {
+      doc["sectors"].back()["prospects"] = *row.prospects;
+      doc["sectors"].back()["prospects_weighted"] = row.prospects_weighted.value_or(0);
+    }
   }
   doc["key_sectors"] = r.key_sectors;
   doc["key_sectors_with_members"] = r.key_sectors_with_members;
@@ -100,11 +121,14 @@ void render_table(const SectorReport& r, std::ostream& out, const RenderOptions&
   table.headers = {tr("CODE"),  tr("SECTOR"), tr("KEY"),    tr("PRIMARY"), tr("MEMBERS"),
                    tr("SHARE"), "",           tr("JOINED"), tr("LEFT"),    tr("TARGET")};
   table.numeric = {false, false, false, true, true, true, false, true, true, false};
+  add_prospects(r, table.headers, {trc("pipeline", "PROSPECTS"), trc("pipeline", "WEIGHTED")});
+  if (r.with_prospects) table.numeric.insert(table.numeric.end(), {true, true});
   for (const auto& row : r.rows) {
     table.rows.push_back({row.sector.code, sector_cell(row.sector), row.sector.is_key ? tr("key") : "",
                           std::to_string(row.primary), std::to_string(row.members), fmt::format("{:.1f}%", row.share),
                           text_bar(static_cast<double>(row.members) / top, 12, options.ascii),
                           marked_count('+', row.joins), marked_count('-', row.departures), target_cell(row)});
+    add_prospects(r, table.rows.back(), prospect_cells(row));
   }
   out << trf("{0} active members as of {1}; joined and left since {2}", r.active, date_label(r.as_of),
              date_label(r.since))
@@ -132,12 +156,16 @@ void render_table(const SectorReport& r, std::ostream& out, const RenderOptions&
 void render_markdown(const SectorReport& r, std::ostream& out) {
   out << "## " << trf("Sectors ({0})", date_label(r.as_of)) << "\n\n";
   out << "| " << tr("sector") << " | " << tr("key") << " | " << tr("primary") << " | " << tr("members") << " | "
-      << tr("share") << " | " << tr("joined") << " | " << tr("left") << " | " << tr("target") << " |\n";
-  out << "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n";
+      << tr("share") << " | " << tr("joined") << " | " << tr("left") << " | " << tr("target") << " |";
+  if (r.with_prospects) out << ' ' << trc("pipeline", "prospects") << " | " << trc("pipeline", "weighted") << " |";
+  out << "\n| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |" << (r.with_prospects ? " ---: | ---: |" : "")
+      << '\n';
   for (const auto& row : r.rows) {
-    out << fmt::format("| {} | {} | {} | {} | {:.1f}% | {} | {} | {} |\n", escape_for_terminal(sector_cell(row.sector)),
+    out << fmt::format("| {} | {} | {} | {} | {:.1f}% | {} | {} | {} |", escape_for_terminal(sector_cell(row.sector)),
                        row.sector.is_key ? tr("key") : "", row.primary, row.members, row.share, row.joins,
                        row.departures, target_cell(row));
+    if (r.with_prospects) out << fmt::format(" {} | {} |", prospect_cells(row)[0], prospect_cells(row)[1]);
+    out << '\n';
   }
   size_t n = r.without_key_sector.size();
   out << '\n'

@@ -8,6 +8,7 @@
 #include "roster/date.h"
 #include "roster/goal.h"
 #include "roster/member.h"
+#include "roster/pipeline.h"
 #include "roster/progress.h"
 #include "roster/report_period.h"
 #include "roster/sector_report.h"
@@ -49,10 +50,11 @@ struct PeriodReport {
   int change = 0;           ///< progress.active − previous_active
   std::vector<MemberChange> joined;
   std::vector<MemberChange> left;
-  double pace = 0;                      ///< net members per week over the period (to `end`)
-  std::optional<double> required_pace;  ///< members per week the road needed when the period began
-  SectorReport sectors;                 ///< as of `end`; joins and departures within the period
-  std::vector<ChartPoint> chart;        ///< one per period, from the goal's start through this one
+  double pace = 0;                         ///< net members per week over the period (to `end`)
+  std::optional<double> required_pace;     ///< members per week the road needed when the period began
+  SectorReport sectors;                    ///< as of `end`; joins and departures within the period
+  std::vector<ChartPoint> chart;           ///< one per period, from the goal's start through this one
+  std::optional<PipelinePeriod> pipeline;  ///< the pipeline's events in the period; nullopt with no prospects
 
   /// Nobody joined or left.
   bool quiet() const { return joined.empty() && left.empty(); }
@@ -66,6 +68,8 @@ struct PeriodReportData {
   PeriodChanges changes;
   std::vector<Sector> sectors;
   std::vector<SectorCount> sector_counts;  ///< as of the end, since the day before the period
+  std::vector<Stage> stages;               ///< the pipeline's stages (Store::stages)
+  std::vector<Prospect> prospects;         ///< every prospect with its moves; none: no pipeline section
 };
 
 /// The date a report on `period` asked for on `as_of` gives figures for.

@@ -7,6 +7,7 @@
 
 #include "roster/date.h"
 #include "roster/member.h"
+#include "roster/pipeline.h"
 #include "roster/sectors.h"
 
 namespace roster {
@@ -28,8 +29,10 @@ struct SectorRow {
   double share = 0;  ///< members / all active members × 100
   int joins = 0;
   int departures = 0;
-  std::optional<double> expected;  ///< target × the road's expected fraction, when a target is set
-  bool lagging = false;            ///< a key sector with a target, below `expected`
+  std::optional<double> expected;            ///< target × the road's expected fraction, when a target is set
+  bool lagging = false;                      ///< a key sector with a target, below `expected`
+  std::optional<int> prospects;              ///< a key sector's open prospects, when the report has prospects
+  std::optional<double> prospects_weighted;  ///< Σ of their probabilities as fractions
 };
 
 /// Everything `roster sectors` says, built once for every format.
@@ -43,13 +46,18 @@ struct SectorReport {
   int key_sectors_with_members = 0;
   std::optional<SectorRow> thinnest_key;      ///< the key sector with the fewest members
   std::vector<MemberRef> without_key_sector;  ///< active members in no key sector
+  bool with_prospects = false;                ///< key sectors carry their open prospects (some exist)
   bool any_lagging() const;
 };
 
 /// Builds the report from the registry, the store's counts and the road's
-/// expected fraction (road value today ÷ overall target). Pure.
+/// expected fraction (road value today ÷ overall target). `prospects`, the
+/// pipeline's key sector rows as of `as_of` (PipelineReport::key_sectors),
+/// gives each key sector its open prospects; empty (no prospects at all): no
+/// prospect figures. Pure.
 SectorReport build_sector_report(Date as_of, Date since, int active, double road_fraction,
                                  const std::vector<Sector>& sectors, const std::vector<SectorCount>& counts,
-                                 std::vector<MemberRef> without_key_sector, bool key_only);
+                                 std::vector<MemberRef> without_key_sector, bool key_only,
+                                 const std::vector<PipelineSectorRow>& prospects = {});
 
 }  // namespace roster

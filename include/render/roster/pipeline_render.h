@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,6 +27,9 @@ void render_pipeline_due(const PipelineReport& report, Format format, std::ostre
 /// A few short lines for the weekly report's pipeline section, in the
 /// language chosen: new prospects, stage moves, conversions (with names,
 /// escaped for the terminal) and the follow-ups due at the period's end.
-std::vector<std::string> pipeline_report_lines(const PipelinePeriod& period);
+/// At most `names` conversions are named (at least one), then "and 3 more":
+/// the chat report shortens the list to fit.
+std::vector<std::string> pipeline_report_lines(const PipelinePeriod& period,
+                                               size_t names = std::numeric_limits<size_t>::max());
 
 }  // namespace roster

@@ -10,6 +10,9 @@ using roster::parse_period;
 using roster::PeriodKind;
 using roster::PeriodReport;
 using roster::PeriodReportData;
+using roster::Prospect;
+using roster::ProspectRef;
+using roster::Stage;
 using roster::Timeline;
 
 namespace {
@@ -37,6 +40,38 @@ PeriodReportData data() {
 
 PeriodReport week(const char* label, Date as_of) {
   return build_period_report(*parse_period(PeriodKind::week, label), as_of, data());
+}
+
+Prospect prospect(int64_t id, const char* name, std::vector<std::pair<const char*, Date>> moves) {
+  Prospect p;
+  p.id = id;
+  p.name = name;
+  p.added_on = moves.front().second;
+  for (const auto& [stage, on] : moves) p.moves.push_back({stage, on});
+  p.stage = moves.back().first;
+  return p;
+}
+
+// Around 2024-W10 (03-04 … 03-10):
+//   1 Alpha: lead 02-01, interested 03-05 (a move in the week)
+//   2 Beta: lead 03-04 (new in the week); follow-up 03-08 (overdue on the Sunday)
+//   3 Gamma: lead 01-10, interested 02-01, joined 03-07 (a conversion in the week)
+//   4 Delta: lead 03-12, after the week: not there yet
+// Open on 03-10: Alpha at 50 % and Beta at 10 %.
+PeriodReportData data_with_prospects() {
+  PeriodReportData d = data();
+  d.stages = {{"lead", "lead", "线索", 10, 1, false},
+              {"interested", "interested", "有意向", 50, 3, false},
+              {"joined", "joined", "已入会", 100, 6, true},
+              {"dropped", "dropped", "已放弃", 0, 7, true}};
+  Prospect beta = prospect(2, "Beta", {{"lead", ymd(2024, 3, 4)}});
+  beta.next_action = "call";
+  beta.next_action_on = ymd(2024, 3, 8);
+  d.prospects = {
+      prospect(1, "Alpha", {{"lead", ymd(2024, 2, 1)}, {"interested", ymd(2024, 3, 5)}}), beta,
+      prospect(3, "Gamma", {{"lead", ymd(2024, 1, 10)}, {"interested", ymd(2024, 2, 1)}, {"joined", ymd(2024, 3, 7)}}),
+      prospect(4, "Delta", {{"lead", ymd(2024, 3, 12)}})};
+  return d;
 }
 
 }  // namespace
@@ -94,4 +129,52 @@ TEST_CASE("before the goal starts the chart is the one period and no pace is nee
   CHECK_FALSE(r.required_pace);
   CHECK(r.chart.size() == 1);
   CHECK(r.progress.active == 0);
+}
+
+TEST_CASE("a report with prospects has the pipeline's events of its period", "[report][pipeline]") {
+  PeriodReport r =
+      build_period_report(*parse_period(PeriodKind::week, "2024-W10"), ymd(2024, 3, 11), data_with_prospects());
+  REQUIRE(r.pipeline);
+  CHECK(r.pipeline->from.iso() == "2024-03-04");
+  CHECK(r.pipeline->to.iso() == "2024-03-10");
+  CHECK(r.pipeline->new_prospects == std::vector<ProspectRef>{{2, "Beta"}});
+  REQUIRE(r.pipeline->moves.size() == 2);
+  CHECK(r.pipeline->moves[0].name == "Alpha");
+  CHECK(r.pipeline->moves[0].from_stage == "lead");
+  CHECK(r.pipeline->moves[0].to_stage == "interested");
+  CHECK(r.pipeline->moves[0].on.iso() == "2024-03-05");
+  CHECK(r.pipeline->moves[1].name == "Gamma");
+  CHECK(r.pipeline->moves[1].to_stage == "joined");
+  CHECK(r.pipeline->conversions == std::vector<ProspectRef>{{3, "Gamma"}});
+  CHECK(r.pipeline->due == 1);
+  CHECK(r.pipeline->overdue == 1);
+}
+
+TEST_CASE("a week still running has the pipeline up to the report date", "[report][pipeline]") {
+  PeriodReport r =
+      build_period_report(*parse_period(PeriodKind::week, "2024-W10"), ymd(2024, 3, 6), data_with_prospects());
+  REQUIRE(r.pipeline);
+  CHECK(r.pipeline->to.iso() == "2024-03-06");
+  CHECK(r.pipeline->moves.size() == 1);  // Gamma joins on 03-07, after the report date
+  CHECK(r.pipeline->conversions.empty());
+  CHECK(r.pipeline->due == 0);  // Beta's follow-up is on 03-08
+}
+
+TEST_CASE("a report without prospects has no pipeline and a forecast without them", "[report][pipeline]") {
+  PeriodReport r = week("2024-W10", ymd(2024, 3, 11));
+  CHECK_FALSE(r.pipeline);
+  CHECK(r.progress.open_prospects == 0);
+  CHECK(r.progress.pipeline_expected == 0);
+}
+
+TEST_CASE("the report's forecast counts the prospects open at its end", "[report][pipeline]") {
+  PeriodReport without = week("2024-W10", ymd(2024, 3, 11));
+  PeriodReport with =
+      build_period_report(*parse_period(PeriodKind::week, "2024-W10"), ymd(2024, 3, 11), data_with_prospects());
+  CHECK(with.progress.open_prospects == 2);  // Alpha and Beta; Gamma joined, Delta comes later
+  CHECK(with.progress.pipeline_expected == Approx(0.6));
+  REQUIRE(with.progress.chance_by_deadline);
+  REQUIRE(without.progress.chance_by_deadline);
+  CHECK(*with.progress.chance_by_deadline > *without.progress.chance_by_deadline);
+  CHECK(*with.progress.expected_on_deadline == Approx(*without.progress.expected_on_deadline + 0.6));
 }
