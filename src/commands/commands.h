@@ -138,6 +138,7 @@ Command setup_report(CLI::App& root);
 Command setup_language(CLI::App& root);
 Command setup_template(CLI::App& root);
 Command setup_prospect(CLI::App& root);
+Command setup_pipeline(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

@@ -4,7 +4,9 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
+#include "roster/pipeline.h"
 #include "roster/progress_render.h"
+#include "roster/prospects.h"
 
 namespace roster {
 namespace {
@@ -22,12 +24,14 @@ int run_progress(const ProgressOptions& o, const Context& ctx) {
   std::string association;
   Goal goal;
   Timeline timeline;
+  PipelineReport pipeline;
   store.snapshot([&] {  // the goal and the counts from one moment, even while others write
     association = store.association_name();
     goal = store.goal();
     timeline = store.membership_timeline();
+    pipeline = build_pipeline_report(stages(store), all_prospects(store), {}, ctx.as_of);
   });
-  ProgressReport report = build_progress_report(association, goal, timeline, ctx.as_of);
+  ProgressReport report = build_progress_report(association, goal, timeline, ctx.as_of, pipeline.open_probabilities);
   render_progress(report, format, std::cout, ctx.render_options());
   std::cout.flush();
   bool alarming = report.status == GoalStatus::behind || report.status == GoalStatus::missed;

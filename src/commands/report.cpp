@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
+#include "roster/prospects.h"
 #include "roster/report_render.h"
 
 namespace roster {
@@ -83,6 +84,8 @@ int run_report(const ReportOptions& o, const Context& ctx) {
     data.changes = store.member_changes(period.first, end);
     data.sectors = store.sectors().all();
     data.sector_counts = store.sector_counts(end, period.first.plus_days(-1));
+    data.stages = stages(store);
+    data.prospects = all_prospects(store);
   });
   PeriodReport report = build_period_report(period, ctx.as_of, std::move(data));
   std::optional<std::string> stamp;

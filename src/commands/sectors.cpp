@@ -6,6 +6,8 @@
 #include "commands.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
+#include "roster/pipeline.h"
+#include "roster/prospects.h"
 #include "roster/road.h"
 #include "roster/sector_render.h"
 
@@ -38,16 +40,20 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
   std::vector<Sector> sectors;
   std::vector<SectorCount> counts;
   std::vector<MemberRef> without_key_sector;
-  store.snapshot([&] {  // every figure from one moment, even while others write
+  std::vector<Prospect> prospects;
+  std::vector<PipelineSectorRow> pipeline;  // beside the members, once there are prospects
+  store.snapshot([&] {                      // every figure from one moment, even while others write
     goal = store.goal();
     timeline = store.membership_timeline();
     sectors = store.sectors().all();
     counts = store.sector_counts(ctx.as_of, since);
     without_key_sector = store.members_without_key_sector(ctx.as_of);
+    prospects = all_prospects(store);
+    if (!prospects.empty()) pipeline = build_pipeline_report(stages(store), prospects, sectors, ctx.as_of).key_sectors;
   });
   SectorReport report = build_sector_report(ctx.as_of, since, timeline.active_on(ctx.as_of),
                                             road_to_goal(goal, timeline).fraction_on(ctx.as_of), sectors, counts,
-                                            std::move(without_key_sector), o.key_only);
+                                            std::move(without_key_sector), o.key_only, pipeline);
   render_sectors(report, format, std::cout, ctx.render_options(o.bom));
   std::cout.flush();
   return o.check && report.any_lagging() ? kExitCheckFailed : kExitOk;

@@ -108,6 +108,12 @@ void each_prospect(Store& store, const std::function<void(const Prospect&)>& pro
   });
 }
 
+std::vector<Prospect> all_prospects(Store& store) {
+  std::vector<Prospect> all;
+  each_prospect(store, [&](const Prospect& p) { all.push_back(p); });
+  return all;
+}
+
 Prospect read_prospect(Store& store, int64_t id) {
   return guarded(store.path(), [&] {
     SQLite::Statement q(StoreAccess::db(store), fmt::format("SELECT {}, {} FROM prospects p WHERE p.id = ?",

@@ -31,6 +31,9 @@ std::vector<Stage> stages(Store& store);
 /// Calls `prospect` for every prospect, by id, with its sectors and moves.
 void each_prospect(Store& store, const std::function<void(const Prospect&)>& prospect);
 
+/// Every prospect, by id, with its sectors and moves (each_prospect, kept).
+std::vector<Prospect> all_prospects(Store& store);
+
 /// Prospect `id` with its sectors and moves; throws an Error if there is none.
 Prospect read_prospect(Store& store, int64_t id);
 
