@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "prospect_builder.h"
+
 using roster::build_period_report;
 using roster::Date;
 using roster::DayChange;
@@ -40,16 +42,6 @@ PeriodReportData data() {
 
 PeriodReport week(const char* label, Date as_of) {
   return build_period_report(*parse_period(PeriodKind::week, label), as_of, data());
-}
-
-Prospect prospect(int64_t id, const char* name, std::vector<std::pair<const char*, Date>> moves) {
-  Prospect p;
-  p.id = id;
-  p.name = name;
-  p.added_on = moves.front().second;
-  for (const auto& [stage, on] : moves) p.moves.push_back({stage, on});
-  p.stage = moves.back().first;
-  return p;
 }
 
 // Around 2024-W10 (03-04 … 03-10):

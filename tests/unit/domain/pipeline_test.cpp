@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "prospect_builder.h"
+
 using roster::build_pipeline_report;
 using roster::Date;
 using roster::PipelineReport;
@@ -29,16 +31,6 @@ std::vector<Sector> sectors() {
   return {{"healthcare", "Healthcare", "医疗健康", true, 20},
           {"telecom", "Telecom", "通信", false, std::nullopt},
           {"education", "Education", "教育", true, 10}};
-}
-
-Prospect prospect(int64_t id, const char* name, std::vector<std::pair<const char*, Date>> moves) {
-  Prospect p;
-  p.id = id;
-  p.name = name;
-  p.added_on = moves.front().second;
-  for (const auto& [stage, on] : moves) p.moves.push_back({stage, on});
-  p.stage = moves.back().first;
-  return p;
 }
 
 // The worked example of docs/pipeline.md, as of 2024-03-31:

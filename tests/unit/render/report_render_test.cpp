@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "prospect_builder.h"
 #include "roster/sector_render.h"
 
 using Catch::Matchers::Contains;
@@ -16,16 +17,6 @@ namespace {
 
 Date ymd(int y, int m, int d) {
   return Date::from_ymd(y, m, d);
-}
-
-Prospect prospect(int64_t id, const char* name, std::vector<std::pair<const char*, Date>> moves) {
-  Prospect p;
-  p.id = id;
-  p.name = name;
-  p.added_on = moves.front().second;
-  for (const auto& [stage, on] : moves) p.moves.push_back({stage, on});
-  p.stage = moves.back().first;
-  return p;
 }
 
 // Goal: 10 members on 2024-01-01 to 20 by 2024-12-31; 2024-W10 gains one.
