@@ -116,6 +116,17 @@ struct Charge {
 std::optional<Charge> charge_for(int64_t member_id, const std::vector<Period>& periods, Tier tier, int year,
                                  const DuesPolicy& policy, const std::vector<ScheduleEntry>& schedule, Date billed_on);
 
+/// A member as the dues views name it: its current tier and its contacts
+/// (the contacts only ever go to `dues remind`, never to a report).
+struct DuesMember {
+  int64_t id = 0;
+  std::string name;
+  Tier tier = Tier::member;
+  std::string contact;
+  std::string phone;
+  std::string email;
+};
+
 /// One payment toward a member's dues for a year.
 struct Payment {
   int64_t id = 0;
