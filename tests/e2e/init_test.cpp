@@ -17,7 +17,7 @@ TEST_CASE("init creates a WAL database with the seeded sectors and the default g
                         "SELECT goal_start, goal_target, goal_deadline FROM association; "
                         "SELECT code || ' ' || name_zh FROM sectors WHERE is_key ORDER BY position;"});
   CHECK(q.out ==
-        "wal\n4\n2023-07-15|200|2025-07-15\n"
+        "wal\n5\n2023-07-15|200|2025-07-15\n"
         "healthcare 医疗健康\ne-commerce 电子商务\neducation 教育\ntourism 文化旅游\nentertainment 文化娱乐\n");
 }
 
