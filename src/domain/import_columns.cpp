@@ -35,6 +35,9 @@ constexpr Alias kChineseHeaders[] = {
     {"退会原因", "reason"},
     {"状态", "status"},
     {"拼音排序键", "sort_key"},
+    {"联系人", "contact"},
+    {"电话", "phone"},
+    {"邮箱", "email"},
 };
 
 // Every other header import accepts: roster's own names and the usual
@@ -47,7 +50,10 @@ constexpr Alias kAliases[] = {
     {"退会时间", "left"},     {"tier", "tier"},     {"会员类别", "tier"},   {"级别", "tier"},
     {"city", "city"},         {"所在城市", "city"}, {"parent", "parent"},   {"母公司", "parent"},
     {"note", "note"},         {"reason", "reason"}, {"id", "id"},           {"status", "status"},
-    {"sort_key", "sort_key"}, {"拼音", "sort_key"},
+    {"sort_key", "sort_key"}, {"拼音", "sort_key"}, {"contact", "contact"}, {"联系人姓名", "contact"},
+    {"phone", "phone"},       {"手机", "phone"},    {"联系电话", "phone"},  {"手机号", "phone"},
+    {"手机号码", "phone"},    {"email", "email"},   {"电子邮箱", "email"},  {"电子邮件", "email"},
+    {"e-mail", "email"},
 };
 
 // A prospect file's own headers; of the member columns it has name, uscc,

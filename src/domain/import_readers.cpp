@@ -20,10 +20,11 @@ void fill_row(ImportRow& row, const Cells& cells) {
     auto it = cells.find(column);
     return it == cells.end() ? std::string() : it->second;
   };
-  row.draft = MemberDraft{cell("name"),   cell("uscc"),    split_list(cell("sectors")),
-                          cell("joined"), cell("left"),    cell("tier"),
-                          cell("city"),   cell("parent"),  cell("note"),
-                          cell("reason"), cell("sort_key")};
+  row.draft =
+      MemberDraft{cell("name"),   cell("uscc"),     split_list(cell("sectors")),
+                  cell("joined"), cell("left"),     cell("tier"),
+                  cell("city"),   cell("parent"),   cell("note"),
+                  cell("reason"), cell("sort_key"), MemberContacts{cell("contact"), cell("phone"), cell("email")}};
   row.group = trim(cell("id"));
   row.cells = cells;
   row.present.clear();
