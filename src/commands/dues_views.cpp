@@ -100,7 +100,7 @@ int run_remind(const ViewOptions& o, const Context& ctx) {
 }
 
 CLI::Option* year_option(CLI::App* app, ViewOptions& o, const std::string& help) {
-  return app->add_option("--year", o.year, help)->check(whole_number(1900, 9999));
+  return app->add_option("--year", o.year, help)->check(whole_number(1000, 9999));
 }
 
 CLI::Option* bom_option(CLI::App* app, ViewOptions& o) {
