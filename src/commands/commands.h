@@ -103,6 +103,8 @@ Subcommands setup_prospect_road(CLI::App& prospect);
 Subcommands setup_prospect_views(CLI::App& prospect);
 /// `prospect import` (prospect_import.cpp).
 Subcommands setup_prospect_import(CLI::App& prospect);
+/// `dues bill`, `pay`, `waive` and `defer` (dues_write.cpp).
+Subcommands setup_dues_write(CLI::App& dues);
 /// `dues status`, `summary` and `remind` (dues_views.cpp).
 Subcommands setup_dues_views(CLI::App& dues);
 

@@ -80,9 +80,8 @@ struct DuesFixture : DbFixture {
 
 json row(int64_t id, const std::string& name, const std::string& tier, int64_t due, int64_t paid, int64_t balance,
          const std::string& due_on, const std::string& status) {
-  return {{"member_id", id},       {"name", name},       {"year", 2024},         {"tier", tier},
-          {"due_fen", due},        {"paid_fen", paid},   {"balance_fen", balance}, {"due_on", due_on},
-          {"status", status}};
+  return {{"member_id", id},  {"name", name},           {"year", 2024},     {"tier", tier},    {"due_fen", due},
+          {"paid_fen", paid}, {"balance_fen", balance}, {"due_on", due_on}, {"status", status}};
 }
 
 std::vector<int64_t> ids(const json& rows) {
@@ -190,8 +189,8 @@ TEST_CASE("dues remind lists the members to remind with their contacts, as csv f
 
 TEST_CASE("dues views: csv, tsv and json never change under --lang zh, the table does", "[dues][i18n]") {
   DuesFixture fx;
-  for (const std::vector<std::string>& view : std::vector<std::vector<std::string>>{
-           {"dues", "status"}, {"dues", "summary"}, {"dues", "remind"}}) {
+  for (const std::vector<std::string>& view :
+       std::vector<std::vector<std::string>>{{"dues", "status"}, {"dues", "summary"}, {"dues", "remind"}}) {
     for (const std::string format : {"csv", "tsv", "json", "jsonl"}) {
       auto args = view;
       args.insert(args.end(), {"-f", format});
