@@ -105,6 +105,8 @@ Subcommands setup_prospect_views(CLI::App& prospect);
 Subcommands setup_prospect_import(CLI::App& prospect);
 /// `dues bill`, `pay`, `waive` and `defer` (dues_write.cpp).
 Subcommands setup_dues_write(CLI::App& dues);
+/// `dues status`, `summary` and `remind` (dues_views.cpp).
+Subcommands setup_dues_views(CLI::App& dues);
 
 /// Copies `in` (FILE or stdin) as UTF-8 into `spool`, an unlinked temporary
 /// file in $TMPDIR, rewound: import reads the copy, so stdin is not held open

@@ -18,7 +18,10 @@ namespace {
 // The formats -f may choose (and shell completion offers).
 const std::vector<Format> kScheduleFormats = {Format::table, Format::tsv, Format::csv, Format::json};
 const std::vector<Format> kPolicyFormats = {Format::table, Format::tsv, Format::json};
-const std::vector<Format> kDuesFormats = {Format::table, Format::tsv, Format::csv, Format::json};
+// What completion offers after `roster dues … -f`: every format of any dues
+// subcommand (the views add jsonl and markdown).
+const std::vector<Format> kDuesFormats = {Format::table, Format::tsv,   Format::csv,
+                                          Format::json,  Format::jsonl, Format::markdown};
 
 struct ScheduleOptions {
   std::string tier, amount, from, resolution;
@@ -162,9 +165,8 @@ Command setup_dues(CLI::App& root) {
                                              "waivers and deferrals"));
   app->require_subcommand(1);
   Subcommands subs;
-  // The subcommands, in the order `roster dues --help` lists them. Views of
-  // the dues (status, summary, remind) add their setup function here.
-  for (auto* more : {&setup_dues_schedule, &setup_dues_policy, &setup_dues_write}) {
+  // The subcommands, in the order `roster dues --help` lists them.
+  for (auto* more : {&setup_dues_schedule, &setup_dues_policy, &setup_dues_write, &setup_dues_views}) {
     for (auto& sub : (*more)(*app)) subs.push_back(std::move(sub));
   }
   app->footer(help_footer(tr("Examples:"), {"roster dues schedule set --tier member --amount 3000 --from 2024-01-01 \\",
