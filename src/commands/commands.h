@@ -103,6 +103,8 @@ Subcommands setup_prospect_road(CLI::App& prospect);
 Subcommands setup_prospect_views(CLI::App& prospect);
 /// `prospect import` (prospect_import.cpp).
 Subcommands setup_prospect_import(CLI::App& prospect);
+/// `dues import` and `dues export`: payments in and out of files (dues_transfer.cpp).
+Subcommands setup_dues_transfer(CLI::App& dues);
 
 /// Copies `in` (FILE or stdin) as UTF-8 into `spool`, an unlinked temporary
 /// file in $TMPDIR, rewound: import reads the copy, so stdin is not held open
