@@ -164,7 +164,7 @@ Command setup_dues(CLI::App& root) {
   Subcommands subs;
   // The subcommands, in the order `roster dues --help` lists them. Views of
   // the dues (status, summary, remind) add their setup function here.
-  for (auto* more : {&setup_dues_schedule, &setup_dues_policy, &setup_dues_write}) {
+  for (auto* more : {&setup_dues_schedule, &setup_dues_policy, &setup_dues_write, &setup_dues_transfer}) {
     for (auto& sub : (*more)(*app)) subs.push_back(std::move(sub));
   }
   app->footer(help_footer(tr("Examples:"), {"roster dues schedule set --tier member --amount 3000 --from 2024-01-01 \\",

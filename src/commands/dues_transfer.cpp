@@ -125,8 +125,7 @@ Subcommands setup_dues_transfer(CLI::App& dues) {
   auto bom = std::make_shared<bool>(false);
   auto* exp = dues.add_subcommand(
       "export", tr("write every payment as CSV, TSV, JSON or JSON Lines, in the columns dues import reads"));
-  exp->add_option("--year", *year, tr("only the payments toward dues year Y"))
-      ->option_text("Y")
+  exp->add_option("--year", *year, tr("only the payments toward this dues year, e.g. 2024"))
       ->check(whole_number(kFirstYear, kLastYear));
   exp->add_flag("--bom", *bom, tr("start CSV with a byte-order mark (for Excel and WPS)"));
   exp->footer(help_footer(tr("Examples:"), {"roster dues export --year 2024 --bom > 2024会费.csv",
