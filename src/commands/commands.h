@@ -107,6 +107,8 @@ Subcommands setup_prospect_import(CLI::App& prospect);
 Subcommands setup_dues_write(CLI::App& dues);
 /// `dues status`, `summary` and `remind` (dues_views.cpp).
 Subcommands setup_dues_views(CLI::App& dues);
+/// `dues import` and `dues export`: payments in and out of files (dues_transfer.cpp).
+Subcommands setup_dues_transfer(CLI::App& dues);
 
 /// Copies `in` (FILE or stdin) as UTF-8 into `spool`, an unlinked temporary
 /// file in $TMPDIR, rewound: import reads the copy, so stdin is not held open
