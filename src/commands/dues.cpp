@@ -166,8 +166,8 @@ Command setup_dues(CLI::App& root) {
   app->require_subcommand(1);
   Subcommands subs;
   // The subcommands, in the order `roster dues --help` lists them.
-  for (auto* more : {&setup_dues_schedule, &setup_dues_policy, &setup_dues_write, &setup_dues_views,
-                     &setup_dues_transfer}) {
+  for (auto* more :
+       {&setup_dues_schedule, &setup_dues_policy, &setup_dues_write, &setup_dues_views, &setup_dues_transfer}) {
     for (auto& sub : (*more)(*app)) subs.push_back(std::move(sub));
   }
   app->footer(help_footer(tr("Examples:"), {"roster dues schedule set --tier member --amount 3000 --from 2024-01-01 \\",
