@@ -13,10 +13,12 @@
 // members are suspended or lapsed. Pure; docs/dues.md defines the statuses.
 namespace roster {
 
-/// Everything the store holds about dues, every year.
+/// What the dues views and the report's dues section are built from: the
+/// store's dues values for one year (`dues status`, `remind`), or for every
+/// year (`dues summary`, the report, progress).
 struct DuesData {
   DuesPolicy policy;
-  std::vector<DuesMember> members;  ///< every member with a charge
+  std::vector<DuesMember> members;  ///< names and contacts; a charge without one shows an empty name
   std::vector<Charge> charges;
   std::vector<Payment> payments;
   std::vector<Exemption> exemptions;

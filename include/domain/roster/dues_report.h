@@ -7,6 +7,7 @@
 
 #include "roster/date.h"
 #include "roster/dues.h"
+#include "roster/dues_period.h"
 #include "roster/money.h"
 #include "roster/tier.h"
 
@@ -16,16 +17,6 @@
 // them with dues_standing, the renderers show them. docs/dues.md defines the
 // per-member rule; docs/usage.md#dues each figure.
 namespace roster {
-
-/// What the dues views are built from: one dues year's values (or several
-/// years', for the summary) as the store reads them.
-struct DuesData {
-  DuesPolicy policy;
-  std::vector<DuesMember> members;  ///< names and contacts; a charge without one shows an empty name
-  std::vector<Charge> charges;
-  std::vector<Payment> payments;
-  std::vector<Exemption> exemptions;
-};
 
 /// One member's dues for one year, as of the date.
 struct DuesStatusRow {
