@@ -69,6 +69,10 @@ Command setup_add_member(CLI::App& root) {
       "--pinyin", o->draft.sort_key,
       tr("how the name sorts, in pinyin, when ICU reads it wrongly: one syllable per Chinese character from the "
          "start, e.g. 'chang sha' for 长沙 (tone marks or numbers 1-5 optional)")));
+  empty_clears(app->add_option("--contact", o->draft.contacts.contact, tr("the contact person (联系人)")));
+  empty_clears(app->add_option("--phone", o->draft.contacts.phone,
+                               tr("the contact's phone: digits with - + ( ) and spaces, e.g. '0571-8888 6666'")));
+  empty_clears(app->add_option("--email", o->draft.contacts.email, tr("the contact's email address")));
   app->add_flag("--dry-run", o->dry_run, tr("check everything, write nothing"));
   app->footer(help_footer(tr("Example:"),
                           {"id=$(roster add-member '杭州星云数字科技有限公司' --sector education --sector tourism \\",

@@ -103,6 +103,12 @@ Subcommands setup_prospect_road(CLI::App& prospect);
 Subcommands setup_prospect_views(CLI::App& prospect);
 /// `prospect import` (prospect_import.cpp).
 Subcommands setup_prospect_import(CLI::App& prospect);
+/// `dues bill`, `pay`, `waive` and `defer` (dues_write.cpp).
+Subcommands setup_dues_write(CLI::App& dues);
+/// `dues status`, `summary` and `remind` (dues_views.cpp).
+Subcommands setup_dues_views(CLI::App& dues);
+/// `dues import` and `dues export`: payments in and out of files (dues_transfer.cpp).
+Subcommands setup_dues_transfer(CLI::App& dues);
 
 /// Copies `in` (FILE or stdin) as UTF-8 into `spool`, an unlinked temporary
 /// file in $TMPDIR, rewound: import reads the copy, so stdin is not held open
@@ -139,6 +145,7 @@ Command setup_language(CLI::App& root);
 Command setup_template(CLI::App& root);
 Command setup_prospect(CLI::App& root);
 Command setup_pipeline(CLI::App& root);
+Command setup_dues(CLI::App& root);
 
 /// Every command, in the order `roster --help` lists them.
 const std::vector<CommandSetup>& all_commands();

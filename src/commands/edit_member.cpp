@@ -15,7 +15,7 @@ namespace roster {
 namespace {
 
 struct EditOptions {
-  std::string ref, name, uscc, tier, city, parent, note, pinyin;
+  std::string ref, name, uscc, tier, city, parent, note, pinyin, contact, phone, email;
   std::vector<std::string> sectors, add_sectors, remove_sectors;
   CLI::App* app = nullptr;
 };
@@ -33,6 +33,9 @@ MemberDraft draft_from(const MemberRecord& m, const EditOptions& o, const Sector
   if (given("--parent")) d.parent = o.parent;
   if (given("--note")) d.note = o.note;
   if (given("--pinyin")) d.sort_key = o.pinyin;
+  if (given("--contact")) d.contacts.contact = o.contact;
+  if (given("--phone")) d.contacts.phone = o.phone;
+  if (given("--email")) d.contacts.email = o.email;
   // Sectors by code from here on, so --remove-sector finds a sector however
   // it was named (code, English or Chinese name, alias); a value may be a
   // list ("医疗、教育").
@@ -85,8 +88,8 @@ int run_edit_member(const EditOptions& o, const Context& ctx) {
 
 Command setup_edit_member(CLI::App& root) {
   auto o = std::make_shared<EditOptions>();
-  auto* app =
-      root.add_subcommand("edit-member", tr("change a member's name, USCC, sectors, tier, city, parent or note"));
+  auto* app = root.add_subcommand("edit-member",
+                                  tr("change a member's name, USCC, sectors, tier, city, parent, note or contacts"));
   o->app = app;
   app->add_option("REF", o->ref, tr("the member: id, exact name, or USCC"))->required();
   app->add_option("--name", o->name, tr("new legal name"));
@@ -102,6 +105,9 @@ Command setup_edit_member(CLI::App& root) {
   empty_clears(app->add_option("--pinyin", o->pinyin,
                                tr("how the name sorts, in pinyin, e.g. 'chang sha' for 长沙 ('' clears it: "
                                   "ICU's own reading)")));
+  empty_clears(app->add_option("--contact", o->contact, tr("the contact person (联系人; '' clears it)")));
+  empty_clears(app->add_option("--phone", o->phone, tr("the contact's phone, e.g. '0571-8888 6666' ('' clears it)")));
+  empty_clears(app->add_option("--email", o->email, tr("the contact's email address ('' clears it)")));
   app->footer(
       help_footer(tr("Examples:"), {"roster edit-member 12 --name '杭州星云数字科技股份有限公司'",
                                     "roster edit-member 91330106MA2H3K5X19 --add-sector healthcare --tier council"}));

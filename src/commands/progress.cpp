@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "roster/dues_all.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/pipeline.h"
@@ -25,13 +26,16 @@ int run_progress(const ProgressOptions& o, const Context& ctx) {
   Goal goal;
   Timeline timeline;
   PipelineReport pipeline;
-  store.snapshot([&] {  // the goal and the counts from one moment, even while others write
+  std::optional<DuesAtRisk> at_risk;  // nullopt: no dues billed yet
+  store.snapshot([&] {                // the goal and the counts from one moment, even while others write
     association = store.association_name();
     goal = store.goal();
     timeline = store.membership_timeline();
     pipeline = build_pipeline_report(stages(store), all_prospects(store), {}, ctx.as_of);
+    if (auto dues = all_dues(store)) at_risk = dues_at_risk(*dues, active_member_ids(store, ctx.as_of), ctx.as_of);
   });
   ProgressReport report = build_progress_report(association, goal, timeline, ctx.as_of, pipeline.open_probabilities);
+  report.dues_at_risk = at_risk;
   render_progress(report, format, std::cout, ctx.render_options());
   std::cout.flush();
   bool alarming = report.status == GoalStatus::behind || report.status == GoalStatus::missed;

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "roster/dues_all.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/prospects.h"
@@ -86,6 +87,7 @@ int run_report(const ReportOptions& o, const Context& ctx) {
     data.sector_counts = store.sector_counts(end, period.first.plus_days(-1));
     data.stages = stages(store);
     data.prospects = all_prospects(store);
+    data.dues = all_dues(store);
   });
   PeriodReport report = build_period_report(period, ctx.as_of, std::move(data));
   std::optional<std::string> stamp;

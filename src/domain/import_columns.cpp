@@ -35,6 +35,9 @@ constexpr Alias kChineseHeaders[] = {
     {"退会原因", "reason"},
     {"状态", "status"},
     {"拼音排序键", "sort_key"},
+    {"联系人", "contact"},
+    {"电话", "phone"},
+    {"邮箱", "email"},
 };
 
 // Every other header import accepts: roster's own names and the usual
@@ -47,7 +50,10 @@ constexpr Alias kAliases[] = {
     {"退会时间", "left"},     {"tier", "tier"},     {"会员类别", "tier"},   {"级别", "tier"},
     {"city", "city"},         {"所在城市", "city"}, {"parent", "parent"},   {"母公司", "parent"},
     {"note", "note"},         {"reason", "reason"}, {"id", "id"},           {"status", "status"},
-    {"sort_key", "sort_key"}, {"拼音", "sort_key"},
+    {"sort_key", "sort_key"}, {"拼音", "sort_key"}, {"contact", "contact"}, {"联系人姓名", "contact"},
+    {"phone", "phone"},       {"手机", "phone"},    {"联系电话", "phone"},  {"手机号", "phone"},
+    {"手机号码", "phone"},    {"email", "email"},   {"电子邮箱", "email"},  {"电子邮件", "email"},
+    {"e-mail", "email"},
 };
 
 // A prospect file's own headers; of the member columns it has name, uscc,
@@ -70,6 +76,27 @@ constexpr Alias kProspectHeaders[] = {
 };
 constexpr const char* kProspectShared[] = {"name", "uscc", "sectors", "tier", "city", "note"};
 
+// A payment file's headers (`dues export` writes the English ones): the bank
+// statement's and the finance office's usual words. A payment file has none
+// of the member columns; its `name` is the member it is from.
+constexpr Alias kPaymentHeaders[] = {
+    {"member", "member"},      {"name", "member"},           {"会员", "member"},         {"单位名称", "member"},
+    {"会员单位", "member"},    {"名称", "member"},           {"member_id", "member_id"}, {"id", "member_id"},
+    {"会员编号", "member_id"}, {"编号", "member_id"},        {"year", "year"},           {"年度", "year"},
+    {"会费年度", "year"},      {"amount", "amount"},         {"金额", "amount"},         {"缴费金额", "amount"},
+    {"实缴金额", "amount"},    {"amount_fen", "amount_fen"}, {"paid_on", "paid_on"},     {"date", "paid_on"},
+    {"缴费日期", "paid_on"},   {"日期", "paid_on"},          {"到账日期", "paid_on"},    {"receipt", "receipt"},
+    {"收据号", "receipt"},     {"收据编号", "receipt"},      {"票据号", "receipt"},      {"method", "method"},
+    {"缴费方式", "method"},    {"方式", "method"},
+};
+
+bool is_payment_column(const std::string& column) {
+  for (const auto& a : kPaymentHeaders) {
+    if (column == a.column) return true;
+  }
+  return false;
+}
+
 bool is_prospect_column(const std::string& column) {
   for (const char* shared : kProspectShared) {
     if (column == shared) return true;
@@ -82,6 +109,7 @@ bool is_prospect_column(const std::string& column) {
 
 bool is_column(const std::string& column, ImportTable table) {
   if (table == ImportTable::prospects) return is_prospect_column(column);
+  if (table == ImportTable::payments) return is_payment_column(column);
   for (const auto& a : kAliases) {
     if (column == a.column) return true;
   }
@@ -107,11 +135,22 @@ std::string ColumnMapping::column_for(const std::string& header) const {
     if (name_key(trim(source)) == key) return target;
   }
   if (table == ImportTable::members) return member_column_for(key);
+  if (table == ImportTable::payments) {
+    for (const auto& a : kPaymentHeaders) {
+      if (name_key(a.header) == key) return a.column;
+    }
+    return "";
+  }
   for (const auto& a : kProspectHeaders) {
     if (name_key(a.header) == key) return a.column;
   }
   std::string column = member_column_for(key);
   return is_prospect_column(column) ? column : "";
+}
+
+bool ColumnMapping::is_key_column(const std::string& column) const {
+  if (table == ImportTable::payments) return column == "member" || column == "member_id";
+  return column == "name";
 }
 
 std::string chinese_header(const std::string& column) {
@@ -180,11 +219,22 @@ std::string shell_word(const std::string& word) {
 
 }  // namespace
 
-std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers) {
+std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers,
+                                    ImportTable table) {
   std::string names, flags;
   for (const auto& h : headers) {
     names += (names.empty() ? "" : trc("list", ", ")) + fmt::format(fmt::runtime(trc("quoted", "'{0}'")), trim(h));
     flags += fmt::format("{}--ignore {}", flags.empty() ? "" : " ", shell_word(trim(h)));
+  }
+  if (table == ImportTable::payments) {
+    return trfn(
+        "{0}:{1}: header: unknown column {2}; drop it with {3}, or every column roster does not know with "
+        "--ignore-unknown-columns (roster reads member, member_id, year, amount, amount_fen, paid_on, receipt and "
+        "method)",
+        "{0}:{1}: header: unknown columns {2}; drop them with {3}, or every column roster does not know with "
+        "--ignore-unknown-columns (roster reads member, member_id, year, amount, amount_fen, paid_on, receipt and "
+        "method)",
+        headers.size(), label, line, names, flags);
   }
   return trfn(
       "{0}:{1}: header: unknown column {2}; drop it with {3}, or read it as one of roster's columns with --map {4} "

@@ -20,10 +20,11 @@ void fill_row(ImportRow& row, const Cells& cells) {
     auto it = cells.find(column);
     return it == cells.end() ? std::string() : it->second;
   };
-  row.draft = MemberDraft{cell("name"),   cell("uscc"),    split_list(cell("sectors")),
-                          cell("joined"), cell("left"),    cell("tier"),
-                          cell("city"),   cell("parent"),  cell("note"),
-                          cell("reason"), cell("sort_key")};
+  row.draft =
+      MemberDraft{cell("name"),   cell("uscc"),     split_list(cell("sectors")),
+                  cell("joined"), cell("left"),     cell("tier"),
+                  cell("city"),   cell("parent"),   cell("note"),
+                  cell("reason"), cell("sort_key"), MemberContacts{cell("contact"), cell("phone"), cell("email")}};
   row.group = trim(cell("id"));
   row.cells = cells;
   row.present.clear();
@@ -75,10 +76,16 @@ class DelimitedReader : public MemberRowReader {
       }
       columns_.emplace_back(i, column);
     }
-    if (!unknown.empty()) throw Error(unknown_columns_message(label_, header.line, unknown));
-    bool has_name = false;
-    for (const auto& c : columns_) has_name = has_name || c.second == "name";
-    if (!has_name) {
+    if (!unknown.empty()) throw Error(unknown_columns_message(label_, header.line, unknown, mapping.table));
+    bool has_key = false;
+    for (const auto& c : columns_) has_key = has_key || mapping.is_key_column(c.second);
+    if (!has_key && mapping.table == ImportTable::payments) {
+      throw Error(
+          trf("{0}:{1}: header: no member column (member, member_id, 会员 or 会员编号); the first line must name "
+              "the columns, e.g. member,year,amount,paid_on",
+              label_, header.line));
+    }
+    if (!has_key) {
       throw Error(
           trf("{0}:{1}: header: no name column (name or 单位名称); the first line must name the columns, e.g. "
               "name,uscc,sectors,joined",
@@ -116,7 +123,7 @@ class DelimitedReader : public MemberRowReader {
   CsvRecord find_header(const ColumnMapping& mapping) {
     auto names_name = [&](const CsvRecord& r) {
       return std::any_of(r.fields.begin(), r.fields.end(), [&](const std::string& cell) {
-        return !blank(cell) && !mapping.ignores(cell) && mapping.column_for(cell) == "name";
+        return !blank(cell) && !mapping.ignores(cell) && mapping.is_key_column(mapping.column_for(cell));
       });
     };
     CsvRecord record;
@@ -136,6 +143,10 @@ class DelimitedReader : public MemberRowReader {
         return record;
       }
       ahead_.push_back(std::move(record));
+    }
+    if (ahead_.empty() && mapping.table == ImportTable::payments) {
+      throw Error(trf(
+          "{0}: the file is empty; it needs a header line such as member,year,amount,paid_on,receipt,method", label_));
     }
     if (ahead_.empty()) {
       throw Error(

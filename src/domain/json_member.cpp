@@ -59,6 +59,9 @@ class MemberSax {
   bool number_integer(json::number_integer_t value) { return scalar(json(value)); }
   bool number_unsigned(json::number_unsigned_t value) { return scalar(json(value)); }
   bool number_float(json::number_float_t value, const std::string& text) {
+    // An amount in yuan may be a number: read as written (3000.50), never
+    // through a double.
+    if (column_ == "amount" && !frames_.empty() && frames_.back() == Frame::member) return scalar(json(text));
     return scalar(json(value), trf("the number {0}", text));  // as written: 1.50 stays 1.50
   }
   bool string(std::string& value) { return scalar(json(std::move(value))); }
@@ -98,7 +101,7 @@ class MemberSax {
     if (column == "status") return "";  // `roster list` output: follows from the dates
     if (column.empty()) {
       if (mapping_.ignore_unknown) return "";
-      throw Error(unknown_columns_message(label_, cursor_.line(), {key}));
+      throw Error(unknown_columns_message(label_, cursor_.line(), {key}, mapping_.table));
     }
     return claim(keys_, column, key);
   }
@@ -108,7 +111,7 @@ class MemberSax {
     std::string column = mapping_.column_for(key);
     if (column.empty()) {
       if (mapping_.ignore_unknown) return "";
-      throw Error(unknown_columns_message(label_, cursor_.line(), {key}));
+      throw Error(unknown_columns_message(label_, cursor_.line(), {key}, mapping_.table));
     }
     if (column != "joined" && column != "left" && column != "reason") {
       refuse("periods", trf("a period holds joined, left and reason, not {0}; move {1} out of periods", column, key));
@@ -140,10 +143,20 @@ class MemberSax {
     if (column == "id") {
       refuse("id", trf("{0} must be a string or a whole number, got {1}; use the id export wrote", key_, what));
     }
+    if (takes_number(column)) {
+      refuse(column,
+             trf("{0} must be a string or a number, got {1}; write it as `roster dues export` does", key_, what));
+    }
     if (what == tr("an object") || what == tr("a list")) {
       refuse(column, trf("{0} must be a string, got {1}; write it as one string", key_, what));
     }
     refuse(column, trf("{0} must be a string, got {1}; put it in quotes", key_, what));
+  }
+
+  // A payment's numbers (`dues export -f json` writes them as numbers).
+  bool takes_number(const std::string& column) const {
+    return mapping_.table == ImportTable::payments &&
+           (column == "member_id" || column == "year" || column == "amount_fen" || column == "amount");
   }
 
   bool scalar(const json& value) { return scalar(value, describe(value)); }
@@ -169,7 +182,7 @@ class MemberSax {
       if (column != "periods") target[column] = "";  // null is empty; no periods is no periods
     } else if (value.is_string() && column != "periods") {
       target[column] = value.get<std::string>();
-    } else if (column == "id" && value.is_number_integer()) {
+    } else if ((column == "id" || takes_number(column)) && value.is_number_integer()) {
       target[column] = value.dump();
     } else {
       wrong_type(column, what, false);

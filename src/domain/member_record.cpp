@@ -19,6 +19,7 @@ MemberDraft draft_of(const MemberRecord& m) {
   d.parent = m.parent;
   d.note = m.note;
   d.sort_key = m.sort_key;
+  d.contacts = m.contacts;
   return d;
 }
 

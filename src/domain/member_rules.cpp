@@ -88,7 +88,94 @@ void check_sectors(const MemberDraft& draft, const SectorRegistry& sectors, NewM
   }
 }
 
+// The contacts, trimmed (the phone folded to ASCII), into m.contacts. The
+// contact person is a name; the phone and email have their own rules.
+void check_contacts(const MemberContacts& typed, NewMember& m, std::vector<FieldProblem>& problems) {
+  auto clean = [](const std::string& text) { return is_valid_utf8(text) ? trim(text) : text; };
+  m.contacts.contact = clean(typed.contact);
+  if (auto p = text_problem(field_word("contact"), m.contacts.contact, kMaxNameLength, TextKind::name))
+    problems.push_back({"contact", *p});
+  m.contacts.phone = is_valid_utf8(typed.phone) ? fold_phone(typed.phone) : typed.phone;
+  if (auto p = text_problem(field_word("phone"), m.contacts.phone, kMaxNameLength, TextKind::name)) {
+    problems.push_back({"phone", *p});
+  } else if (auto q = phone_problem(m.contacts.phone)) {
+    problems.push_back({"phone", *q});
+  }
+  m.contacts.email = clean(typed.email);
+  if (auto p = text_problem(field_word("email"), m.contacts.email, kMaxNameLength, TextKind::name)) {
+    problems.push_back({"email", *p});
+  } else if (auto q = email_problem(m.contacts.email)) {
+    problems.push_back({"email", *q});
+  }
+}
+
 }  // namespace
+
+std::string fold_phone(std::string_view phone) {
+  std::string out;
+  for (size_t i = 0; i < phone.size(); ++i) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(phone[k]); };
+    // U+FF01–U+FF5E (EF BC 81 … EF BD 9E) are ASCII '!'–'~' in full width;
+    // U+3000 (E3 80 80) is the ideographic space.
+    if (i + 2 < phone.size() && byte(i) == 0xEF && (byte(i + 1) == 0xBC || byte(i + 1) == 0xBD)) {
+      unsigned code = 0xFF00 + (byte(i + 1) == 0xBD ? 0x40 : 0) + (byte(i + 2) & 0x3F);
+      if (code >= 0xFF01 && code <= 0xFF5E) {
+        out.push_back(static_cast<char>(code - 0xFEE0));
+        i += 2;
+        continue;
+      }
+    }
+    if (i + 2 < phone.size() && byte(i) == 0xE3 && byte(i + 1) == 0x80 && byte(i + 2) == 0x80) {
+      out.push_back(' ');
+      i += 2;
+      continue;
+    }
+    out.push_back(phone[i]);
+  }
+  return trim(out);
+}
+
+std::optional<std::string> phone_problem(std::string_view phone) {
+  if (phone.empty()) return std::nullopt;
+  size_t digits = 0;
+  for (size_t i = 0; i < phone.size(); i += std::max<size_t>(1, utf8_sequence_length(phone[i]))) {
+    char c = phone[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')') {
+      return trf(
+          "{0} '{1}' has the character '{2}'; a phone number holds digits, spaces, -, + and parentheses, "
+          "e.g. 0571-8888 6666",
+          field_word("phone"), phone, phone.substr(i, utf8_sequence_length(c)));
+    }
+  }
+  if (digits < 5) {
+    return trfn("{0} '{1}' has {2} digit; a phone number has at least 5, e.g. 0571-8888 6666 or 13800000000",
+                "{0} '{1}' has {2} digits; a phone number has at least 5, e.g. 0571-8888 6666 or 13800000000", digits,
+                field_word("phone"), phone, digits);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> email_problem(std::string_view email) {
+  if (email.empty()) return std::nullopt;
+  auto word = field_word("email");
+  if (email.find(' ') != std::string_view::npos || email.find("\u3000") != std::string_view::npos)
+    return trf("{0} '{1}' contains a space; give one address without spaces, e.g. wang@example.com", word, email);
+  auto at = email.find('@');
+  if (at == std::string_view::npos)
+    return trf("{0} '{1}' has no @; give the whole address, e.g. wang@example.com", word, email);
+  if (email.find('@', at + 1) != std::string_view::npos)
+    return trf("{0} '{1}' has more than one @; give one address, e.g. wang@example.com", word, email);
+  auto domain = email.substr(at + 1);
+  if (at == 0 || domain.empty())
+    return trf("{0} '{1}' needs text before and after the @, e.g. wang@example.com", word, email);
+  auto dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.')
+    return trf("{0} '{1}' has no domain with a dot after the @; give the whole address, e.g. wang@example.com", word,
+               email);
+  return std::nullopt;
+}
 
 std::vector<std::string> resolve_sectors(const std::vector<std::string>& values, const SectorRegistry& sectors,
                                          std::vector<FieldProblem>& problems) {
@@ -121,6 +208,9 @@ std::string field_word(std::string_view field) {
   if (field == "parent") return trc("field", "parent");
   if (field == "note") return trc("field", "note");
   if (field == "reason") return trc("field", "reason");
+  if (field == "contact") return trc("field", "contact");
+  if (field == "phone") return trc("field", "phone");
+  if (field == "email") return trc("field", "email");
   return std::string(field);
 }
 
@@ -194,6 +284,7 @@ std::vector<FieldProblem> check_member(const MemberDraft& draft, const SectorReg
   m.sort_key = is_valid_utf8(draft.sort_key) ? trim(draft.sort_key) : draft.sort_key;
   if (auto p = sort_key_problem(m.sort_key, m.name)) problems.push_back({"sort_key", *p});
 
+  check_contacts(draft.contacts, m, problems);
   check_first_period(draft, as_of, m, problems);
   if (problems.empty() && out) *out = std::move(m);
   return problems;

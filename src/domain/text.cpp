@@ -65,6 +65,11 @@ size_t code_point_count(std::string_view s) {
   return n;
 }
 
+size_t utf8_sequence_length(char lead) {
+  auto c = static_cast<unsigned char>(lead);
+  return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+}
+
 bool has_control_char(std::string_view s) {
   bool found = false;
   for_each_code_point(s, [&](utf8proc_int32_t cp) {

@@ -19,11 +19,6 @@ int value_of(char c) {
   return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
 }
 
-size_t utf8_sequence_length(char lead) {
-  auto c = static_cast<unsigned char>(lead);
-  return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-}
-
 char upper(char c) {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }

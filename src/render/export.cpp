@@ -17,9 +17,10 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// sort_key came later, so it comes last: the columns before it keep their places.
-const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors", "tier",   "city",
-                                           "parent", "note", "joined", "left",    "reason", "sort_key"};
+// sort_key came later, so it comes last, and the contacts after it: the
+// columns before them keep their places for scripts that read by position.
+const std::vector<std::string> kColumns = {"id",     "name", "uscc",   "sectors",  "tier",    "city",  "parent", "note",
+                                           "joined", "left", "reason", "sort_key", "contact", "phone", "email"};
 
 class DelimitedExport : public ExportWriter {
  public:
@@ -32,7 +33,8 @@ class DelimitedExport : public ExportWriter {
     for (const auto& p : periods) {
       writer_.row({std::to_string(m.id), m.name, m.uscc.value_or(""), join_codes(m.sector_codes),
                    std::string(tier_code(m.tier)), m.city, m.parent, m.note, m.periods.empty() ? "" : p.joined.iso(),
-                   p.left ? p.left->iso() : "", p.reason, m.sort_key});
+                   p.left ? p.left->iso() : "", p.reason, m.sort_key, m.contacts.contact, m.contacts.phone,
+                   m.contacts.email});
     }
   }
   void finish() override { writer_.flush(); }

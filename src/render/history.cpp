@@ -120,10 +120,17 @@ void render_member_record(const MemberRecord& m, const std::vector<Sector>& regi
   }
   // The field names are the json's keys in English, words in Chinese.
   TextTable fields{{tr("FIELD"), tr("VALUE")}, {}, {}};
-  fields.rows = {{trc("field", "id"), std::to_string(m.id)},  {trc("field", "name"), m.name},
-                 {trc("field", "uscc"), m.uscc.value_or("")}, {trc("field", "sectors"), sectors},
-                 {trc("field", "tier"), tier_label(m.tier)},  {trc("field", "city"), m.city},
-                 {trc("field", "parent"), m.parent},          {trc("field", "note"), m.note}};
+  fields.rows = {{trc("field", "id"), std::to_string(m.id)},
+                 {trc("field", "name"), m.name},
+                 {trc("field", "uscc"), m.uscc.value_or("")},
+                 {trc("field", "sectors"), sectors},
+                 {trc("field", "tier"), tier_label(m.tier)},
+                 {trc("field", "city"), m.city},
+                 {trc("field", "parent"), m.parent},
+                 {trc("field", "note"), m.note},
+                 {trc("field", "contact"), m.contacts.contact},
+                 {trc("field", "phone"), m.contacts.phone},
+                 {trc("field", "email"), m.contacts.email}};
   if (!m.sort_key.empty()) {  // set only to correct ICU's reading of the name
     fields.rows.push_back({trc("field", "sort_key"), m.sort_key});
   }

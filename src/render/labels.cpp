@@ -42,10 +42,11 @@ std::string status_label(GoalStatus status) {
 std::string history_kind_label(const std::string& kind) {
   if (current_language() == Language::en) return kind;
   static const char* kKinds[] = {
-      N_("init"),          N_("goal.set"),      N_("language.set"),     N_("member.add"),       N_("member.edit"),
-      N_("member.leave"),  N_("member.purge"),  N_("member.rejoin"),    N_("schema.migrate"),   N_("sector.add"),
-      N_("sector.edit"),   N_("sector.merge"),  N_("sector.remove"),    N_("prospect.add"),     N_("prospect.edit"),
-      N_("prospect.move"), N_("prospect.drop"), N_("prospect.convert"), N_("stage.probability")};
+      N_("init"),          N_("goal.set"),      N_("language.set"),     N_("member.add"),        N_("member.edit"),
+      N_("member.leave"),  N_("member.purge"),  N_("member.rejoin"),    N_("schema.migrate"),    N_("sector.add"),
+      N_("sector.edit"),   N_("sector.merge"),  N_("sector.remove"),    N_("prospect.add"),      N_("prospect.edit"),
+      N_("prospect.move"), N_("prospect.drop"), N_("prospect.convert"), N_("stage.probability"), N_("dues.policy"),
+      N_("dues.schedule"), N_("dues.bill"),     N_("dues.pay"),         N_("dues.waive"),        N_("dues.defer")};
   for (const char* known : kKinds) {
     if (kind == known) return tr(known);
   }

@@ -14,7 +14,10 @@ nlohmann::ordered_json member_record_json(const MemberRecord& m) {
                       {"city", m.city},
                       {"parent", m.parent},
                       {"note", m.note},
-                      {"sort_key", m.sort_key}};
+                      {"sort_key", m.sort_key},
+                      {"contact", m.contacts.contact},
+                      {"phone", m.contacts.phone},
+                      {"email", m.contacts.email}};
   doc["periods"] = ordered_json::array();
   for (const auto& p : m.periods) {
     doc["periods"].push_back({{"joined", p.joined.iso()},

@@ -9,7 +9,7 @@
 namespace roster {
 
 /// {"id", "name", "uscc", "sectors", "tier", "city", "parent", "note",
-/// "sort_key", "periods": [{"joined", "left", "reason"}, …]}, keys in that
+/// "sort_key", "contact", "phone", "email", "periods": [{"joined", "left", "reason"}, …]}, keys in that
 /// order.
 nlohmann::ordered_json member_record_json(const MemberRecord& m);
 

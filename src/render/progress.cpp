@@ -54,6 +54,8 @@ ordered_json figures(const ProgressReport& r) {
                       {"projected_beyond_100_years", r.projected_beyond_horizon},
                       {"active_on_deadline", or_null(r.active_on_deadline)}};
   all.update(progress_forecast_json(r));
+  all["dues_suspended"] = r.dues_at_risk ? ordered_json(r.dues_at_risk->suspended) : ordered_json();
+  all["dues_lapsed"] = r.dues_at_risk ? ordered_json(r.dues_at_risk->lapsed) : ordered_json();
   return all;
 }
 

@@ -110,6 +110,10 @@ std::vector<ProgressLine> progress_lines(const ProgressReport& r) {
       {tr("outlook"), progress_outlook_line(r)},
   };
   if (auto forecast = progress_forecast_line(r)) lines.push_back({tr("forecast"), *forecast});
+  if (r.dues_at_risk) {
+    lines.push_back({tr("at risk"), trf("{0} lapsed and {1} suspended in dues; see roster dues status",
+                                        r.dues_at_risk->lapsed, r.dues_at_risk->suspended)});
+  }
   return lines;
 }
 

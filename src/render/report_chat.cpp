@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "progress_lines.h"
+#include "report_dues.h"
 #include "report_formats.h"
 #include "report_parts.h"
 #include "report_pipeline.h"
@@ -49,6 +50,7 @@ std::string chat_text(const PeriodReport& r, size_t cap, const std::optional<std
   chat_members(r, false, cap, out);
   chat_members(r, true, cap, out);
   report_pipeline_chat(r, cap, out);
+  report_dues_chat(r, out);
   out << "\n#### " << tr("Key sectors") << "\n\n";
   for (const auto& row : r.sectors.rows) {
     if (!row.sector.is_key) continue;

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "progress_lines.h"
+#include "report_dues.h"
 #include "report_formats.h"
 #include "report_parts.h"
 #include "report_pipeline.h"
@@ -145,6 +146,7 @@ void render_report_html(const PeriodReport& r, std::ostream& out, const std::opt
   members(r, false, out);
   members(r, true, out);
   report_pipeline_html(r, out);
+  report_dues_html(r, out);
 
   out << "<h2>" << tr("Sectors") << "</h2>\n";
   std::vector<std::vector<std::string>> rows;

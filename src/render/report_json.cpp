@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "progress_json.h"
+#include "report_dues.h"
 #include "report_formats.h"
 #include "report_pipeline.h"
 #include "roster/json_dump.h"
@@ -68,6 +69,7 @@ void render_report_json(const PeriodReport& r, std::ostream& out, const std::opt
   doc["left"] = ordered_json::array();
   for (const auto& m : r.left) doc["left"].push_back(member_json(m, true));
   if (r.pipeline) doc["pipeline"] = report_pipeline_json(*r.pipeline);
+  if (r.dues) doc["dues"] = report_dues_json(*r.dues);
   doc["sectors"] = ordered_json::array();
   for (const auto& s : r.sectors.rows) {
     doc["sectors"].push_back({{"code", s.sector.code},

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "progress_lines.h"
+#include "report_dues.h"
 #include "report_formats.h"
 #include "report_parts.h"
 #include "report_pipeline.h"
@@ -84,6 +85,7 @@ void render_report_text(const PeriodReport& r, std::ostream& out, const RenderOp
   text_members(r, false, out, options.color);
   text_members(r, true, out, options.color);
   report_pipeline_text(r, out);
+  report_dues_text(r, out);
 
   out << '\n' << tr("Sectors (* key)") << '\n';
   TextTable sectors{sector_headers(), {false, true, true, true, true}, {}};
@@ -126,6 +128,7 @@ void render_report_markdown(const PeriodReport& r, std::ostream& out, const std:
   md_members(r, false, out);
   md_members(r, true, out);
   report_pipeline_markdown(r, out);
+  report_dues_markdown(r, out);
 
   out << "\n### " << tr("Sectors") << "\n\n";
   std::vector<std::vector<std::string>> rows;

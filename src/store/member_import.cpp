@@ -156,6 +156,9 @@ class Importer {
     if (given("parent")) merged.parent = row.draft.parent;
     if (given("note")) merged.note = row.draft.note;
     if (given("sort_key")) merged.sort_key = row.draft.sort_key;
+    if (given("contact")) merged.contacts.contact = row.draft.contacts.contact;
+    if (given("phone")) merged.contacts.phone = row.draft.contacts.phone;
+    if (given("email")) merged.contacts.email = row.draft.contacts.email;
     std::vector<std::string> changed;
     if (!refuse_all(row.line, membership::edit(store_, sectors_, id, merged, options_.as_of, &changed))) return;
     if (!depart(row, stored, changed) || !writing()) return;

@@ -22,6 +22,11 @@ namespace roster {
 /// from the members table aliased `m`; read back by read_member_columns.
 inline constexpr const char* kMemberColumns = "m.id, m.name, m.uscc, m.tier, m.city, m.parent, m.note, m.sort_key";
 
+/// A member's contacts, from the members table aliased `m`: selected only by
+/// the reads that show or export one (member_record, each_member_record),
+/// never by a listing or a report; read back by read_member_contacts.
+inline constexpr const char* kMemberContactColumns = "m.contact, m.phone, m.email";
+
 /// One column: the codes of member `m`'s sectors, primary first, joined by
 /// ';' (split again with split_list).
 inline constexpr const char* kMemberSectorCodes =
@@ -48,6 +53,12 @@ void read_member_columns(SQLite::Statement& q, Member& m) {
   m.sort_key = q.getColumn(7).getString();
 }
 
+/// Reads the kMemberContactColumns of the current row of `q`, from its column
+/// `first` on.
+inline MemberContacts read_member_contacts(SQLite::Statement& q, int first) {
+  return {q.getColumn(first).getString(), q.getColumn(first + 1).getString(), q.getColumn(first + 2).getString()};
+}
+
 /// Reads a period from the current row of `q`: joined_on, left_on and reason
 /// in its columns `first` to `first` + 2. (A malformed date, which `roster
 /// check` reports, reads as the epoch, or as no left date.)
@@ -58,8 +69,9 @@ inline Period read_period(SQLite::Statement& q, int first) {
   return period;
 }
 
-/// Binds a member's eight stored fields to parameters 1–8 in the order
-/// name, name_key, uscc, tier, city, parent, note, sort_key.
+/// Binds a member's eleven stored fields to parameters 1–11 in the order
+/// name, name_key, uscc, tier, city, parent, note, sort_key, contact, phone,
+/// email.
 inline void bind_member_fields(SQLite::Statement& q, const NewMember& m) {
   q.bind(1, m.name);
   q.bind(2, m.name_key);
@@ -72,6 +84,9 @@ inline void bind_member_fields(SQLite::Statement& q, const NewMember& m) {
   q.bind(6, m.parent);
   q.bind(7, m.note);
   q.bind(8, m.sort_key);
+  q.bind(9, m.contacts.contact);
+  q.bind(10, m.contacts.phone);
+  q.bind(11, m.contacts.email);
 }
 
 /// Adds one membership period; run through insert_period.

@@ -154,6 +154,67 @@ CREATE INDEX prospect_moves_by_prospect ON prospect_moves(prospect_id, moved_on)
 ALTER TABLE history ADD COLUMN prospect_id INTEGER;
 CREATE INDEX history_by_prospect ON history(prospect_id) WHERE prospect_id IS NOT NULL;
 )SQL",
+    // 4 -> 5: dues (会费) and contacts. The billing policy (one row, the
+    // defaults of docs/dues.md), the schedule of amounts per tier, the
+    // charges per member and dues year, the payments, and the waivers and
+    // deferrals; money in whole fen. A member's contact person, phone and
+    // email, so reminders reach someone; never shown in reports.
+    R"SQL(
+ALTER TABLE members ADD COLUMN contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN email TEXT NOT NULL DEFAULT '';
+CREATE TABLE dues_policy (
+  id              INTEGER PRIMARY KEY CHECK (id = 1),
+  year_start      TEXT NOT NULL DEFAULT '01-01',
+  due             TEXT NOT NULL DEFAULT '03-31',
+  prorate_from    TEXT NOT NULL DEFAULT '07-01',
+  prorate_percent INTEGER NOT NULL DEFAULT 50 CHECK (prorate_percent BETWEEN 0 AND 100),
+  grace_months    INTEGER NOT NULL DEFAULT 0 CHECK (grace_months >= 0),
+  suspend_months  INTEGER NOT NULL DEFAULT 6,
+  lapse_months    INTEGER NOT NULL DEFAULT 12,
+  CHECK (grace_months <= suspend_months AND suspend_months <= lapse_months)
+);
+INSERT INTO dues_policy (id) VALUES (1);
+CREATE TABLE dues_schedule (
+  id         INTEGER PRIMARY KEY,
+  tier       TEXT NOT NULL CHECK (tier IN ('president', 'vice-president', 'council', 'member')),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+  from_on    TEXT NOT NULL,
+  resolution TEXT NOT NULL DEFAULT '',
+  UNIQUE (tier, from_on)
+);
+CREATE TABLE dues_charges (
+  member_id  INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  year       INTEGER NOT NULL,
+  tier       TEXT NOT NULL CHECK (tier IN ('president', 'vice-president', 'council', 'member')),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+  billed_on  TEXT NOT NULL,
+  due_on     TEXT NOT NULL,
+  prorated   INTEGER NOT NULL DEFAULT 0 CHECK (prorated IN (0, 1)),
+  PRIMARY KEY (member_id, year)
+) WITHOUT ROWID;
+CREATE INDEX dues_charges_by_year ON dues_charges(year);
+CREATE TABLE dues_payments (
+  id         INTEGER PRIMARY KEY,
+  member_id  INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  year       INTEGER NOT NULL,
+  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+  paid_on    TEXT NOT NULL,
+  receipt    TEXT NOT NULL DEFAULT '',
+  method     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dues_payments_by_member ON dues_payments(member_id, year);
+CREATE TABLE dues_exemptions (
+  member_id   INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  year        INTEGER NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('waived', 'deferred')),
+  until_on    TEXT CHECK ((kind = 'deferred') = (until_on IS NOT NULL)),
+  reason      TEXT NOT NULL CHECK (length(reason) > 0),
+  approved_by TEXT NOT NULL DEFAULT '',
+  granted_on  TEXT NOT NULL,
+  PRIMARY KEY (member_id, year)
+) WITHOUT ROWID;
+)SQL",
 };
 
 // The stages of data/stages.csv, added by the step to version 4 (a stage

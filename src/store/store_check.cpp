@@ -10,6 +10,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "check_rules.h"
 #include "pinyin_sql.h"
 #include "roster/error.h"
 #include "roster/goal.h"
@@ -199,7 +200,9 @@ std::vector<std::string> Store::check_problems() {
                                                     {association_rules, N_("the association row")},
                                                     {link_rules, N_("the sector links")},
                                                     {member_rules, N_("the members")},
-                                                    {period_rules, N_("the periods")}};
+                                                    {period_rules, N_("the periods")},
+                                                    {dues_schedule_rules, N_("the dues schedule")},
+                                                    {dues_payment_rules, N_("the dues payments")}};
     for (auto [check, what] : checks) {
       try {
         check(*db_, problems);

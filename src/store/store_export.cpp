@@ -14,8 +14,8 @@ void Store::each_member_record(const std::function<void(const MemberRecord&)>& m
   guarded(path_, [&] {
     // One pass over members and one over periods, both in id order, merged
     // here: memory holds one member at a time.
-    SQLite::Statement m(*db_,
-                        fmt::format("SELECT {}, {} FROM members m ORDER BY m.id", kMemberColumns, kMemberSectorCodes));
+    SQLite::Statement m(*db_, fmt::format("SELECT {}, {}, {} FROM members m ORDER BY m.id", kMemberColumns,
+                                          kMemberSectorCodes, kMemberContactColumns));
     SQLite::Statement p(*db_,
                         "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
     bool more_periods = p.executeStep();
@@ -23,6 +23,7 @@ void Store::each_member_record(const std::function<void(const MemberRecord&)>& m
     while (m.executeStep()) {
       read_member_columns(m, r);
       r.sector_codes = split_list(m.getColumn(8).getString());
+      r.contacts = read_member_contacts(m, 9);
       r.periods.clear();
       while (more_periods && p.getColumn(0).getInt64() < r.id) more_periods = p.executeStep();
       while (more_periods && p.getColumn(0).getInt64() == r.id) {

@@ -47,10 +47,12 @@ std::vector<MemberRef> Store::members_named_like(const std::string& text, int li
 MemberRecord Store::member_record(int64_t id) {
   return guarded(path_, [&] {
     MemberRecord m;
-    SQLite::Statement q(*db_, fmt::format("SELECT {} FROM members m WHERE m.id = ?", kMemberColumns));
+    SQLite::Statement q(
+        *db_, fmt::format("SELECT {}, {} FROM members m WHERE m.id = ?", kMemberColumns, kMemberContactColumns));
     q.bind(1, id);
     if (!q.executeStep()) throw Error(trf("no member #{0}", id));
     read_member_columns(q, m);
+    m.contacts = read_member_contacts(q, 8);
     SQLite::Statement s(*db_, "SELECT sector_code FROM member_sectors WHERE member_id = ? ORDER BY position");
     s.bind(1, id);
     while (s.executeStep()) m.sector_codes.push_back(s.getColumn(0).getString());
@@ -79,9 +81,9 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   MemberRecord old = member_record(id);
   SQLite::Statement q(*db_,
                       "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ?, "
-                      "sort_key = ? WHERE id = ?");
+                      "sort_key = ?, contact = ?, phone = ?, email = ? WHERE id = ?");
   bind_member_fields(q, u);
-  q.bind(9, id);
+  q.bind(12, id);
   q.exec();
   if (u.sector_codes != old.sector_codes) write_sector_links(*db_, id, u.sector_codes);
   std::vector<std::string> changed;
@@ -98,6 +100,9 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   log("parent", old.parent, u.parent);
   log("note", old.note, u.note);
   log("sort_key", old.sort_key, u.sort_key);
+  log("contact", old.contacts.contact, u.contacts.contact);
+  log("phone", old.contacts.phone, u.contacts.phone);
+  log("email", old.contacts.email, u.contacts.email);
   return changed;
 }
 

@@ -98,13 +98,13 @@ int64_t Store::insert_member(const NewMember& m) {
     taken.reset();
   }
   SQLite::Statement& member = cached(
-      "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, sort_key, id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, sort_key, contact, phone, email, id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_member_fields(member, m);
   if (id_wanted)
-    member.bind(9, *id_wanted);
+    member.bind(12, *id_wanted);
   else
-    member.bind(9);
+    member.bind(12);
   member.exec();
   int64_t id = db_->getLastInsertRowid();
 
@@ -121,6 +121,10 @@ int64_t Store::insert_member(const NewMember& m) {
                                   {"joined", m.joined.iso()},
                                   {"left", m.left ? nlohmann::json(m.left->iso()) : nlohmann::json()}};
   if (!m.sort_key.empty()) after["sort_key"] = m.sort_key;  // most names have none: the entry stays as it was
+  // Likewise the contacts, which came later: a member without them is logged as before.
+  if (!m.contacts.contact.empty()) after["contact"] = m.contacts.contact;
+  if (!m.contacts.phone.empty()) after["phone"] = m.contacts.phone;
+  if (!m.contacts.email.empty()) after["email"] = m.contacts.email;
   log_change(id, "member.add", "", "", dump_json(after));
   return id;
 }

@@ -9,8 +9,9 @@ namespace {
 const std::string kAsOf = "2026-11-29";
 
 // The demo roster plus names and notes that trip up CSV, spreadsheets and
-// JSON, a member who left and came back, one who left with no reason, and
-// an id gap left by a purge (ids must survive the trip).
+// JSON, a member who left and came back, one who left with no reason, an
+// id gap left by a purge (ids must survive the trip), and contacts (a phone
+// starting with +, a contact that looks like a formula).
 void fill_hostile(const DbFixture& fx) {
   REQUIRE(fx.roster({"import", (source_dir() / "data/demo-members.csv").string(), "--as-of", kAsOf, "-q"}).code == 0);
   auto add = [&](std::string name, std::vector<std::string> extra = {}) {
@@ -23,7 +24,7 @@ void fill_hostile(const DbFixture& fx) {
   add("Alpha, Beta, Gamma Ltd");
   add("Say \"Hello\" Co", {"--city", "\"Quoted\" City"});
   add("=HYPERLINK(\"http://x\") 公司", {"--parent", "=SUM(A1)"});
-  add("+Plus Co");
+  add("+Plus Co", {"--contact", "王丽", "--phone", "+86 138 0000 0000", "--email", "wang.li@example.com"});
   add("-Minus Co", {"--city", "-杭州"});
   add("@At Co");
   add("Purged Co");
@@ -32,7 +33,7 @@ void fill_hostile(const DbFixture& fx) {
   add("''Two Apostrophes Co", {"--note", "'=not a formula"});
   add("杭州测试科技有限公司", {"-s", "education", "-s", "医疗健康"});
   add("Rocket 🚀 Emoji Ltd", {"--note", "note, with \"quote\""});
-  add("Leaver Co", {"--note", "+1 again"});
+  add("Leaver Co", {"--note", "+1 again", "--contact", "=Mr, \"Li\"", "--phone", "(0571) 8888-6666"});
   REQUIRE(fx.roster({"remove-member", "Leaver Co", "--left", "2025-06-01", "--reason", "moved, away", "--as-of", kAsOf,
                      "-q"})
               .code == 0);
@@ -49,9 +50,10 @@ std::string query(const std::string& db, const std::string& sql) {
 
 // Same members (ids and every field), periods, sectors and `list` output.
 void check_same_data(const DbFixture& a, const DbFixture& b) {
-  for (const char* sql : {"SELECT id, name, uscc, tier, city, parent, note FROM members ORDER BY id",
-                          "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on",
-                          "SELECT member_id, sector_code, position FROM member_sectors ORDER BY member_id, position"}) {
+  for (const char* sql :
+       {"SELECT id, name, uscc, tier, city, parent, note, contact, phone, email FROM members ORDER BY id",
+        "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on",
+        "SELECT member_id, sector_code, position FROM member_sectors ORDER BY member_id, position"}) {
     INFO(sql);
     CHECK(query(b.db, sql) == query(a.db, sql));
   }
@@ -109,17 +111,18 @@ TEST_CASE("export writes the exact spreadsheet-safe CSV of the small roster", "[
   auto r = fx.roster({"export"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
-  CHECK(r.out ==
-        "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key\r\n"
-        "1,中国移动通信集团浙江有限公司,,telecom;technology,president,杭州,中国移动通信集团有限公司,,2023-07-15,,,\r\n"
-        "2,网易（杭州）网络有限公司,,entertainment;e-commerce,vice-president,杭州,网易公司,,2023-07-15,,,\r\n"
-        "3,宁波海曙健康科技有限公司,91310110666007217T,healthcare,member,宁波,,,2023-07-15,2024-06-30,,\r\n"
-        "4,温州瓯江文旅有限公司,91110000600037341L,tourism;education,council,温州,,,2024-02-01,,,\r\n"
-        "5,\"Acme, \"\"Digital\"\" Ltd\",9144030071526726XG,e-commerce,member,Hangzhou,,\"note, with comma\","
-        "2024-03-15,,,\r\n"
-        "6,'=SUM(1+1) 公司,,education,member,嘉兴,,,2024-05-20,,,\r\n"
-        "7,杭州星火教育科技有限公司,,education;tourism,member,杭州,,,2024-09-01,2025-03-01,,\r\n"
-        "8,杭州云上医疗有限公司,,healthcare,member,杭州,,,2025-01-10,,,\r\n");
+  CHECK(
+      r.out ==
+      "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key,contact,phone,email\r\n"
+      "1,中国移动通信集团浙江有限公司,,telecom;technology,president,杭州,中国移动通信集团有限公司,,2023-07-15,,,,,,\r\n"
+      "2,网易（杭州）网络有限公司,,entertainment;e-commerce,vice-president,杭州,网易公司,,2023-07-15,,,,,,\r\n"
+      "3,宁波海曙健康科技有限公司,91310110666007217T,healthcare,member,宁波,,,2023-07-15,2024-06-30,,,,,\r\n"
+      "4,温州瓯江文旅有限公司,91110000600037341L,tourism;education,council,温州,,,2024-02-01,,,,,,\r\n"
+      "5,\"Acme, \"\"Digital\"\" Ltd\",9144030071526726XG,e-commerce,member,Hangzhou,,\"note, with comma\","
+      "2024-03-15,,,,,,\r\n"
+      "6,'=SUM(1+1) 公司,,education,member,嘉兴,,,2024-05-20,,,,,,\r\n"
+      "7,杭州星火教育科技有限公司,,education;tourism,member,杭州,,,2024-09-01,2025-03-01,,,,,\r\n"
+      "8,杭州云上医疗有限公司,,healthcare,member,杭州,,,2025-01-10,,,,,,\r\n");
   CHECK(fx.roster({"export", "-"}).out == r.out);
 }
 
@@ -225,7 +228,7 @@ TEST_CASE("Python's csv module reads the exported names back", "[export]") {
       "sys.stdout.buffer.write(('\\n'.join(out) + '\\n').encode('utf-8'))\n";
   auto py = run_program({"python3", "-c", script, file});
   REQUIRE(py.code == 0);
-  CHECK(py.out == "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key\n" +
+  CHECK(py.out == "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key,contact,phone,email\n" +
                       query(fx.db, "SELECT id || char(9) || name FROM members ORDER BY id"));
   CHECK(py.out.find("\n160\t''Two Apostrophes Co\n") != std::string::npos);
   CHECK(py.out.find("\n154\t=HYPERLINK(\"http://x\") 公司\n") != std::string::npos);

@@ -11,7 +11,8 @@ using namespace roster::test;
 namespace {
 const std::string kAsOf = "2026-11-29";
 const std::string kExportZh =
-    "编号,单位名称,统一社会信用代码,所属行业,会员级别,城市,上级单位,备注,入会日期,退会日期,退会原因,拼音排序键";
+    "编号,单位名称,统一社会信用代码,所属行业,会员级别,城市,上级单位,备注,入会日期,退会日期,退会原因,拼音排序键,"
+    "联系人,电话,邮箱";
 const std::string kListZh =
     "编号,单位名称,统一社会信用代码,所属行业,会员级别,城市,上级单位,备注,入会日期,退会日期,状态";
 const std::string kRefusal =
@@ -24,7 +25,8 @@ void fill(const DbFixture& fx) {
       fx.roster({"import", (source_dir() / "tests/e2e/fixtures/small.csv").string(), "--as-of", kAsOf, "-q"}).code ==
       0);
   REQUIRE(fx.roster({"add-member", "杭州往返科技有限公司", "-s", "教育", "-s", "tourism", "--joined", "2024-03-01",
-                     "--note", "=not a formula", "--as-of", kAsOf, "-q"})
+                     "--note", "=not a formula", "--contact", "王往返", "--phone", "+86 571 8888 0000", "--email",
+                     "wang@example.com", "--as-of", kAsOf, "-q"})
               .code == 0);
   REQUIRE(fx.roster({"remove-member", "杭州往返科技有限公司", "--left", "2025-01-31", "--reason", "合并, 迁出",
                      "--as-of", kAsOf, "-q"})

@@ -59,11 +59,11 @@ const std::string kJsonArray = R"([
 
 // export -f csv writes RFC 4180 line ends.
 const std::string kJsonExport =
-    "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key\r\n"
-    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2023-08-01,2024-03-01,搬迁,\r\n"
-    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2025-01-01,,,\r\n"
-    "8,乙健康有限公司,,healthcare,member,,,,2024-02-03,,,\r\n"
-    "9,丙教育有限公司,,education,member,,,,2024-05-06,2025-06-07,,\r\n";
+    "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key,contact,phone,email\r\n"
+    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2023-08-01,2024-03-01,搬迁,,,,\r\n"
+    "7,甲文旅有限公司,91310110666007217T,tourism;education,council,杭州,,,2025-01-01,,,,,,\r\n"
+    "8,乙健康有限公司,,healthcare,member,,,,2024-02-03,,,,,,\r\n"
+    "9,丙教育有限公司,,education,member,,,,2024-05-06,2025-06-07,,,,,\r\n";
 
 const std::string kJsonLines =
     "{\"id\": 7, \"name\": \"甲文旅有限公司\", \"uscc\": \"91310110666007217T\", \"sectors\": [\"tourism\", "
@@ -193,11 +193,11 @@ TEST_CASE("import refuses broken JSON and JSON Lines with the line, nothing writ
   SECTION("a JSON member with an unknown key") {
     auto r =
         fx.roster({"import", "-", "--format", "jsonl", "--as-of", kAsOf},
-                  "{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n{\"name\": \"乙公司\", \"联系人\": \"王\"}\n");
+                  "{\"name\": \"甲公司\", \"sectors\": \"tourism\"}\n{\"name\": \"乙公司\", \"备用字段\": \"王\"}\n");
     CHECK(r.code == 1);
     CHECK(r.err ==
-          "roster: error: <stdin>:2: header: unknown column '联系人'; drop it with --ignore 联系人, or read "
-          "it as one of roster's columns with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, "
+          "roster: error: <stdin>:2: header: unknown column '备用字段'; drop it with --ignore 备用字段, or read "
+          "it as one of roster's columns with --map '备用字段=COLUMN' (COLUMN: name, uscc, sectors, joined, "
           "left, tier, city, parent, note, reason or id)\n");
   }
   SECTION("bad JSON rows are reported by line like CSV rows") {
@@ -272,24 +272,25 @@ TEST_CASE("import of 10,000 rows with one impossible date on line 7,345 reports 
 
 TEST_CASE("import --map reads a column under another name", "[import-formats]") {
   std::string sheet =
-      "序号,公司全称,行业,入会时间,级别,城市,联系人\n1,杭州西湖文旅有限公司,文化旅游,2024/7/5,理事,杭州,王经理\n";
+      "序号,公司全称,行业,入会时间,级别,城市,备用字段\n1,杭州西湖文旅有限公司,文化旅游,2024/7/5,理事,杭州,王经理\n";
   DbFixture fx;
   std::string before = dump_database(fx.db);
 
   auto unknown = fx.roster({"import", "-", "--as-of", kAsOf}, sheet);
   CHECK(unknown.code == 1);
-  CHECK(unknown.err ==
-        "roster: error: <stdin>:1: header: unknown columns '序号', '公司全称', '联系人'; drop them with --ignore 序号 "
-        "--ignore 公司全称 --ignore 联系人, or read one as one of roster's columns with --map '序号=COLUMN' (COLUMN: "
-        "name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)\n");
+  CHECK(
+      unknown.err ==
+      "roster: error: <stdin>:1: header: unknown columns '序号', '公司全称', '备用字段'; drop them with --ignore 序号 "
+      "--ignore 公司全称 --ignore 备用字段, or read one as one of roster's columns with --map '序号=COLUMN' (COLUMN: "
+      "name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)\n");
 
   auto mapped_only = fx.roster({"import", "-", "--map", "公司全称=name", "--as-of", kAsOf}, sheet);
   CHECK(mapped_only.code == 1);
-  CHECK(mapped_only.err.find("roster: error: <stdin>:1: header: unknown columns '序号', '联系人';") == 0);
+  CHECK(mapped_only.err.find("roster: error: <stdin>:1: header: unknown columns '序号', '备用字段';") == 0);
   CHECK(dump_database(fx.db) == before);
 
   auto r = fx.roster(
-      {"import", "-", "--map", "公司全称=name", "--map", "序号=id", "--map", "联系人=note", "--as-of", kAsOf}, sheet);
+      {"import", "-", "--map", "公司全称=name", "--map", "序号=id", "--map", "备用字段=note", "--as-of", kAsOf}, sheet);
   CHECK(r.code == 0);
   CHECK(r.err == "roster: imported 1 member from <stdin>\n");
   CHECK(list_all(fx) == std::string(kListHeader) +
@@ -299,7 +300,7 @@ TEST_CASE("import --map reads a column under another name", "[import-formats]") 
 TEST_CASE("import --ignore-unknown-columns skips the columns roster does not know", "[import-formats]") {
   DbFixture fx;
   auto r = fx.roster({"import", "-", "--ignore-unknown-columns", "--map", "公司全称=name", "--as-of", kAsOf},
-                     "序号,公司全称,联系人,电话,所属行业,入会日期\r\n"
+                     "序号,公司全称,备用字段,传真,所属行业,入会日期\r\n"
                      "1,杭州西湖文旅有限公司,王经理,0571-88888888,文化旅游,2024/7/5\r\n"
                      "2,宁波教育科技有限公司,李老师,0574-66666666,教育,2023.07.15\r\n");
   CHECK(r.code == 0);

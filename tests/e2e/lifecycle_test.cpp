@@ -115,6 +115,7 @@ TEST_CASE("remove-member, rejoin and show: periods and history of one member", "
   const auto expected = nlohmann::ordered_json::parse(
       R"json({"id": 2, "name": "乙公司", "uscc": null,
     "sectors": ["education"], "tier": "member", "city": "", "parent": "", "note": "", "sort_key": "",
+    "contact": "", "phone": "", "email": "",
     "periods": [{"joined": "2024-02-01", "left": "2024-05-01", "reason": "did not renew"},
                 {"joined": "2024-08-01", "left": null, "reason": ""}],
     "history": [
@@ -133,7 +134,8 @@ TEST_CASE("remove-member, rejoin and show: periods and history of one member", "
   CHECK(table.code == 0);
   CHECK(
       mask_times(table.out) ==
-      "FIELD    VALUE\nid       3\nname     2\nuscc\nsectors  telecom\ntier     member\ncity\nparent\nnote\n\n"
+      "FIELD    VALUE\nid       3\nname     2\nuscc\nsectors  telecom\ntier     member\ncity\nparent\nnote\n"
+      "contact\nphone\nemail\n\n"
       "JOINED      LEFT        REASON\n2024-03-01  2024-10-01\n2024-10-01\n\n"
       "WHEN                       WHO        WHAT           MEMBER  FIELD   CHANGE\n"
       "YYYY-MM-DD HH:MM:SS +ZZZZ  secretary  member.add     #3              {\"name\":\"2\",\"uscc\":null,\"sectors\":"

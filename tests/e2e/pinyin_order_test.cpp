@@ -153,13 +153,15 @@ TEST_CASE("import reads the sort key under sort_key or 拼音, and export writes
         fx.roster({"list", "--sort", "name", "--as-of", "2026-01-01", "-f", "tsv"}).out.find("重庆"));
   auto csv = fx.roster({"export", "-f", "csv"});
   CHECK(csv.out ==
-        "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key\r\n"
+        "id,name,uscc,sectors,tier,city,parent,note,joined,left,reason,sort_key,contact,phone,email\r\n"
         "1," +
             kChangsha +
-            ",,technology,member,,,,2026-01-01,,,chang sha\r\n"
-            "2,重庆长安汽车杭州销售有限公司,,technology,member,,,,2026-01-01,,,\r\n");
+            ",,technology,member,,,,2026-01-01,,,chang sha,,,\r\n"
+            "2,重庆长安汽车杭州销售有限公司,,technology,member,,,,2026-01-01,,,,,,\r\n");
   auto json = fx.roster({"export", "-f", "jsonl"});
-  CHECK(json.out.find(",\"note\":\"\",\"sort_key\":\"chang sha\",\"periods\":") != std::string::npos);
+  CHECK(json.out.find(
+            ",\"note\":\"\",\"sort_key\":\"chang sha\",\"contact\":\"\",\"phone\":\"\",\"email\":\"\",\"periods\":") !=
+        std::string::npos);
   // Round trip: each format's export, imported into an empty roster, keeps the key.
   for (const char* format : {"csv", "jsonl"}) {
     DbFixture copy;

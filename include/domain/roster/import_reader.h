@@ -51,9 +51,10 @@ std::optional<ImportFormat> import_format_from_name(const std::string& name);
 /// which roster cannot read: they must be saved as CSV first.
 bool is_workbook_name(const std::string& name);
 
-/// What a file holds: members (`roster import`) or prospects (`roster
-/// prospect import`), whose columns differ.
-enum class ImportTable { members, prospects };
+/// What a file holds: members (`roster import`), prospects (`roster
+/// prospect import`) or dues payments (`roster dues import`), whose columns
+/// differ.
+enum class ImportTable { members, prospects, payments };
 
 /// How a file's column names map to roster's columns.
 struct ColumnMapping {
@@ -71,7 +72,14 @@ struct ColumnMapping {
   /// For prospects: name, uscc, sectors, tier, city and note as for members,
   /// and stage (阶段), source (来源), owner (负责人), next_action (下一步,
   /// 跟进事项), next_action_on (跟进日期), probability, referrer, added_on.
+  /// For payments: member (会员, 单位名称, 会员单位, 名称, name), member_id
+  /// (会员编号, 编号, id), year (年度, 会费年度), amount (金额, 缴费金额,
+  /// 实缴金额), amount_fen, paid_on (缴费日期, 日期, 到账日期, date),
+  /// receipt (收据号, 收据编号, 票据号) and method (缴费方式, 方式).
   std::string column_for(const std::string& header) const;
+  /// True for the column whose header marks the header row (and which the
+  /// file must have): name, or for payments member or member_id.
+  bool is_key_column(const std::string& column) const;
   /// Parses "source=target"; throws a usage error when malformed or the target is unknown.
   void add(const std::string& rule);
   /// Adds an --ignore header; throws a usage error when it is empty.
@@ -81,8 +89,10 @@ struct ColumnMapping {
 };
 
 /// The refusal of a file's columns (or JSON keys) that roster does not know:
-/// names each one and the --ignore and --map options that get past it.
-std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers);
+/// names each one and the --ignore and --map options that get past it (for
+/// payments, --ignore and --ignore-unknown-columns).
+std::string unknown_columns_message(const std::string& label, size_t line, const std::vector<std::string>& headers,
+                                    ImportTable table = ImportTable::members);
 
 /// A reader for `format` over UTF-8 input `in`; `label` names it in messages.
 std::unique_ptr<MemberRowReader> make_member_reader(ImportFormat format, std::istream& in, const std::string& label,

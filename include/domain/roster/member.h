@@ -10,6 +10,17 @@
 
 namespace roster {
 
+/// Whom the secretariat reaches at a member: its contact person (联系人),
+/// phone and email. Kept apart from MemberFields so that the values lists and
+/// reports are made of (MemberRow, MemberChange) have no place for them:
+/// contacts are shown by `show` and written by `export`, never in a report.
+struct MemberContacts {
+  std::string contact;  ///< the contact person's name
+  std::string phone;    ///< digits with - + ( ) and spaces, e.g. "0571-8888 6666"
+  std::string email;    ///< e.g. "wang@example.com"
+  bool operator==(const MemberContacts&) const = default;
+};
+
 /// A member as the user typed it: every field still text. Import and
 /// add-member both fill one of these and hand it to check_member.
 struct MemberDraft {
@@ -24,6 +35,7 @@ struct MemberDraft {
   std::string note;
   std::string reason;    ///< why the member left (import only)
   std::string sort_key;  ///< pinyin for sorting, e.g. "chang sha"; empty: ICU's reading of the name
+  MemberContacts contacts;
 };
 
 /// A stored member named by its id and name, as lookups and messages give it.
@@ -56,6 +68,7 @@ struct NewMember : MemberFields {
   std::optional<Date> left;
   std::string reason;                ///< why the member left, if it did
   std::optional<int64_t> wanted_id;  ///< keep this id if it is free (import of an export)
+  MemberContacts contacts;
 };
 
 /// One member as a listing shows it, with the period that matters on the

@@ -36,6 +36,7 @@ struct MemberRecord : MemberFields {
   int64_t id = 0;
   std::vector<Period> periods;  ///< oldest first
   std::vector<HistoryEntry> history;
+  MemberContacts contacts;
   /// The period still open (no left date), if any.
   const Period* open_period() const;
 };

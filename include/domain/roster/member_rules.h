@@ -49,6 +49,21 @@ std::optional<std::string> free_text_problem(std::string_view text, std::string_
 /// same rules; a note or a reason may hold invisible marks (shown escaped).
 std::optional<std::string> name_problem(std::string_view trimmed_name);
 
+/// Problems with a phone number as check_member takes it (trimmed, full-width
+/// forms already folded by fold_phone): only digits, spaces, '-', '+', '('
+/// and ')', and at least five digits ("0571-8888 6666", "+86 138 0000 0000").
+/// Empty is fine: a member need not have one.
+std::optional<std::string> phone_problem(std::string_view phone);
+
+/// `phone` with the full-width digits, signs, parentheses and spaces a
+/// Chinese input method types (０５７１－８８８８) made ASCII, and trimmed.
+std::string fold_phone(std::string_view phone);
+
+/// Problems with an email address (trimmed): one '@' with text on both
+/// sides, a dot inside the part after it, no spaces. Deliberately loose: a
+/// typo is caught, a real address is never refused. Empty is fine.
+std::optional<std::string> email_problem(std::string_view email);
+
 /// Problems with the association's name (`init --association`, `goal set
 /// --association`): the rules of a member's name.
 std::optional<std::string> association_name_problem(std::string_view trimmed_name);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/dues_period.h"
 #include "roster/goal.h"
 #include "roster/member.h"
 #include "roster/pipeline.h"
@@ -55,6 +56,7 @@ struct PeriodReport {
   SectorReport sectors;                    ///< as of `end`; joins and departures within the period
   std::vector<ChartPoint> chart;           ///< one per period, from the goal's start through this one
   std::optional<PipelinePeriod> pipeline;  ///< the pipeline's events in the period; nullopt with no prospects
+  std::optional<DuesPeriod> dues;          ///< the period's dues; nullopt when no dues were ever billed
 
   /// Nobody joined or left.
   bool quiet() const { return joined.empty() && left.empty(); }
@@ -70,6 +72,7 @@ struct PeriodReportData {
   std::vector<SectorCount> sector_counts;  ///< as of the end, since the day before the period
   std::vector<Stage> stages;               ///< the pipeline's stages (Store::stages)
   std::vector<Prospect> prospects;         ///< every prospect with its moves; none: no pipeline section
+  std::optional<DuesData> dues;            ///< every charge, payment and exemption; nullopt: no dues section
 };
 
 /// The date a report on `period` asked for on `as_of` gives figures for.

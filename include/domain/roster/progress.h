@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "roster/date.h"
+#include "roster/dues_period.h"
 #include "roster/goal.h"
 #include "roster/road.h"
 #include "roster/timeline.h"
@@ -57,6 +58,9 @@ struct ProgressReport {
   int open_prospects = 0;                      ///< the prospects passed in
   std::optional<double> expected_on_deadline;  ///< the mean count on the deadline, two decimals
   std::optional<double> chance_by_deadline;    ///< P(count on the deadline ≥ target), 0..1, four decimals
+  /// Active members suspended and lapsed in dues (docs/dues.md); nullopt
+  /// when no dues have been billed. Set by the caller (dues_at_risk).
+  std::optional<DuesAtRisk> dues_at_risk;
   std::vector<MonthPoint> months;
 };
 

@@ -14,6 +14,9 @@ bool is_valid_utf8(std::string_view s);
 /// Number of Unicode code points in valid UTF-8.
 size_t code_point_count(std::string_view s);
 
+/// The length in bytes (1–4) of the UTF-8 sequence that starts with `lead`.
+size_t utf8_sequence_length(char lead);
+
 /// True when `s` holds a control character (Unicode category Cc: C0, DEL, C1).
 bool has_control_char(std::string_view s);
 

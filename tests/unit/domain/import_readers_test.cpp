@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "roster/column_headers.h"
 #include "roster/encoding.h"
 #include "roster/error.h"
 #include "roster/import_reader.h"
@@ -81,9 +82,19 @@ TEST_CASE("ColumnMapping::column_for knows English and Chinese headers in any wi
   CHECK(m.column_for("  单位名称 ") == "name");
   CHECK(m.column_for("\u3000备注\u3000") == "note");
   CHECK(m.column_for(" Joined\t") == "joined");
+  // The contacts under every header secretariat sheets give them.
+  for (const char* h : {"contact", "联系人", "联系人姓名"}) CHECK(m.column_for(h) == "contact");
+  for (const char* h : {"phone", "电话", "手机", "联系电话", "手机号", "手机号码"}) CHECK(m.column_for(h) == "phone");
+  for (const char* h : {"email", "邮箱", "电子邮箱", "电子邮件", "Email", "E-mail", "E-MAIL"}) {
+    CHECK(m.column_for(h) == "email");
+  }
+  CHECK(roster::chinese_header("contact") == "联系人");
+  CHECK(roster::chinese_header("phone") == "电话");
+  CHECK(roster::chinese_header("email") == "邮箱");
   // Unknown headers.
   CHECK(m.column_for("公司全称") == "");
-  CHECK(m.column_for("联系人") == "");
+  CHECK(m.column_for("备用字段") == "");
+  CHECK(m.column_for("传真") == "");
   CHECK(m.column_for("") == "");
   CHECK(m.column_for("names") == "");
   CHECK(m.column_for("单位") == "");
@@ -92,10 +103,10 @@ TEST_CASE("ColumnMapping::column_for knows English and Chinese headers in any wi
 TEST_CASE("ColumnMapping::add maps extra headers and refuses bad rules", "[import-readers]") {
   ColumnMapping m;
   m.add("公司全称=name");
-  m.add(" 联系人 = NOTE ");
+  m.add(" 备用字段 = NOTE ");
   m.add("Company Code=uscc");
   CHECK(m.column_for("公司全称") == "name");
-  CHECK(m.column_for("联系人") == "note");
+  CHECK(m.column_for("备用字段") == "note");
   CHECK(m.column_for("ＣＯＭＰＡＮＹ  ＣＯＤＥ") == "uscc");
   // --map wins over the built-in names.
   m.add("备注=parent");
@@ -354,10 +365,10 @@ TEST_CASE("make_member_reader reads TSV rows without quoting", "[import-readers]
 TEST_CASE("make_member_reader refuses bad CSV headers at once", "[import-readers]") {
   CHECK(reader_error(ImportFormat::csv, "") ==
         "f: the file is empty; it needs a header line such as name,uscc,sectors,joined,left,tier,city,parent,note");
-  CHECK(
-      reader_error(ImportFormat::csv, "name,联系人\n") ==
-      "f:1: header: unknown column '联系人'; drop it with --ignore 联系人, or read it as one of roster's columns "
-      "with --map '联系人=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or id)");
+  CHECK(reader_error(ImportFormat::csv, "name,备用字段\n") ==
+        "f:1: header: unknown column '备用字段'; drop it with --ignore 备用字段, or read it as one of roster's columns "
+        "with --map '备用字段=COLUMN' (COLUMN: name, uscc, sectors, joined, left, tier, city, parent, note, reason or "
+        "id)");
   CHECK(reader_error(ImportFormat::csv, "name,ＮＡＭＥ\n") ==
         "f:1: header: two columns are 'name' ('name' and 'ＮＡＭＥ'); keep one");
   CHECK(reader_error(ImportFormat::tsv, "uscc\tsectors\n") ==
@@ -365,12 +376,24 @@ TEST_CASE("make_member_reader refuses bad CSV headers at once", "[import-readers
         "name,uscc,sectors,joined");
   ColumnMapping ignore;
   ignore.ignore_unknown = true;
-  auto rows = read_rows(ImportFormat::csv, "联系人,name,电话\n王,甲公司,123\n", ignore);
+  auto rows = read_rows(ImportFormat::csv, "备用字段,name,传真\n王,甲公司,123\n", ignore);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].draft.name == "甲公司");
   CHECK(rows[0].draft.note.empty());
   CHECK(rows[0].shape_problem.empty());
-  CHECK(reader_error(ImportFormat::csv, "联系人,电话\n王,123\n", ignore).find("f:1: header: no name column") == 0);
+  CHECK(reader_error(ImportFormat::csv, "备用字段,传真\n王,123\n", ignore).find("f:1: header: no name column") == 0);
+}
+
+TEST_CASE("make_member_reader reads the contacts under their Chinese headers", "[import-readers]") {
+  auto rows = read_rows(ImportFormat::csv,
+                        "单位名称,联系人姓名,手机号码,电子邮箱\n甲公司,王丽,+86 138 0000 0000,wang@example.com\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].draft.contacts == roster::MemberContacts{"王丽", "+86 138 0000 0000", "wang@example.com"});
+  CHECK(rows[0].present.count("phone") == 1);
+  auto json = read_rows(ImportFormat::jsonl, "{\"name\": \"乙\", \"contact\": \"李强\", \"E-mail\": null}\n");
+  REQUIRE(json.size() == 1);
+  CHECK(json[0].draft.contacts == roster::MemberContacts{"李强", "", ""});
+  CHECK(json[0].present.count("email") == 1);
 }
 
 TEST_CASE("make_member_reader reads a JSON array; nested periods become rows of one group", "[import-readers]") {
@@ -438,8 +461,8 @@ TEST_CASE("make_member_reader refuses a JSON file that is not an array of object
         "f:2: the JSON is broken on this line (a missing comma, quote or bracket?); fix it and run again");
   CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\"},\n  [\"乙\"]\n]") ==
         "f:3: expected an object like {\"name\": …, \"sectors\": […]}");
-  CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\", \"联系人\": \"王\"}\n]")
-            .find("f:2: header: unknown column '联系人';") == 0);
+  CHECK(reader_error(ImportFormat::json, "[\n  {\"name\": \"甲\", \"备用字段\": \"王\"}\n]")
+            .find("f:2: header: unknown column '备用字段';") == 0);
   CHECK(read_rows(ImportFormat::json, "[]").empty());
 }
 
@@ -518,7 +541,7 @@ TEST_CASE("make_member_reader refuses JSON nested deep at its first list, and re
   const std::string refused = "note: note must be a string, got a list; write it as one string";
   CHECK(reader_error(ImportFormat::json, "[\n" + deep + "\n]") == "f:2: " + refused);
   CHECK(reader_error(ImportFormat::jsonl, "{\"name\": \"乙\"}\n" + deep + "\n") == "f:2: " + refused);
-  std::string deep_objects = "{\"name\": \"甲\", \"联系人\": ";
+  std::string deep_objects = "{\"name\": \"甲\", \"备用字段\": ";
   for (int i = 0; i < 100000; ++i) deep_objects += "{\"a\": ";
   deep_objects += "1" + std::string(100000, '}') + "}";
   ColumnMapping ignore;

@@ -56,7 +56,7 @@ TEST_CASE("progress json and tsv carry the forecast figures", "[render][forecast
   CHECK(has(render(r, Format::json),
             "  \"active_on_deadline\": null,\n  \"pipeline_expected\": 1.8,\n"
             "  \"open_prospects\": 3,\n  \"expected_on_deadline\": 19.8,\n"
-            "  \"chance_by_deadline\": 0.65,\n  \"months\": ["));
+            "  \"chance_by_deadline\": 0.65,\n  \"dues_suspended\": null,\n  \"dues_lapsed\": null,\n  \"months\": ["));
   CHECK(has(render(r, Format::tsv),
             "\nactive_on_deadline\t\npipeline_expected\t1.80\nopen_prospects\t3\n"
             "expected_on_deadline\t19.80\nchance_by_deadline\t0.6500\n"));
