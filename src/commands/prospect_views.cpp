@@ -12,7 +12,7 @@ namespace roster {
 namespace {
 
 // The formats -f may choose.
-const std::vector<Format> kShowFormats = {Format::table, Format::json};
+const std::vector<Format> kProspectShowFormats = {Format::table, Format::json};
 const std::vector<Format> kStagesFormats = {Format::table, Format::tsv, Format::csv, Format::json};
 
 struct ViewOptions {
@@ -21,7 +21,7 @@ struct ViewOptions {
 };
 
 int run_show(const ViewOptions& o, const Context& ctx) {
-  Format format = ctx.format(kShowFormats);
+  Format format = ctx.format(kProspectShowFormats);
   Store store = ctx.open_store();
   ProspectRecord record;
   std::vector<Stage> all;

@@ -21,13 +21,6 @@ int lateness(DuesStatus s) {
   }
 }
 
-std::optional<Exemption> exemption_of(const DuesData& dues, const Charge& c) {
-  for (const auto& e : dues.exemptions) {
-    if (e.member_id == c.member_id && e.year == c.year) return e;
-  }
-  return std::nullopt;
-}
-
 // Each member's worst lateness on `day`, over every charge billed by then.
 std::map<int64_t, int> worst_on(const DuesData& dues, Date day, Fen* outstanding = nullptr) {
   std::map<int64_t, int> worst;
@@ -74,6 +67,13 @@ DuesAtRisk dues_at_risk(const DuesData& dues, const std::vector<int64_t>& active
     if (late == 2) ++r.suspended;
   }
   return r;
+}
+
+std::optional<Exemption> exemption_of(const DuesData& dues, const Charge& c) {
+  for (const auto& e : dues.exemptions) {
+    if (e.member_id == c.member_id && e.year == c.year) return e;
+  }
+  return std::nullopt;
 }
 
 }  // namespace roster

@@ -7,14 +7,6 @@
 namespace roster {
 namespace {
 
-// The one exemption of a member and year, if any (the store allows one).
-std::optional<Exemption> exemption_of(const DuesData& data, const Charge& charge) {
-  for (const auto& e : data.exemptions) {
-    if (e.member_id == charge.member_id && e.year == charge.year) return e;
-  }
-  return std::nullopt;
-}
-
 const DuesMember* member_of(const DuesData& data, int64_t id) {
   for (const auto& m : data.members) {
     if (m.id == id) return &m;

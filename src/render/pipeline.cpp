@@ -2,6 +2,7 @@
 // figures, never translated; and the dispatch to every format.
 #include <nlohmann/json.hpp>
 
+#include "json_null.h"
 #include "pipeline_text.h"
 #include "roster/delimited.h"
 #include "roster/error.h"
@@ -20,11 +21,6 @@ const std::vector<std::string> kStageColumns = {"code",    "name_en",  "name_zh"
                                                 "closed",  "count",    "weighted",    "median_days",
                                                 "entered", "advanced", "advance_rate"};
 const std::vector<std::string> kDueColumns = {"id", "name", "owner", "next_action", "next_action_date", "overdue_days"};
-
-template <typename T>
-ordered_json or_null(const std::optional<T>& v) {
-  return v ? ordered_json(*v) : ordered_json();
-}
 
 std::string or_empty(const std::optional<double>& v) {
   return v ? two_decimals(*v) : "";

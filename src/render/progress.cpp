@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "json_null.h"
 #include "progress_json.h"
 #include "progress_lines.h"
 #include "roster/error.h"
@@ -18,11 +19,6 @@ namespace roster {
 namespace {
 
 using nlohmann::ordered_json;
-
-template <typename T>
-ordered_json or_null(const std::optional<T>& v) {
-  return v ? ordered_json(*v) : ordered_json();
-}
 
 // Every scalar figure in order: the JSON keys and the tsv lines.
 ordered_json figures(const ProgressReport& r) {

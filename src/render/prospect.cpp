@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_null.h"
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/history_render.h"
@@ -18,11 +19,6 @@ namespace roster {
 namespace {
 
 using nlohmann::ordered_json;
-
-template <typename T>
-ordered_json or_null(const std::optional<T>& value) {
-  return value ? ordered_json(*value) : ordered_json();
-}
 
 ordered_json prospect_json(const ProspectRecord& r) {
   const Prospect& p = r.prospect;

@@ -1,6 +1,7 @@
 // roster report -f json: every figure and list, in a documented, stable shape.
 #include <nlohmann/json.hpp>
 
+#include "json_null.h"
 #include "progress_json.h"
 #include "report_dues.h"
 #include "report_formats.h"
@@ -13,11 +14,6 @@ namespace roster {
 namespace {
 
 using nlohmann::ordered_json;
-
-template <typename T>
-ordered_json or_null(const std::optional<T>& v) {
-  return v ? ordered_json(*v) : ordered_json();
-}
 
 ordered_json member_json(const MemberChange& m, bool left) {
   ordered_json j = {{"id", m.id},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct DuesData {
   std::vector<Payment> payments;
   std::vector<Exemption> exemptions;
 };
+
+/// The one waiver or deferral of the charge's member and year, if any (the
+/// store allows one).
+std::optional<Exemption> exemption_of(const DuesData& dues, const Charge& charge);
 
 /// A member named in the dues section.
 struct DuesRef {
