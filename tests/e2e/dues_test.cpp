@@ -49,7 +49,7 @@ void refused(const DuesFixture& fx, std::vector<std::string> args, int code, con
 
 }  // namespace
 
-TEST_CASE("dues schedule shows every entry in each format; set refuses bad input", "[dues]") {
+TEST_CASE("dues schedule shows every entry in each format, set refuses bad input", "[dues]") {
   DuesFixture fx;
   auto r = fx.run({"dues", "schedule", "set", "--tier", "member", "--amount", "3500", "--from", "2025-01-01",
                    "--resolution", "第一届第三次会员大会"});
@@ -185,7 +185,7 @@ TEST_CASE("dues pay records partial payments and refuses an overpayment or a mis
   CHECK(fx.sql("SELECT count(*) FROM history WHERE kind = 'dues.pay' AND member_id = 1") == "2\n");
 }
 
-TEST_CASE("dues waive and defer record a reason once; refusals change nothing", "[dues]") {
+TEST_CASE("dues waive and defer record a reason once, refusals change nothing", "[dues]") {
   DuesFixture fx;
   refused(fx, {"dues", "waive", "1", "--year", "2024", "--reason", "受灾企业"}, 1, "bill the year first");
   fx.must({"dues", "bill", "--year", "2024"});

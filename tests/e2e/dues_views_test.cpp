@@ -1,82 +1,15 @@
-// roster dues status | summary | remind end to end, on dues set up with the
-// real commands (schedule, bill twice, pay, waive, defer) and read as of
-// 2024-10-15 under the default policy (due 03-31, suspended after 6 months,
-// lapsed after 12). One member of each status:
-//
-//   #  name tier            joined      2024 charge          paid           as of 2024-10-15
-//   1  甲   council         2023-07-15  10,000.00 due 03-31  10,000 (03-20) paid
-//   2  乙   member          2024-10-01   1,500.00 due 10-31     500 (10-10) partial
-//   3  丙   member          2024-10-12   1,500.00 due 11-11       -         due
-//   4  丁   member          2024-05-01   3,000.00 due 05-31   3,000 (11-01) overdue (paid later)
-//   5  戊   member          2023-07-15   3,000.00 due 03-31   1,000 (04-10) suspended; lapsed from 2025-04-01
-//   6  己   vice-president  2023-07-15  20,000.00 due 03-31   5,000 (03-01) waived on 06-01
-//   7  庚   member          2023-07-15   3,000.00 due 03-31       -         deferred on 03-20 to 12-31
+// roster dues status | summary | remind end to end, on the dues of
+// dues_fixture.h.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "dues_fixture.h"
 #include "harness.h"
 
 using namespace roster::test;
 using nlohmann::json;
 
 namespace {
-
-const std::string kAsOf = "2024-10-15";
-
-struct DuesFixture : DbFixture {
-  DuesFixture() {
-    using Args = std::vector<std::string>;
-    auto run = [&](Args args) {
-      args.push_back("-q");
-      auto r = roster(args);
-      if (r.code != 0) throw std::runtime_error(args[0] + " " + args[1] + ": " + r.err);
-      return r;
-    };
-    for (const auto& [tier, amount] : std::vector<std::pair<std::string, std::string>>{
-             {"member", "3000"}, {"council", "10000"}, {"vice-president", "20000"}}) {
-      run({"dues", "schedule", "set", "--tier", tier, "--amount", amount, "--from", "2023-01-01", "--resolution",
-           "第一届第一次会员大会"});
-    }
-    for (const Args& m : std::vector<Args>{{"甲", "council", "2023-07-15"},
-                                           {"乙", "member", "2024-10-01"},
-                                           {"丙", "member", "2024-10-12"},
-                                           {"丁", "member", "2024-05-01"},
-                                           {"戊", "member", "2023-07-15"},
-                                           {"己", "vice-president", "2023-07-15"},
-                                           {"庚", "member", "2023-07-15"}}) {
-      run({"add-member", m[0], "--sector", "education", "--tier", m[1], "--joined", m[2], "--as-of", m[2]});
-    }
-    first_bill = roster({"dues", "bill", "--year", "2024", "--as-of", "2024-01-10"});
-    run({"dues", "pay", "1", "--year", "2024", "--amount", "10000", "--on", "2024-03-20", "--as-of", "2024-03-20"});
-    run({"dues", "pay", "6", "--year", "2024", "--amount", "5000", "--on", "2024-03-01", "--as-of", "2024-03-01"});
-    run({"dues", "defer", "7", "--year", "2024", "--until", "2024-12-31", "--reason", "资金周转", "--approved-by",
-         "理事会", "--as-of", "2024-03-20"});
-    run({"dues", "pay", "5", "--year", "2024", "--amount", "1000", "--on", "2024-04-10", "--as-of", "2024-04-10"});
-    run({"dues", "waive", "6", "--year", "2024", "--reason", "受灾", "--approved-by", "理事会", "--as-of",
-         "2024-06-01"});
-    second_bill = roster({"dues", "bill", "--year", "2024", "--as-of", "2024-10-14"});
-    run({"dues", "pay", "2", "--year", "2024", "--amount", "500", "--on", "2024-10-10", "--as-of", "2024-10-14"});
-    run({"dues", "pay", "4", "--year", "2024", "--amount", "3000", "--on", "2024-11-01", "--as-of", "2024-11-01"});
-    // Contacts for the reminders (set as add-member --contact would).
-    auto sql = run_program({"sqlite3", db,
-                            "UPDATE members SET contact = '王芳', phone = '0574-8800 1234', email = 'wu@example.cn' "
-                            "WHERE id = 5; UPDATE members SET contact = '李明', phone = '+86 138 0000 0002' "
-                            "WHERE id = 2;"});
-    if (sql.code != 0) throw std::runtime_error("sqlite3: " + sql.err);
-  }
-  RunResult on(const std::string& date, std::vector<std::string> args) const {
-    args.insert(args.end(), {"--as-of", date});
-    return roster(std::move(args));
-  }
-  json json_of(const std::string& date, std::vector<std::string> args) const {
-    args.insert(args.end(), {"-f", "json"});
-    auto r = on(date, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.code == 0);
-    return json::parse(r.out);
-  }
-  RunResult first_bill, second_bill;
-};
 
 json row(int64_t id, const std::string& name, const std::string& tier, int64_t due, int64_t paid, int64_t balance,
          const std::string& due_on, const std::string& status) {
@@ -115,7 +48,7 @@ TEST_CASE("dues status -f json: exact amounts and one member of each status", "[
   CHECK(fx.json_of(kAsOf, {"dues", "status", "--year", "2023"}) == json::array());
 }
 
-TEST_CASE("dues status --status keeps the statuses asked for; a bad one is a usage error", "[dues]") {
+TEST_CASE("dues status --status keeps the statuses asked for, a bad one is a usage error", "[dues]") {
   DuesFixture fx;
   CHECK(ids(fx.json_of(kAsOf, {"dues", "status", "--status", "overdue,suspended"})) == std::vector<int64_t>{4, 5});
   CHECK(ids(fx.json_of(kAsOf, {"dues", "status", "--status", "Waived, deferred"})) == std::vector<int64_t>{6, 7});

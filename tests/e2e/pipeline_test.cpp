@@ -154,7 +154,7 @@ TEST_CASE("pipeline tsv, csv, jsonl and markdown carry the same stages as its js
   CHECK(html.out.empty());
 }
 
-TEST_CASE("pipeline --due lists the follow-ups due by the date; --check exits 3 only when one is overdue",
+TEST_CASE("pipeline --due lists the follow-ups due by the date, --check exits 3 only when one is overdue",
           "[pipeline]") {
   WorkedExample fx;
   // Nothing due yet: 乙's date has passed, but 乙 has joined.

@@ -33,7 +33,7 @@ nlohmann::json shown(const PipelineFixture& fx, const std::string& ref) {
 
 }  // namespace
 
-TEST_CASE("prospect add prints the id and stores every field; show gives them back", "[prospect]") {
+TEST_CASE("prospect add prints the id and stores every field, show gives them back", "[prospect]") {
   PipelineFixture fx;
   auto r = fx.run({"prospect",
                    "add",

@@ -190,7 +190,7 @@ TEST_CASE("nobody is charged for a year they were not a member in by the billing
   CHECK_FALSE(roster::charge_for(7, {period(d(2020, 1, 1))}, Tier::member, 2023, {}, schedule(), d(2023, 6, 1)));
 }
 
-TEST_CASE("paying exactly on the due date is paid; one day after each offset moves the status on", "[dues]") {
+TEST_CASE("paying exactly on the due date is paid, one day after each offset moves the status on", "[dues]") {
   Charge c = charge({period(d(2020, 1, 1))});  // 3,000 yuan due 2024-03-31
   CHECK(status_on(c, d(2024, 3, 31), {paid(d(2024, 3, 31), 300'000)}) == DuesStatus::paid);
   CHECK(status_on(c, d(2024, 1, 10)) == DuesStatus::due);
@@ -211,7 +211,7 @@ TEST_CASE("paying exactly on the due date is paid; one day after each offset mov
   CHECK(status_on(c, d(2024, 3, 31), late) == DuesStatus::due);  // not yet paid that day
 }
 
-TEST_CASE("partial payments add up; a balance left runs the same clock", "[dues]") {
+TEST_CASE("partial payments add up, a balance left runs the same clock", "[dues]") {
   Charge c = charge({period(d(2020, 1, 1))});
   std::vector<Payment> parts = {paid(d(2024, 2, 1), 100'000), paid(d(2024, 3, 1), 100'000)};
   auto s = roster::dues_standing(c, parts, std::nullopt, {}, d(2024, 3, 15));
@@ -226,7 +226,7 @@ TEST_CASE("partial payments add up; a balance left runs the same clock", "[dues]
   CHECK(status_on(c, d(2024, 3, 1), others) == DuesStatus::due);
 }
 
-TEST_CASE("a waiver ends the dues for the year; a deferral moves the due date", "[dues]") {
+TEST_CASE("a waiver ends the dues for the year, a deferral moves the due date", "[dues]") {
   Charge c = charge({period(d(2020, 1, 1))});
   Exemption waiver{7, 2024, ExemptionKind::waived, std::nullopt, "受灾减免", "理事会", d(2024, 5, 1)};
   CHECK(status_on(c, d(2024, 4, 30), {}, waiver) == DuesStatus::overdue);  // before it was granted

@@ -396,7 +396,7 @@ TEST_CASE("make_member_reader reads the contacts under their Chinese headers", "
   CHECK(json[0].present.count("email") == 1);
 }
 
-TEST_CASE("make_member_reader reads a JSON array; nested periods become rows of one group", "[import-readers]") {
+TEST_CASE("make_member_reader reads a JSON array, nested periods become rows of one group", "[import-readers]") {
   auto rows = read_rows(ImportFormat::json,
                         "\xEF\xBB\xBF[\n"
                         "  {\"name\": \"甲\", \"sectors\": [\"tourism\", \"education\"], \"uscc\": null,\n"

@@ -245,7 +245,7 @@ TEST_CASE("names refuse bidi controls and zero-width characters, naming the char
         "page); delete it or type the name again");
 }
 
-TEST_CASE("city and parent follow the name rules; a note may hold invisible marks", "[member_rules]") {
+TEST_CASE("city and parent follow the name rules, a note may hold invisible marks", "[member_rules]") {
   MemberDraft d = good_draft();
   SECTION("city") {
     d.city = "杭\u200B州";

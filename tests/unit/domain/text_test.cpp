@@ -156,7 +156,7 @@ TEST_CASE("escape_for_terminal is idempotent and its output holds no control cha
   CHECK(roster::first_invisible_control("a\u200bb") == std::string("\u200b"));
 }
 
-TEST_CASE("split_list separates sectors by ; , and the full-width ； ， 、", "[text]") {
+TEST_CASE("split_list separates sectors by semicolons, commas and the full-width ；，、", "[text]") {
   using roster::split_list;
   using Items = std::vector<std::string>;
   CHECK(split_list("healthcare;education") == Items{"healthcare", "education"});

@@ -46,7 +46,7 @@ TEST_CASE("Timeline merges same-date entries given in any order", "[timeline]") 
   CHECK(t.departures_between(ymd(2000, 1, 1), ymd(2100, 1, 1)) == 3);
 }
 
-TEST_CASE("Timeline joins_between and departures_between count the half-open range (a, b]", "[timeline]") {
+TEST_CASE("Timeline joins_between and departures_between count the days after a up to and including b", "[timeline]") {
   Timeline t({{ymd(2024, 1, 1), 5, 0}, {ymd(2024, 2, 1), 0, 2}, {ymd(2024, 3, 1), 3, 1}});
 
   // a excluded: 01-01's 5 joins are not in (01-01, 03-01], only 03-01's 3.

@@ -83,7 +83,7 @@ TEST_CASE("uscc_check_char computes the 18th character from the first 17", "[usc
   CHECK(uscc_check_char("9131011066600721") == '?');
 }
 
-TEST_CASE("USCC typed with full-width characters is folded to ASCII; other scripts are named", "[uscc]") {
+TEST_CASE("USCC typed with full-width characters is folded to ASCII, other scripts are named", "[uscc]") {
   std::string reason;
   // ９１３１… as a Chinese input method types it.
   auto code = normalize_uscc("\uFF19\uFF11310110666007217\uFF54", &reason);

@@ -86,7 +86,7 @@ TEST_CASE("without dues billed the report has no dues section", "[render][dues]"
   }
 }
 
-TEST_CASE("progress says how many are at risk once dues are billed; json null before", "[render][dues]") {
+TEST_CASE("progress says how many are at risk once dues are billed, json null before", "[render][dues]") {
   auto report = roster::build_progress_report("Test", data(false).goal, data(false).timeline, ymd(2024, 4, 8));
   std::ostringstream before, before_json;
   roster::render_progress(report, Format::table, before, {});

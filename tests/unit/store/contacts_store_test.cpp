@@ -49,7 +49,7 @@ int64_t rows_mentioning(const std::filesystem::path& db, const std::string& text
 
 }  // namespace
 
-TEST_CASE("insert_member stores the contacts; the record and the export stream read them", "[store][contacts]") {
+TEST_CASE("insert_member stores the contacts, the record and the export stream read them", "[store][contacts]") {
   TempDir dir;
   Store store = Store::create(dir / "roster.db", settings());
   int64_t with = 0, without = 0;

@@ -109,7 +109,7 @@ struct Dues {
 
 }  // namespace
 
-TEST_CASE("the policy round-trips; a refused policy writes nothing", "[dues][store]") {
+TEST_CASE("the policy round-trips, a refused policy writes nothing", "[dues][store]") {
   Dues t;
   CHECK(roster::dues_policy(t.store) == DuesPolicy{});
   DuesPolicy p;
@@ -137,7 +137,7 @@ TEST_CASE("the policy round-trips; a refused policy writes nothing", "[dues][sto
   CHECK(roster::dues_policy(t.store) == p);
 }
 
-TEST_CASE("schedule entries are kept by tier and date; four amounts in force are allowed", "[dues][store]") {
+TEST_CASE("schedule entries are kept by tier and date, four amounts in force are allowed", "[dues][store]") {
   Dues t;
   CHECK(t.schedule(Tier::member, 300000, d(2024, 1, 1)).empty());
   CHECK(t.schedule(Tier::president, 5000000, d(2024, 1, 1)).empty());
@@ -164,7 +164,7 @@ TEST_CASE("schedule entries are kept by tier and date; four amounts in force are
   CHECK(contents(t.dir) == before);
 }
 
-TEST_CASE("billing twice charges nobody twice; a member joining later is billed by the next run", "[dues][store]") {
+TEST_CASE("billing twice charges nobody twice, a member joining later is billed by the next run", "[dues][store]") {
   Dues t;
   t.schedule(Tier::member, 300000, d(2024, 1, 1));
   t.schedule(Tier::council, 1000000, d(2024, 1, 1));
@@ -216,7 +216,7 @@ TEST_CASE("billing counts members without an amount and skips years not begun", 
   CHECK(roster::dues_charges(t.store, 2025).empty());
 }
 
-TEST_CASE("payments add up; overpayment, a missing charge and bad dates are refused", "[dues][store]") {
+TEST_CASE("payments add up, overpayment, a missing charge and bad dates are refused", "[dues][store]") {
   Dues t;
   t.schedule(Tier::member, 300000, d(2024, 1, 1));
   int64_t id = t.member("杭州甲有限公司", d(2023, 7, 15));

@@ -167,7 +167,7 @@ TEST_CASE("add refuses a name or USCC a member or another prospect has, writing 
         "prospect #1 杭州乙有限公司 has this name; change that one with `roster prospect edit 1`");
 }
 
-TEST_CASE("edit changes the fields and logs each; a clash writes nothing", "[prospect][store]") {
+TEST_CASE("edit changes the fields and logs each, a clash writes nothing", "[prospect][store]") {
   Pipeline t;
   t.member("杭州甲有限公司");  // the referrer
   int64_t first = t.add("杭州乙有限公司", kUscc);
@@ -289,7 +289,7 @@ TEST_CASE("a version 3 database is migrated to 5 with the stages, its members ke
   CHECK(db.execAndGet("SELECT before || '>' || after FROM history WHERE kind = 'schema.migrate'").getString() == "3>5");
 }
 
-TEST_CASE("sectors merge moves prospects' links; sectors remove refuses a sector a prospect has", "[prospect][store]") {
+TEST_CASE("sectors merge moves prospects' links, sectors remove refuses a sector a prospect has", "[prospect][store]") {
   Pipeline t;
   int64_t id = t.add("杭州乙有限公司");  // education
   CHECK_THROWS_WITH(t.store.write([&] { t.store.remove_sector("education"); }),
