@@ -28,17 +28,17 @@ TEST_CASE("report -f json's dues section on hand-worked weeks", "[dues][report]"
   DuesFixture fx;
   json late = json::array({{{"id", 5}, {"name", "戊"}}, {{"id", 6}, {"name", "己"}}});
   CHECK(dues_section(fx, "2024-W14") == json({{"collected_fen", 0},
-                                               {"payments", 0},
-                                               {"outstanding_fen", 2100000},
-                                               {"newly_overdue", late},
-                                               {"suspended", 0},
-                                               {"lapsed", 0}}));
+                                              {"payments", 0},
+                                              {"outstanding_fen", 2100000},
+                                              {"newly_overdue", late},
+                                              {"suspended", 0},
+                                              {"lapsed", 0}}));
   CHECK(dues_section(fx, "2024-W15") == json({{"collected_fen", 100000},
-                                               {"payments", 1},
-                                               {"outstanding_fen", 2000000},
-                                               {"newly_overdue", json::array()},
-                                               {"suspended", 0},
-                                               {"lapsed", 0}}));
+                                              {"payments", 1},
+                                              {"outstanding_fen", 2000000},
+                                              {"newly_overdue", json::array()},
+                                              {"suspended", 0},
+                                              {"lapsed", 0}}));
   // 2024-W40 (09-30 … 10-06): 戊's 2,000 left turns suspended on 10-01.
   json w40 = dues_section(fx, "2024-W40");
   CHECK(w40["suspended"] == 1);
