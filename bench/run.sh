@@ -138,6 +138,8 @@ lines=(
   "  with sectors|export|export-sectors-sqlite|-"
   "progress -f json|progress|progress-sqlite|2"
   "sectors -f json|sectors|sectors-sqlite|2"
+  "check|check|check-sqlite|1.5"
+  "check --quick|check-quick|check-quick-sqlite|1.5"
 )
 # The rows of the growth table: KEY|LABEL.
 growth=(
@@ -147,6 +149,8 @@ growth=(
   "export|roster export -f csv" "export-sqlite|  sqlite3 -csv" "export-sectors-sqlite|  sqlite3 with sectors"
   "progress|roster progress -f json" "progress-sqlite|  sqlite3"
   "sectors|roster sectors -f json" "sectors-sqlite|  sqlite3"
+  "check|roster check" "check-sqlite|  sqlite3 integrity_check" "check-quick|roster check --quick"
+  "check-quick-sqlite|  sqlite3 quick_check"
 )
 
 for n in "${sizes[@]}"; do
@@ -249,6 +253,14 @@ SELECT ms.sector_code, ms.position = 0 AS is_primary, sum($active),
        sum(p.joined_on > '$since_date' AND p.joined_on <= '$as_of'), sum(p.left_on > '$since_date' AND p.left_on <= '$as_of')
   FROM periods p CROSS JOIN member_sectors ms ON ms.member_id = p.member_id
  GROUP BY ms.sector_code, is_primary"
+
+  # check: SQLite's own checks as roster runs them (integrity_check, or
+  # quick_check, then foreign_key_check); the rest of roster's time is its
+  # data rules.
+  measure "check@$n" "$roster" check -q --db "$db"
+  measure "check-sqlite@$n" sqlite3 "$db" "PRAGMA integrity_check; PRAGMA foreign_key_check"
+  measure "check-quick@$n" "$roster" check --quick -q --db "$db"
+  measure "check-quick-sqlite@$n" sqlite3 "$db" "PRAGMA quick_check; PRAGMA foreign_key_check"
 
   echo
   header

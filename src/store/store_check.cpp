@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -30,8 +31,8 @@ std::string who(int64_t id, const std::string& name) {
   return trf("member #{0} ({1})", id, name);
 }
 
-void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems) {
-  SQLite::Statement integrity(db, "PRAGMA integrity_check");
+void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, bool quick) {
+  SQLite::Statement integrity(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
   while (integrity.executeStep()) {
     // One row can carry many findings, a line each (a damaged page gives
     // dozens): each is a problem of its own.
@@ -116,8 +117,41 @@ SELECT member_id, sector_code,
   }
 }
 
+// Two members with the same folded name. name_key is UNIQUE, so two whose
+// stored keys are right never share one: a clash always involves a member
+// whose stored key is stale. So the pass keeps only the stale members' keys
+// (a handful) and looks the rest up in the name_key index, in flat memory.
+class SameNames {
+ public:
+  explicit SameNames(SQLite::Database& db) : by_stored_key_(db, "SELECT id, name FROM members WHERE name_key = ?") {}
+
+  /// The first member (lowest id) before `self` whose name folds to `key`,
+  /// given members in id order and whether self's stored key is stale.
+  std::optional<MemberRef> earlier(const MemberRef& self, const std::string& key, bool stale) {
+    int64_t id = self.id;
+    std::optional<MemberRef> first;
+    if (auto it = stale_keys_.find(key); it != stale_keys_.end()) first = it->second;
+    if (stale) {
+      // A member whose stored key is this one's folded name, if its own name
+      // folds to it too (else it is stale as well, and reported as such).
+      by_stored_key_.reset();
+      by_stored_key_.bind(1, key);
+      if (by_stored_key_.executeStep()) {
+        MemberRef other{by_stored_key_.getColumn(0).getInt64(), by_stored_key_.getColumn(1).getString()};
+        if (other.id < id && (!first || other.id < first->id) && name_key(other.name) == key) first = other;
+      }
+      stale_keys_.emplace(key, first ? *first : self);
+    }
+    return first;
+  }
+
+ private:
+  SQLite::Statement by_stored_key_;
+  std::map<std::string, MemberRef> stale_keys_;
+};
+
 void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
-  std::map<std::string, MemberRef> first_with_key;
+  SameNames same(db);
   SQLite::Statement members(db, "SELECT id, name, name_key, uscc, sort_key FROM members ORDER BY id");
   while (members.executeStep()) {
     int64_t id = members.getColumn(0).getInt64();
@@ -132,14 +166,14 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
       problems.push_back(trf("{0}: sort_key: {1}", who(id, name), *p));
     }
     std::string key = name_key(name);
-    if (key != members.getColumn(2).getString()) {
+    bool stale = key != members.getColumn(2).getString();
+    if (stale) {
       problems.push_back(trf("{0}: stored name key '{1}' does not match the name (expected '{2}')", who(id, name),
                              members.getColumn(2).getString(), key));
     }
-    auto [it, fresh] = first_with_key.emplace(key, MemberRef{id, name});
-    if (!fresh) {
+    if (auto first = same.earlier({id, name}, key, stale)) {
       problems.push_back(trf("{0}: same name as {1} once case, width and spacing are ignored", who(id, name),
-                             who(it->second.id, it->second.name)));
+                             who(first->id, first->name)));
     }
   }
   SQLite::Statement no_sector(db, R"SQL(
@@ -191,18 +225,20 @@ SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on, p.reason FROM periods 
 
 }  // namespace
 
-std::vector<std::string> Store::check_problems() {
+std::vector<std::string> Store::check_problems(bool quick) {
   return guarded(path_, [&] {
     std::vector<std::string> problems;
     // A damaged page can stop a check half way: say so, and run the others.
-    using Check = void (*)(SQLite::Database&, std::vector<std::string>&);
-    const std::pair<Check, const char*> checks[] = {{sqlite_checks, N_("SQLite's own checks")},
-                                                    {association_rules, N_("the association row")},
-                                                    {link_rules, N_("the sector links")},
-                                                    {member_rules, N_("the members")},
-                                                    {period_rules, N_("the periods")},
-                                                    {dues_schedule_rules, N_("the dues schedule")},
-                                                    {dues_payment_rules, N_("the dues payments")}};
+    using Check = std::function<void(SQLite::Database&, std::vector<std::string>&)>;
+    const std::pair<Check, const char*> checks[] = {
+        {[quick](SQLite::Database& db, std::vector<std::string>& found) { sqlite_checks(db, found, quick); },
+         N_("SQLite's own checks")},
+        {association_rules, N_("the association row")},
+        {link_rules, N_("the sector links")},
+        {member_rules, N_("the members")},
+        {period_rules, N_("the periods")},
+        {dues_schedule_rules, N_("the dues schedule")},
+        {dues_payment_rules, N_("the dues payments")}};
     for (auto [check, what] : checks) {
       try {
         check(*db_, problems);

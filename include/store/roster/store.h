@@ -157,8 +157,10 @@ class Store {
   /// Calls `entry` for each history entry matching `filter`, oldest first.
   void each_history(const HistoryFilter& filter, const std::function<void(const HistoryEntry&)>& entry);
   /// Every problem `roster check` finds: SQLite's integrity and foreign-key
-  /// checks, then the data rules. Empty when the file is sound.
-  std::vector<std::string> check_problems();
+  /// checks, then the data rules. Empty when the file is sound. `quick`:
+  /// SQLite's quick_check instead of integrity_check (it skips matching each
+  /// index against its table, which is most of the time on a large file).
+  std::vector<std::string> check_problems(bool quick = false);
   /// Writes a consistent copy of the database to `target` (VACUUM INTO a
   /// temporary file beside it, then rename).
   void backup_to(const std::filesystem::path& target);
