@@ -61,10 +61,10 @@ TEST_CASE("global options work before or after the command", "[cli]") {
 TEST_CASE("the database comes from --db, else $ROSTER_DB, else the XDG data folder", "[cli]") {
   TempDir dir;
   std::string env_db = dir.file("env.db");
-  auto r = run_program({"env", "ROSTER_DB=" + env_db, ROSTER_BIN, "init", "-q"});
+  auto r = run_program({"env", "ROSTER_DB=" + env_db, roster_bin(), "init", "-q"});
   CHECK(r.code == 0);
   CHECK(std::filesystem::exists(env_db));
-  auto xdg = run_program({"env", "-u", "ROSTER_DB", "XDG_DATA_HOME=" + dir.file("xdg"), ROSTER_BIN, "init", "-q"});
+  auto xdg = run_program({"env", "-u", "ROSTER_DB", "XDG_DATA_HOME=" + dir.file("xdg"), roster_bin(), "init", "-q"});
   CHECK(xdg.code == 0);
   CHECK(std::filesystem::exists(dir.path() / "xdg" / "roster" / "roster.db"));
 }
@@ -101,7 +101,7 @@ TEST_CASE("colour only when asked and never with NO_COLOR", "[cli]") {
   auto always = fx.roster({"list", "-f", "table", "--color", "always"});
   CHECK(always.out.rfind("\x1b[1m", 0) == 0);
   auto never =
-      run_program({"env", "NO_COLOR=1", ROSTER_BIN, "list", "-f", "table", "--color", "always", "--db", fx.db});
+      run_program({"env", "NO_COLOR=1", roster_bin(), "list", "-f", "table", "--color", "always", "--db", fx.db});
   CHECK(never.out.find('\x1b') == std::string::npos);
   auto piped = fx.roster({"list", "-f", "table"});
   CHECK(piped.out.find('\x1b') == std::string::npos);

@@ -324,7 +324,7 @@ TEST_CASE("a backup taken while another process adds members in a loop opens cle
     std::string script = "for i in $(seq 1 " + std::to_string(kAdds) +
                          "); do \"$0\" add-member \"并发公司$i\" --sector tourism --joined 2024-01-01 "
                          "--db \"$1\" -q >/dev/null || exit 1; done";
-    return run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", {}, std::chrono::seconds(240));
+    return run_program({"sh", "-c", script, roster_bin(), fx.db}, "", {}, std::chrono::seconds(240));
   });
 
   // run_program's pipes are not close-on-exec, so a child spawned while another
@@ -418,7 +418,7 @@ TEST_CASE("backup refuses the database's companion files by a relative path too"
   std::string before = dump_database(fx.db);
   for (const char* suffix : {"-journal", "-wal", "-shm"}) {
     auto r = run_program({"sh", "-c", std::string("cd \"$0\" && \"$1\" backup roster.db") + suffix + " --db roster.db",
-                          fx.dir.path().string(), ROSTER_BIN});
+                          fx.dir.path().string(), roster_bin()});
     CHECK(r.code == 1);
     CHECK(r.err == "roster: error: the backup would overwrite the database itself; choose another path\n");
   }

@@ -15,7 +15,7 @@ TEST_CASE("two processes adding members at once end with every member and no err
   auto worker = [&](const std::string& prefix) {
     std::string script = "for i in $(seq 1 " + std::to_string(per_worker) + "); do \"$0\" add-member \"" + prefix +
                          "公司$i\" --sector tourism --joined 2024-01-01 --db \"$1\" -q >/dev/null || exit 1; done";
-    return run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", {}, std::chrono::seconds(240));
+    return run_program({"sh", "-c", script, roster_bin(), fx.db}, "", {}, std::chrono::seconds(240));
   };
   auto a = std::async(std::launch::async, worker, "甲");
   auto b = std::async(std::launch::async, worker, "乙");

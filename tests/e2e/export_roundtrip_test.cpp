@@ -99,7 +99,7 @@ TEST_CASE("export -f json piped into import --format json - rebuilds the roster"
   auto r = run_program({"sh", "-c",
                         "\"$0\" export -f json --db \"$1\" | \"$0\" import --format json - --db \"$2\" "
                         "--as-of 2026-11-29",
-                        ROSTER_BIN, source.db, copy.db});
+                        roster_bin(), source.db, copy.db});
   CHECK(r.code == 0);
   CHECK(r.out.empty());
   CHECK(r.err == "roster: imported 163 members (+1 later period) from <stdin>\n");
@@ -186,7 +186,7 @@ TEST_CASE("export refuses table output and reports paths it cannot write", "[exp
   CHECK(xlsx.err.find("cannot tell the format for") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(fx.dir.file("members.xlsx")));
 
-  auto full = run_program({"sh", "-c", "\"$0\" export --db \"$1\" > /dev/full", ROSTER_BIN, fx.db});
+  auto full = run_program({"sh", "-c", "\"$0\" export --db \"$1\" > /dev/full", roster_bin(), fx.db});
   CHECK(full.code == 1);
   CHECK(full.err ==
         "roster: error: cannot write the output: No space left on device; check the disk or the pipe it "

@@ -80,7 +80,7 @@ ls -a "$MNT" > "$OUT/mnt.ls"
 exit 0
 )SH";
   auto r =
-      run_program({"unshare", "-m", "sh", "-c", script, ROSTER_BIN, out.string(), mnt.string(), big, small, kAsOf});
+      run_program({"unshare", "-m", "sh", "-c", script, roster_bin(), out.string(), mnt.string(), big, small, kAsOf});
   INFO("script exit " << r.code << ", stderr:\n" << r.err);
   REQUIRE(r.code == 0);
   CHECK(fs::is_empty(mnt));  // the tmpfs is gone with its namespace
@@ -187,7 +187,7 @@ TMPDIR=$TMP "$R" import "$CSV" --db "$DB" --as-of "$ASOF" > "$OUT/import.out" 2>
 echo $? > "$OUT/import.code"
 ls -a "$TMP" > "$OUT/tmp.ls"
 )SH";
-  auto r = run_program({"unshare", "-m", "sh", "-c", script, ROSTER_BIN, out.string(), tmp.string(), csv, db, kAsOf});
+  auto r = run_program({"unshare", "-m", "sh", "-c", script, roster_bin(), out.string(), tmp.string(), csv, db, kAsOf});
   INFO("script exit " << r.code << ", stderr:\n" << r.err);
   REQUIRE(r.code == 0);
 
@@ -231,7 +231,7 @@ mount -t tmpfs -o size=256k tmpfs "$MNT" || exit 77
 echo $? > "$OUT/backup.code"
 ls -a "$MNT" > "$OUT/mnt.ls"
 )SH";
-  auto r = run_program({"unshare", "-m", "sh", "-c", script, ROSTER_BIN, out.string(), mnt.string(), db});
+  auto r = run_program({"unshare", "-m", "sh", "-c", script, roster_bin(), out.string(), mnt.string(), db});
   INFO("script exit " << r.code << ", stderr:\n" << r.err);
   REQUIRE(r.code == 0);
 
@@ -275,7 +275,7 @@ echo $? > "$OUT/export.code"
 cat "$MNT/members.csv" > "$OUT/members.csv"
 ls -a "$MNT" > "$OUT/mnt.ls"
 )SH";
-  auto r = run_program({"unshare", "-m", "sh", "-c", script, ROSTER_BIN, out.string(), mnt.string(), db});
+  auto r = run_program({"unshare", "-m", "sh", "-c", script, roster_bin(), out.string(), mnt.string(), db});
   INFO("script exit " << r.code << ", stderr:\n" << r.err);
   REQUIRE(r.code == 0);
 

@@ -27,8 +27,8 @@ extern char** environ;
 // Under the sanitizers (kSanitized, harness.h) two tests do less to stay
 // well within their time: the eight writers add 30 members each instead of
 // 100, and the killed import has 10,000 rows instead of 100,000.
-constexpr int kMembersPerWriter = roster::test::kSanitized ? 30 : 100;
-constexpr int kCrashRows = roster::test::kSanitized ? 10000 : 100000;
+inline const int kMembersPerWriter = roster::test::kSanitized ? 30 : 100;
+inline const int kCrashRows = roster::test::kSanitized ? 10000 : 100000;
 
 namespace roster::test::fault {
 

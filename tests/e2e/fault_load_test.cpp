@@ -30,7 +30,7 @@ TEST_CASE(
                            "); do \"$0\" add-member \"并发" + std::to_string(w) +
                            "组$i号科技有限公司\" --sector tourism --joined 2024-01-01 --as-of " + kAsOf +
                            " --db \"$1\" -q >/dev/null || fails=$((fails+1)); done; exit $fails";
-      auto r = run_program({"sh", "-c", script, ROSTER_BIN, fx.db}, "", {}, std::chrono::seconds(270));
+      auto r = run_program({"sh", "-c", script, roster_bin(), fx.db}, "", {}, std::chrono::seconds(270));
       --writers_running;
       return r;
     }));
@@ -121,7 +121,7 @@ TEST_CASE(
         fmt_counts({kTotal, kTotal, kTotal, kTotal, kTotal}));
   auto listing = fx.roster({"list", "--status", "all", "-f", "tsv", "--as-of", kAsOf});
   CHECK(listing.code == 0);
-  CHECK(lines_of(listing.out).size() == kTotal + 1);  // the header and one line per member
+  CHECK(lines_of(listing.out).size() == static_cast<size_t>(kTotal) + 1);  // the header and one line per member
   for (int w = 1; w <= kWriters; ++w) {
     CHECK(sql(fx.db, "SELECT count(*) FROM members WHERE name LIKE '并发" + std::to_string(w) + "组%'") ==
           std::to_string(kPerWriter) + "\n");
@@ -153,7 +153,7 @@ TEST_CASE(
   REQUIRE(run_roster({"check", "--db", seed, "-q"}).code == 0);  // sqlite3 left no -wal behind
 
   auto import_args = [&](const std::string& db) {
-    return std::vector<std::string>{ROSTER_BIN, "import", csv, "--db", db, "--as-of", kAsOf, "-q"};
+    return std::vector<std::string>{roster_bin(), "import", csv, "--db", db, "--as-of", kAsOf, "-q"};
   };
 
   // One uninterrupted import, to know how long one takes here and how big

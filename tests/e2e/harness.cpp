@@ -143,7 +143,7 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
 }
 
 RunResult run_roster(const std::vector<std::string>& args, const std::string& input, const Env& env) {
-  std::vector<std::string> argv = {ROSTER_BIN};
+  std::vector<std::string> argv = {roster_bin()};
   argv.insert(argv.end(), args.begin(), args.end());
   // roster picks its language from the environment: every run starts from an
   // English one, whatever the machine's locale, unless the test sets its own.
@@ -196,6 +196,11 @@ std::string read_file(const fs::path& path) {
 void write_file(const fs::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
+}
+
+std::string roster_bin() {
+  const char* other = std::getenv("ROSTER_TEST_BIN");
+  return other && *other ? other : ROSTER_BIN;
 }
 
 fs::path source_dir() {

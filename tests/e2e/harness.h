@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -8,9 +9,11 @@
 
 #include "temp_dir.h"
 
-// The roster under test is built with the same flags as the tests. Under
-// AddressSanitizer (Debug, -O0) a roster process costs some 20 times a plain
-// one, much of it in starting up, so tests that start hundreds of processes
+// The roster under test is a sanitized one when the tests are built with
+// AddressSanitizer, or when $ROSTER_TEST_SANITIZED is set (scripts/test.sh
+// runs the plain test program against the sanitizer build's roster). Such a
+// roster process costs some 10 times a plain one, much of it in starting up,
+// so tests that start hundreds of processes
 // scale their counts by kSanitized (what they check does not depend on the
 // amount) to stay well within their time on a busy two-core machine.
 #if defined(__SANITIZE_ADDRESS__)
@@ -24,15 +27,15 @@
 namespace roster::test {
 
 #ifdef ROSTER_TEST_SANITIZED
-inline constexpr bool kSanitized = true;
+inline const bool kSanitized = true;
 #else
-inline constexpr bool kSanitized = false;
+inline const bool kSanitized = std::getenv("ROSTER_TEST_SANITIZED") != nullptr;
 #endif
 
 /// How long one child process may run before run_program kills it and throws
 /// an error naming the command: well under ctest's per-test TIMEOUT, so a hang
 /// fails with the command that hung rather than a bare "Timeout".
-inline constexpr std::chrono::seconds kChildTimeout{kSanitized ? 200 : 100};
+inline const std::chrono::seconds kChildTimeout{kSanitized ? 200 : 100};
 
 /// What one run of the real binary did.
 struct RunResult {
@@ -91,6 +94,10 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 /// environment, first writes `actual` there: how an intended change of
 /// output is recorded (then read the diff before committing it).
 std::string expected_file(const std::string& name, const std::string& actual);
+
+/// The roster binary the tests run: the one this build made, or
+/// $ROSTER_TEST_BIN (scripts/test.sh points it at the sanitizer build's).
+std::string roster_bin();
 
 /// The repository's source folder (for data/ and expected files).
 std::filesystem::path source_dir();

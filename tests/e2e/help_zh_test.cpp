@@ -189,7 +189,7 @@ TEST_CASE("CLI11's parse errors are Chinese sentences under --lang zh and Englis
 }
 
 TEST_CASE("Chinese help works in a bare cron environment with no locale", "[help][i18n]") {
-  RunResult r = run_program({"env", "-i", "PATH=/usr/bin:/bin", ROSTER_BIN, "--lang", "zh", "--help"});
+  RunResult r = run_program({"env", "-i", "PATH=/usr/bin:/bin", roster_bin(), "--lang", "zh", "--help"});
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());
   auto lines = lines_of(r.out);

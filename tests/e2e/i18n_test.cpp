@@ -105,12 +105,12 @@ TEST_CASE("a database in Chinese reports in Chinese under cron's bare environmen
   REQUIRE(fx.roster({"language", "zh", "-q"}).code == 0);
   // env -i: no LANG, no HOME, no locale at all; the machine may have only C
   // and C.UTF-8 generated.
-  auto r = run_program({"env", "-i", "PATH=/usr/bin:/bin", ROSTER_BIN, "report", "--week", "2024-W10", "-f", "text",
+  auto r = run_program({"env", "-i", "PATH=/usr/bin:/bin", roster_bin(), "report", "--week", "2024-W10", "-f", "text",
                         "--db", fx.db, "--as-of", "2024-07-15"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
   CHECK(r.out.starts_with("Test Association — 周报（2024年第10周）\n  3月4日—3月10日\n"));
-  auto bad = run_program({"env", "-i", "PATH=/usr/bin:/bin", ROSTER_BIN, "list", "--db", fx.db, "--sector", "太空"});
+  auto bad = run_program({"env", "-i", "PATH=/usr/bin:/bin", roster_bin(), "list", "--db", fx.db, "--sector", "太空"});
   CHECK(bad.code == 2);
   CHECK(bad.err.starts_with("roster: 错误："));
 }

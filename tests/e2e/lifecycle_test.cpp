@@ -26,7 +26,7 @@ struct Life {
   Life() { need(run({"init", "-q"})); }
   // env USER=secretary roster ARGS --db DB --as-of AS_OF, with `env` set too
   RunResult run(Args args, const std::string& as_of = kToday, const Env& env = {}) const {
-    Args argv = {"env", "USER=secretary", ROSTER_BIN};
+    Args argv = {"env", "USER=secretary", roster_bin()};
     argv.insert(argv.end(), args.begin(), args.end());
     argv.insert(argv.end(), {"--db", db, "--as-of", as_of});
     return run_program(argv, "", env);

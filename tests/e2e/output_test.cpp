@@ -11,7 +11,7 @@ namespace {
 // roster ARGS --db DB > /dev/full, through the shell.
 RunResult to_full_device(const std::vector<std::string>& args, const std::string& db) {
   std::string script = "\"$0\" \"$@\" > /dev/full";
-  std::vector<std::string> argv = {"sh", "-c", script, ROSTER_BIN};
+  std::vector<std::string> argv = {"sh", "-c", script, roster_bin()};
   argv.insert(argv.end(), args.begin(), args.end());
   argv.insert(argv.end(), {"--db", db});
   return run_program(argv);

@@ -30,7 +30,7 @@ RunResult during_merge(const DbFixture& fx, const std::vector<std::string>& args
                                    "sqlite3 \"$1\" < \"$2\" & "
                                    "while [ ! -e \"$3\" ]; do sleep 0.01; done; "
                                    "shift 3; \"$0\" \"$@\"; code=$?; wait; exit $code",
-                                   ROSTER_BIN,
+                                   roster_bin(),
                                    fx.db,
                                    fx.dir.file("merge.sql"),
                                    locked};

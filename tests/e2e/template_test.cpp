@@ -45,7 +45,7 @@ TEST_CASE("a binary without its data files says where it looked and how to fix i
   TempDir dir;
   std::filesystem::path bin = std::filesystem::path(dir.file("bin")) / "roster";
   std::filesystem::create_directories(bin.parent_path());
-  std::filesystem::copy_file(ROSTER_BIN, bin);
+  std::filesystem::copy_file(roster_bin(), bin);
   auto r = run_program({bin.string(), "template"});
   CHECK(r.code == 1);
   CHECK(r.out.empty());

@@ -187,7 +187,7 @@ TEST_CASE("csv, tsv and json keep every hostile value exactly as stored", "[esca
 
 TEST_CASE("the user name recorded in the history is shown escaped", "[escape]") {
   HostileDb fx;
-  auto add = run_program({"env", "USER=" + kEsc + "]0;pwned" + "\x07" + "eve", ROSTER_BIN, "add-member", "新公司",
+  auto add = run_program({"env", "USER=" + kEsc + "]0;pwned" + "\x07" + "eve", roster_bin(), "add-member", "新公司",
                           "--sector", "tourism", "--db", fx.db, "-q"});
   REQUIRE(add.code == 0);
   require_shown_escaped(fx.roster({"history", "-f", "table", "--member", "3"}), {"\\x1b]0;pwned\\x07eve"});
