@@ -150,8 +150,32 @@ class SameNames {
   std::map<std::string, MemberRef> stale_keys_;
 };
 
+// The member ids a table refers to, in order, read along with the members:
+// one pass over each index instead of a lookup per member.
+class IdCursor {
+ public:
+  IdCursor(SQLite::Database& db, const char* sql) : ids_(db, sql) { next(); }
+  /// Whether the table refers to `id`; ids must be asked in increasing order.
+  bool has(int64_t id) {
+    while (more_ && current_ < id) next();
+    return more_ && current_ == id;
+  }
+
+ private:
+  void next() {
+    more_ = ids_.executeStep();
+    if (more_) current_ = ids_.getColumn(0).getInt64();
+  }
+  SQLite::Statement ids_;
+  bool more_ = false;
+  int64_t current_ = 0;
+};
+
 void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
   SameNames same(db);
+  IdCursor linked(db, "SELECT DISTINCT member_id FROM member_sectors ORDER BY member_id");
+  IdCursor with_period(db, "SELECT DISTINCT member_id FROM periods ORDER BY member_id");
+  std::vector<std::string> no_sector, no_period;
   SQLite::Statement members(db, "SELECT id, name, name_key, uscc, sort_key FROM members ORDER BY id");
   while (members.executeStep()) {
     int64_t id = members.getColumn(0).getInt64();
@@ -171,23 +195,17 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
       problems.push_back(trf("{0}: stored name key '{1}' does not match the name (expected '{2}')", who(id, name),
                              members.getColumn(2).getString(), key));
     }
+    if (!linked.has(id)) no_sector.push_back(trf("{0}: has no sector", who(id, name)));
+    if (!with_period.has(id)) no_period.push_back(trf("{0}: has no membership period", who(id, name)));
     if (auto first = same.earlier({id, name}, key, stale)) {
       problems.push_back(trf("{0}: same name as {1} once case, width and spacing are ignored", who(id, name),
                              who(first->id, first->name)));
     }
   }
-  SQLite::Statement no_sector(db, R"SQL(
-SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id) ORDER BY id)SQL");
-  while (no_sector.executeStep()) {
-    problems.push_back(
-        trf("{0}: has no sector", who(no_sector.getColumn(0).getInt64(), no_sector.getColumn(1).getString())));
-  }
-  SQLite::Statement no_period(db, R"SQL(
-SELECT id, name FROM members m WHERE NOT EXISTS (SELECT 1 FROM periods p WHERE p.member_id = m.id) ORDER BY id)SQL");
-  while (no_period.executeStep()) {
-    problems.push_back(trf("{0}: has no membership period",
-                           who(no_period.getColumn(0).getInt64(), no_period.getColumn(1).getString())));
-  }
+  // Found in the pass above, said after it: every member without a sector,
+  // then every member without a period, by id.
+  problems.insert(problems.end(), no_sector.begin(), no_sector.end());
+  problems.insert(problems.end(), no_period.begin(), no_period.end());
 }
 
 // The period rules are worded as import and the lifecycle commands word them
