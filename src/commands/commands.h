@@ -118,8 +118,15 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
                    std::fstream& spool);
 
 /// How to read import FILE: the global -f (csv, tsv, json or jsonl), else
-/// its extension, else csv for "-"; a usage error otherwise.
+/// its extension, else csv for "-"; a usage error otherwise. A folder is
+/// refused first.
 ImportFormat import_input_format(const std::string& file, const Context& ctx);
+
+/// Copies import FILE ("-": stdin) into `spool` with spool_as_utf8. Every
+/// format but a JSON array keeps a record to a line, so a line over
+/// kMaxRecordBytes is refused while it is copied, before a whole huge file is.
+void spool_import_file(const std::string& file, const std::string& encoding, ImportFormat format,
+                       const std::string& label, std::fstream& spool);
 
 /// Registers a subcommand on `root` and binds its options.
 using CommandSetup = Command (*)(CLI::App& root);

@@ -53,10 +53,6 @@ std::string day_numbers(const PaymentImportResult& r) {
 }
 
 int run_dues_import(const DuesImportOptions& o, const Context& ctx) {
-  std::error_code ec;
-  if (o.file != "-" && std::filesystem::is_directory(o.file, ec)) {
-    throw Error(trf("'{0}' is a folder, not a file; give the path of the file to import", o.file));
-  }
   ImportFormat format = import_input_format(o.file, ctx);
   ColumnMapping mapping;
   mapping.table = ImportTable::payments;
@@ -66,15 +62,8 @@ int run_dues_import(const DuesImportOptions& o, const Context& ctx) {
   // i18n: data (a command name for the history)
   store.set_command("dues import");
   std::string label = o.file == "-" ? "<stdin>" : o.file;
-  size_t max_line = format == ImportFormat::json ? 0 : kMaxRecordBytes;
   std::fstream spool;
-  if (o.file == "-") {
-    spool_as_utf8(std::cin, o.encoding, label, max_line, spool);
-  } else {
-    std::ifstream file(o.file, std::ios::binary);
-    if (!file) throw Error(trf("cannot read '{0}'; check the path", o.file));
-    spool_as_utf8(file, o.encoding, label, max_line, spool);
-  }
+  spool_import_file(o.file, o.encoding, format, label, spool);
   auto reader = make_member_reader(format, spool, label, mapping);
   PaymentImportResult r = import_payments(store, *reader, ctx.as_of, o.dry_run, o.max_errors);
   if (r.problem_count > 0) report_problems(r, label, o.dry_run);

@@ -63,6 +63,10 @@ void spool_as_utf8(std::istream& in, const std::string& encoding, const std::str
 }
 
 ImportFormat import_input_format(const std::string& file, const Context& ctx) {
+  std::error_code ec;
+  if (file != "-" && std::filesystem::is_directory(file, ec)) {
+    throw Error(trf("'{0}' is a folder, not a file; give the path of the file to import", file));
+  }
   if (!ctx.options.format.empty()) {
     for (auto [format, read_as] : kImportFormats) {
       if (ctx.options.format == format_name(format)) return read_as;
@@ -73,6 +77,18 @@ ImportFormat import_input_format(const std::string& file, const Context& ctx) {
   if (auto format = import_format_from_name(file)) return *format;
   if (is_workbook_name(file)) throw Error(workbook_refusal(file));
   throw usage_error(trf("cannot tell the format of '{0}' from its name; add --format csv, tsv, json or jsonl", file));
+}
+
+void spool_import_file(const std::string& file, const std::string& encoding, ImportFormat format,
+                       const std::string& label, std::fstream& spool) {
+  size_t max_line = format == ImportFormat::json ? 0 : kMaxRecordBytes;
+  if (file == "-") {
+    spool_as_utf8(std::cin, encoding, label, max_line, spool);
+    return;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(trf("cannot read '{0}'; check the path", file));
+  spool_as_utf8(in, encoding, label, max_line, spool);
 }
 
 namespace {
@@ -130,10 +146,6 @@ std::string day_numbers(const ImportResult& r) {
 }
 
 int run_import(const ImportCommandOptions& o, const Context& ctx) {
-  std::error_code ec;
-  if (o.file != "-" && std::filesystem::is_directory(o.file, ec)) {
-    throw Error(trf("'{0}' is a folder, not a file; give the path of the file to import", o.file));
-  }
   ImportFormat format = import_input_format(o.file, ctx);
   ColumnMapping mapping;
   mapping.ignore_unknown = o.ignore_unknown;
@@ -143,17 +155,8 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
   store.set_command("import");
 
   std::string label = o.file == "-" ? "<stdin>" : o.file;
-  // Every format but a JSON array keeps a record to a line, so a longer line
-  // is refused while it is copied, before a whole huge file is.
-  size_t max_line = format == ImportFormat::json ? 0 : kMaxRecordBytes;
   std::fstream spool;
-  if (o.file == "-") {
-    spool_as_utf8(std::cin, o.encoding, label, max_line, spool);
-  } else {
-    std::ifstream file(o.file, std::ios::binary);
-    if (!file) throw Error(trf("cannot read '{0}'; check the path", o.file));
-    spool_as_utf8(file, o.encoding, label, max_line, spool);
-  }
+  spool_import_file(o.file, o.encoding, format, label, spool);
   auto reader = make_member_reader(format, spool, label, mapping);
   ImportOptions options{ctx.as_of, o.dry_run, o.update, o.max_errors};
   ImportResult result = import_members(store, *reader, options);

@@ -120,10 +120,6 @@ void report_problems(const std::vector<Problem>& problems, size_t rows, const st
 }
 
 int run_prospect_import(const ProspectImportOptions& o, const Context& ctx) {
-  std::error_code ec;
-  if (o.file != "-" && std::filesystem::is_directory(o.file, ec)) {
-    throw Error(trf("'{0}' is a folder, not a file; give the path of the file to import", o.file));
-  }
   ImportFormat format = import_input_format(o.file, ctx);
   ColumnMapping mapping;
   mapping.table = ImportTable::prospects;
@@ -133,15 +129,8 @@ int run_prospect_import(const ProspectImportOptions& o, const Context& ctx) {
   // i18n: data (a command name for the history)
   store.set_command("prospect import");
   std::string label = o.file == "-" ? "<stdin>" : o.file;
-  size_t max_line = format == ImportFormat::json ? 0 : kMaxRecordBytes;
   std::fstream spool;
-  if (o.file == "-") {
-    spool_as_utf8(std::cin, o.encoding, label, max_line, spool);
-  } else {
-    std::ifstream file(o.file, std::ios::binary);
-    if (!file) throw Error(trf("cannot read '{0}'; check the path", o.file));
-    spool_as_utf8(file, o.encoding, label, max_line, spool);
-  }
+  spool_import_file(o.file, o.encoding, format, label, spool);
   auto reader = make_member_reader(format, spool, label, mapping);
   ProspectImporter importer(store, ctx.as_of);
   std::vector<Problem> problems;
