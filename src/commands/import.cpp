@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -93,6 +94,18 @@ void spool_import_file(const std::string& file, const std::string& encoding, Imp
 
 namespace {
 
+// The spool's line count (its rows, near enough), read back to the start.
+size_t count_lines(std::fstream& spool) {
+  size_t lines = 0;
+  std::vector<char> buffer(1 << 16);
+  while (spool.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || spool.gcount() > 0) {
+    lines += static_cast<size_t>(std::count(buffer.data(), buffer.data() + spool.gcount(), '\n'));
+  }
+  spool.clear();
+  spool.seekg(0);
+  return lines;
+}
+
 void print_plan(const ImportResult& r, const std::string& label) {
   for (const auto& a : r.actions) {
     std::string line = fmt::format("{}:{}: {}", label, a.line, action_word(a.what));
@@ -157,8 +170,8 @@ int run_import(const ImportCommandOptions& o, const Context& ctx) {
   std::string label = o.file == "-" ? "<stdin>" : o.file;
   std::fstream spool;
   spool_import_file(o.file, o.encoding, format, label, spool);
+  ImportOptions options{ctx.as_of, o.dry_run, o.update, o.max_errors, count_lines(spool)};
   auto reader = make_member_reader(format, spool, label, mapping);
-  ImportOptions options{ctx.as_of, o.dry_run, o.update, o.max_errors};
   ImportResult result = import_members(store, *reader, options);
 
   if (o.dry_run) print_plan(result, label);

@@ -5,6 +5,7 @@
 
 #include <unordered_map>
 
+#include "import_bulk.h"
 #include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
@@ -13,6 +14,7 @@
 #include "roster/membership_rules.h"
 #include "roster/text.h"
 #include "roster/uscc.h"
+#include "store_access.h"
 
 namespace roster {
 namespace {
@@ -34,6 +36,11 @@ class Importer {
   // here, never a dangling link.
   void run(MemberRowReader& reader) {
     sectors_ = store_.sectors();
+    std::optional<DeferredIndexes> deferred;
+    if (use_bulk_import(store_, options_)) {
+      deferred.emplace(store_);
+      keys_.emplace(store_, options_.expected_rows);
+    }
     ImportRow row;
     while (reader.next(row)) {
       ++result_.rows;
@@ -44,8 +51,8 @@ class Importer {
       }
       // Grouping never depends on lines: rows share a member only through
       // an id, or by coming from one JSON object's periods.
-      if (!row.group.empty() && groups_.count(row.group)) {
-        add_period(row, groups_[row.group]);
+      if (auto member = row.group.empty() ? std::nullopt : group_member(row.group)) {
+        add_period(row, *member);
       } else if (row.group.empty() && row.record != 0 && row.record == last_record_ && object_.known) {
         add_period(row, object_);
       } else {
@@ -53,12 +60,17 @@ class Importer {
       }
       last_record_ = row.record;
     }
+    // Only a import that commits needs them back; a rollback restores them.
+    if (deferred && result_.problem_count == 0 && !options_.dry_run) deferred->rebuild();
   }
 
   ImportResult& result() { return result_; }
 
  private:
-  bool writing() const { return result_.problem_count == 0; }  // keep checking, stop writing
+  // Rows are written also after a refusal (the import then rolls back), so
+  // every row is checked against the same state; the counts and the plan
+  // stop at the first refusal.
+  bool writing() const { return result_.problem_count == 0; }
 
   // The plan --dry-run prints; a real import keeps only the counts, so a
   // million rows do not hold a million names in memory.
@@ -96,36 +108,98 @@ class Importer {
     }
     NewMember member;
     if (!refuse_all(row.line, check_member(row.draft, sectors_, options_.as_of, &member))) return;
-    if (all_ascii_digits(row.group) && row.group.size() < 18) {
-      member.wanted_id = std::stoll(row.group);
-    }
+    auto file_id = id_of_group(row.group);
+    if (file_id) member.wanted_id = *file_id;
+    if (!unique(row, member)) return;
 
-    // Earlier rows of this file first (they are in the transaction, so the
-    // store would name them by id, not by line), then the stored roster.
-    bool duplicate = false;
-    if (auto [it, fresh] = line_of_key_.emplace(member.name_key, row.line); !fresh) {
-      refuse(row.line, "name", trf("'{0}' is already on line {1} of this file", member.name, it->second));
-      duplicate = true;
-    }
-    if (member.uscc) {
-      if (auto [it, fresh] = line_of_uscc_.emplace(*member.uscc, row.line); !fresh) {
-        refuse(row.line, "uscc", trf("USCC {0} is already on line {1} of this file", *member.uscc, it->second));
-        duplicate = true;
-      }
-    }
-    if (duplicate) return;
-    if (auto stored = stored_duplicates(store_, member); !stored.empty()) {
-      for (auto& p : stored) refuse(row.line, p.field, trf("{0}; add --update to change it from the file", p.reason));
-      return;
-    }
-    // Registered even when no longer writing, so the member's later periods
-    // are still checked as periods, not reported as duplicate names.
-    Added& added = row.group.empty() ? object_ : groups_[row.group];
-    added = Added{true, 0, Period{member.joined, member.left, member.reason}};
+    int64_t id = store_.insert_member(member);  // also after a refused row, so later rows are checked alike
+    bool id_from_file = file_id && id == *file_id && std::to_string(*file_id) == row.group;
+    added_.add(id, row.line, id_from_file);
+    if (!row.group.empty() && !id_from_file) group_ids_[row.group] = id;
+    if (keys_) keys_->add(id, member.name_key, member.uscc);
+    if (row.group.empty()) object_ = Added{true, id, Period{member.joined, member.left, member.reason}};
     if (!writing()) return;
-    added.id = store_.insert_member(member);
     ++result_.added;
-    record({row.line, ImportAction::What::add, added.id, member.name, ""});
+    record({row.line, ImportAction::What::add, id, member.name, ""});
+  }
+
+  // Earlier rows of this file first (named by their line), then the stored
+  // roster. A key a refused row brought first stays that row's, so a later
+  // row with it is named as a repeat of that line. False if refused.
+  bool unique(const ImportRow& row, const NewMember& member) {
+    auto name_owner = owner_of_name(member.name_key);
+    auto uscc_owner = member.uscc ? owner_of_uscc(*member.uscc) : std::nullopt;
+    auto name_line = file_line(refused_names_, member.name_key, name_owner);
+    auto uscc_line = member.uscc ? file_line(refused_usccs_, *member.uscc, uscc_owner) : std::nullopt;
+    if (name_line) refuse(row.line, "name", trf("'{0}' is already on line {1} of this file", member.name, *name_line));
+    if (uscc_line) {
+      refuse(row.line, "uscc", trf("USCC {0} is already on line {1} of this file", *member.uscc, *uscc_line));
+    }
+    std::vector<FieldProblem> stored;
+    if (!name_line && !uscc_line) {
+      if (name_owner) stored.push_back(duplicate_name(member, member_ref(*name_owner)));
+      if (uscc_owner) stored.push_back(duplicate_uscc(member, member_ref(*uscc_owner)));
+      if (stored.empty()) return true;
+    }
+    if (!name_line) refused_names_.emplace(member.name_key, row.line);
+    if (member.uscc && !uscc_line) refused_usccs_.emplace(*member.uscc, row.line);
+    for (auto& p : stored) refuse(row.line, p.field, trf("{0}; add --update to change it from the file", p.reason));
+    return false;
+  }
+
+  // The line of this file that holds `key` first: a refused row's, or that
+  // of the member `owner` if this import added it.
+  std::optional<size_t> file_line(const std::unordered_map<std::string, size_t>& refused, const std::string& key,
+                                  std::optional<int64_t>& owner) {
+    if (auto it = refused.find(key); it != refused.end()) return it->second;
+    if (!owner) return std::nullopt;
+    if (auto added = added_.find(*owner)) return added->line;
+    return std::nullopt;
+  }
+
+  std::optional<int64_t> owner_of_name(const std::string& key) {
+    if (keys_) return keys_->owner_of_name(key);
+    if (auto m = store_.member_with_name_key(key)) return m->id;
+    return std::nullopt;
+  }
+
+  std::optional<int64_t> owner_of_uscc(const std::string& uscc) {
+    if (keys_) return keys_->owner_of_uscc(uscc);
+    if (auto m = store_.member_with_uscc(uscc)) return m->id;
+    return std::nullopt;
+  }
+
+  MemberRef member_ref(int64_t id) {
+    auto& q = StoreAccess::cached(store_, "SELECT name FROM members WHERE id = ?");
+    q.bind(1, id);
+    q.executeStep();
+    return {id, q.getColumn(0).getString()};
+  }
+
+  // The id an `id` cell asks for: digits only, under 18 of them.
+  static std::optional<int64_t> id_of_group(const std::string& group) {
+    if (group.empty() || !all_ascii_digits(group) || group.size() >= 18) return std::nullopt;
+    return std::stoll(group);
+  }
+
+  // The member an earlier row of this file added under the same id, with
+  // its latest period (every period it has came from this file, oldest
+  // first, so the rules need only that one).
+  std::optional<Added> group_member(const std::string& group) {
+    std::optional<int64_t> id;
+    if (auto it = group_ids_.find(group); it != group_ids_.end()) {
+      id = it->second;
+    } else if (auto wanted = id_of_group(group)) {
+      if (auto e = added_.find(*wanted); e && e->id_from_file) id = *wanted;
+    }
+    if (!id) return std::nullopt;
+    auto& q = StoreAccess::cached(
+        store_, "SELECT joined_on, left_on FROM periods WHERE member_id = ? ORDER BY joined_on DESC LIMIT 1");
+    q.bind(1, *id);
+    q.executeStep();
+    Period last{*parse_iso_date(q.getColumn(0).getString()), std::nullopt, ""};
+    if (!q.getColumn(1).isNull()) last.left = parse_iso_date(q.getColumn(1).getString());
+    return Added{true, *id, last};
   }
 
   // --update: the stored member the row names, by USCC, else by name.
@@ -204,8 +278,8 @@ class Importer {
     std::string reason = trim(row.draft.reason);
     if (!refuse_all(row.line, new_period_problems({member.last}, *joined, left, reason, options_.as_of))) return;
     member.last = Period{*joined, left, reason};
-    if (!writing()) return;
     store_.add_period(member.id, *joined, left, reason);
+    if (!writing()) return;
     ++result_.periods;
     record({row.line, ImportAction::What::period, member.id, "", joined->iso()});
   }
@@ -214,8 +288,11 @@ class Importer {
   const ImportOptions& options_;
   SectorRegistry sectors_{{}};  // read in run()
   ImportResult result_;
-  std::unordered_map<std::string, size_t> line_of_key_, line_of_uscc_;
-  std::unordered_map<std::string, Added> groups_;
+  AddedMembers added_;
+  std::optional<MemberKeys> keys_;  // the large-import path's key index
+  // Keys first brought by refused rows; ids of groups whose id was not theirs to keep.
+  std::unordered_map<std::string, size_t> refused_names_, refused_usccs_;
+  std::unordered_map<std::string, int64_t> group_ids_;
   Added object_;            // the member of the last row without an id
   size_t last_record_ = 0;  // the record of the last row
 };

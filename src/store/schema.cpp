@@ -215,6 +215,38 @@ CREATE TABLE dues_exemptions (
   PRIMARY KEY (member_id, year)
 ) WITHOUT ROWID;
 )SQL",
+    // 5 -> 6: a member's name key and USCC are unique through named indexes
+    // instead of column constraints, so that a large import can build them
+    // once after writing its rows (a sorted build) rather than maintain them
+    // row by row. The same uniqueness, the same rows. The table is rebuilt:
+    // the old one renamed away without touching the other tables' references
+    // to `members` (legacy_alter_table), the new one filled from it, the old
+    // one dropped, with foreign keys off (Store::open sees to that).
+    R"SQL(
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE members RENAME TO members_v5;
+PRAGMA legacy_alter_table = OFF;
+CREATE TABLE members (
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL CHECK (length(name) > 0),
+  name_key TEXT NOT NULL,
+  uscc     TEXT CHECK (uscc IS NULL OR length(uscc) = 18),
+  tier     TEXT NOT NULL DEFAULT 'member'
+           CHECK (tier IN ('president', 'vice-president', 'council', 'member')),
+  city     TEXT NOT NULL DEFAULT '',
+  parent   TEXT NOT NULL DEFAULT '',
+  note     TEXT NOT NULL DEFAULT '',
+  sort_key TEXT NOT NULL DEFAULT '',
+  contact  TEXT NOT NULL DEFAULT '',
+  phone    TEXT NOT NULL DEFAULT '',
+  email    TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO members (id, name, name_key, uscc, tier, city, parent, note, sort_key, contact, phone, email)
+  SELECT id, name, name_key, uscc, tier, city, parent, note, sort_key, contact, phone, email FROM members_v5;
+DROP TABLE members_v5;
+CREATE UNIQUE INDEX members_by_name_key ON members(name_key);
+CREATE UNIQUE INDEX members_by_uscc ON members(uscc);
+)SQL",
 };
 
 // The stages of data/stages.csv, added by the step to version 4 (a stage

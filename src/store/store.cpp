@@ -125,6 +125,10 @@ Store Store::open(const fs::path& path) {
     configure_connection(*db);
     Store store(path, std::move(db));
     if (version < kSchemaVersion) {
+      // A table rebuilt by a migration is dropped and made again: with
+      // foreign keys on, dropping it would cascade to its rows' periods.
+      // (The pragma has no effect inside a transaction, so it is set here.)
+      store.db_->exec("PRAGMA foreign_keys = OFF");
       store.write([&] {
         int now = store.db_->execAndGet("PRAGMA user_version").getInt();
         schema::migrate(*store.db_, now);
@@ -132,6 +136,7 @@ Store Store::open(const fs::path& path) {
         store.log_change(std::nullopt, "schema.migrate", "schema_version", std::to_string(now),
                          std::to_string(kSchemaVersion));
       });
+      store.db_->exec("PRAGMA foreign_keys = ON");
     }
     return store;
   });
@@ -154,6 +159,7 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
       configure_connection(*db);
       Store store(path, std::move(db));
       store.command_ = "init";
+      store.db_->exec("PRAGMA foreign_keys = OFF");  // as for a migration on open (see there)
       store.write([&] {
         store.db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
         schema::migrate(*store.db_, 0);
@@ -163,6 +169,7 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
                                      settings.goal.start.iso(), settings.goal.target, settings.goal.deadline.iso(),
                                      settings.sectors.size()));
       });
+      store.db_->exec("PRAGMA foreign_keys = ON");
       return store;
     });
   } catch (...) {

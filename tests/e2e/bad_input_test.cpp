@@ -289,7 +289,7 @@ TEST_CASE("a database from a newer roster is refused untouched", "[bad-input]") 
     auto r = fx.roster(args);
     CHECK(r.code == 1);
     CHECK(r.err == "roster: error: '" + fx.db +
-                       "' was written by a newer roster (schema version 99, this roster knows 5); upgrade roster to "
+                       "' was written by a newer roster (schema version 99, this roster knows 6); upgrade roster to "
                        "use it\n");
   }
   CHECK(read_file(fx.db) == bytes);

@@ -17,7 +17,7 @@ TEST_CASE("init creates a WAL database with the seeded sectors and the default g
                         "SELECT goal_start, goal_target, goal_deadline FROM association; "
                         "SELECT code || ' ' || name_zh FROM sectors WHERE is_key ORDER BY position;"});
   CHECK(q.out ==
-        "wal\n5\n2023-07-15|200|2025-07-15\n"
+        "wal\n6\n2023-07-15|200|2025-07-15\n"
         "healthcare 医疗健康\ne-commerce 电子商务\neducation 教育\ntourism 文化旅游\nentertainment 文化娱乐\n");
 }
 
@@ -50,7 +50,7 @@ TEST_CASE("an older schema is brought up to date on open, and the upgrade is log
   CHECK(r.code == 0);
   CHECK(r.out == "id\tname\tuscc\tsectors\ttier\tcity\tparent\tnote\tjoined\tleft\tstatus\n");
   auto q = run_program({"sqlite3", db, "PRAGMA user_version; SELECT kind, before, after FROM history;"});
-  CHECK(q.out == "5\nschema.migrate|0|5\n");
+  CHECK(q.out == "6\nschema.migrate|0|6\n");
 }
 
 TEST_CASE("a version 1 database gets the seeded sectors' aliases when it is opened", "[init]") {
@@ -83,9 +83,9 @@ TEST_CASE("a version 1 database gets the seeded sectors' aliases when it is open
        "SELECT before, after FROM history WHERE kind = 'schema.migrate';"});
   // 文旅 is the Chinese name of the user's own sector, which wins over tourism's alias.
   CHECK(q.out ==
-        "5\nhealthcare 医疗|医药|健康|大健康|生物医药\ne-commerce 电商|网络零售|跨境电商|ecommerce\n"
+        "6\nhealthcare 医疗|医药|健康|大健康|生物医药\ne-commerce 电商|网络零售|跨境电商|ecommerce\n"
         "education 教育培训|培训|在线教育|职业教育\ntourism 文旅|旅游|文化和旅游\nentertainment 娱乐|文娱|游戏|动漫\n"
         "telecom 电信|通讯|信息通信\nmanufacturing 制造|制造业|工业\nfinance 金融|金融服务|fintech\n"
         "media 传媒|媒体|新媒体|文化传媒\ntechnology 软件|互联网|信息服务|IT\nother 其它\nculture \n"
-        "e-commerce;culture\n1|5\n");
+        "e-commerce;culture\n1|6\n");
 }

@@ -376,5 +376,5 @@ TEST_CASE("a version 3 database gets the stages and the prospect tables when ope
   auto q = run_program({"sqlite3", fx.db,
                         "PRAGMA user_version; SELECT before, after FROM history WHERE kind = 'schema.migrate';"
                         "SELECT count(*) FROM members;"});
-  CHECK(q.out == "5\n3|5\n1\n");
+  CHECK(q.out == "6\n3|6\n1\n");
 }

@@ -17,4 +17,9 @@ namespace roster {
 std::vector<FieldProblem> stored_duplicates(Store& store, const NewMember& member,
                                             std::optional<int64_t> except = std::nullopt);
 
+/// The problem of `member`'s name when `existing` already has it.
+FieldProblem duplicate_name(const NewMember& member, const MemberRef& existing);
+/// The problem of `member`'s USCC when `existing` already has it.
+FieldProblem duplicate_uscc(const NewMember& member, const MemberRef& existing);
+
 }  // namespace roster

@@ -45,6 +45,9 @@ struct ImportOptions {
   bool dry_run = false;
   bool update = false;  ///< apply rows that match a stored member instead of refusing them
   size_t max_problems = 50;
+  /// About how many rows the file has (its line count), or 0 if unknown:
+  /// a large import writes its rows first and builds some indexes after.
+  size_t expected_rows = 0;
 };
 
 /// What an import did, or would do with --dry-run.

@@ -29,7 +29,7 @@ struct SectorCount;
 struct PeriodChanges;
 
 /// The schema version this roster writes and understands (PRAGMA user_version).
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 /// PRAGMA application_id of every roster database ("ROST").
 constexpr int kApplicationId = 0x524F5354;
 

@@ -296,7 +296,7 @@ TEST_CASE("waivers and deferrals are recorded once, with a reason", "[dues][stor
   CHECK(db.execAndGet("SELECT member_id FROM history WHERE kind = 'dues.defer'").getInt64() == b);
 }
 
-TEST_CASE("a version 4 database is migrated to 5 with its members kept", "[dues][store]") {
+TEST_CASE("a version 4 database is migrated to 6 with its members kept", "[dues][store]") {
   TempDir dir;
   {
     Store store = Store::create(dir / "roster.db", settings());
@@ -320,7 +320,7 @@ TEST_CASE("a version 4 database is migrated to 5 with its members kept", "[dues]
   CHECK(roster::dues_policy(store) == DuesPolicy{});
   CHECK(roster::dues_schedule(store).empty());
   SQLite::Database db((dir / "roster.db").string(), SQLite::OPEN_READONLY);
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 5);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 6);
   CHECK(db.execAndGet("SELECT contact || phone || email FROM members WHERE id = 1").getString().empty());
-  CHECK(db.execAndGet("SELECT before || '>' || after FROM history WHERE kind = 'schema.migrate'").getString() == "4>5");
+  CHECK(db.execAndGet("SELECT before || '>' || after FROM history WHERE kind = 'schema.migrate'").getString() == "4>6");
 }
