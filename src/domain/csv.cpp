@@ -23,14 +23,15 @@ bool is_long_digit_code(std::string_view cell) {
 
 int CsvReader::get() {
   if (pending_pos_ < pending_.size()) return static_cast<unsigned char>(pending_[pending_pos_++]);
-  int c = in_.get();
+  // The stream buffer's own calls: no sentry object per character.
+  int c = in_.rdbuf()->sbumpc();
   if (c == '\n') ++line_;
   return c;
 }
 
 int CsvReader::peek() {
   if (pending_pos_ < pending_.size()) return static_cast<unsigned char>(pending_[pending_pos_]);
-  return in_.peek();
+  return in_.rdbuf()->sgetc();
 }
 
 void CsvReader::skip_bom() {
@@ -55,12 +56,23 @@ bool CsvReader::next(CsvRecord& record) {
     started_ = true;
     skip_bom();
   }
-  record.fields.clear();
   record.line = line_;
   int c = get();
-  if (c == EOF) return false;
+  if (c == EOF) {
+    record.fields.clear();
+    return false;
+  }
 
-  std::string field;
+  // The record's strings are reused from one record to the next: no
+  // allocation per field once they have grown.
+  size_t count = 0;
+  auto next_field = [&]() -> std::string& {
+    if (count == record.fields.size()) record.fields.emplace_back();
+    std::string& f = record.fields[count++];
+    f.clear();
+    return f;
+  };
+  std::string* field = &next_field();
   bool quoted = false;      // inside a quoted section
   bool was_quoted = false;  // field began with a quote
   size_t bytes = 0;
@@ -73,32 +85,31 @@ bool CsvReader::next(CsvRecord& record) {
       if (c == '"') {
         if (peek() == '"') {
           get();
-          field.push_back('"');
+          field->push_back('"');
         } else {
           quoted = false;
         }
       } else {
-        field.push_back(static_cast<char>(c));
+        field->push_back(static_cast<char>(c));
       }
       continue;
     }
     if (c == EOF || c == '\n') {
-      if (!was_quoted && !field.empty() && field.back() == '\r') field.pop_back();
-      record.fields.push_back(std::move(field));
+      if (!was_quoted && !field->empty() && field->back() == '\r') field->pop_back();
+      record.fields.resize(count);
       return true;
     }
     if (c == '\r' && peek() == '\n') continue;  // CRLF: the LF ends the record
     if (c == delimiter_) {
-      record.fields.push_back(std::move(field));
-      field.clear();
+      field = &next_field();
       was_quoted = false;
       continue;
     }
-    if (quotes_ && c == '"' && field.empty() && !was_quoted) {
+    if (quotes_ && c == '"' && field->empty() && !was_quoted) {
       quoted = was_quoted = true;
       continue;
     }
-    field.push_back(static_cast<char>(c));
+    field->push_back(static_cast<char>(c));
   }
 }
 

@@ -8,7 +8,7 @@
 namespace roster {
 namespace {
 
-const Stage* find_stage(const std::vector<Stage>& stages, const std::string& code) {
+const Stage* stage_with_code(const std::vector<Stage>& stages, const std::string& code) {
   for (const auto& s : stages) {
     if (s.code == code) return &s;
   }
@@ -49,7 +49,7 @@ std::vector<Standing> standings(const std::vector<Stage>& stages, const std::vec
   for (const auto& p : prospects) {
     if (p.added_on > as_of) continue;
     std::vector<StageMove> moves = moves_by(p, as_of);
-    const Stage* stage = find_stage(stages, moves.back().stage);
+    const Stage* stage = stage_with_code(stages, moves.back().stage);
     if (!stage) continue;
     out.push_back({&p, stage, chance_in(p, *stage), std::move(moves)});
   }
@@ -79,7 +79,7 @@ void fill_history(PipelineStageRow& row, const std::vector<Stage>& stages, const
     bool entered = false;
     bool advanced = false;
     for (size_t i = 0; i < s.moves.size(); ++i) {
-      const Stage* to = find_stage(stages, s.moves[i].stage);
+      const Stage* to = stage_with_code(stages, s.moves[i].stage);
       if (entered && to && !row.stage.closed && forward(row.stage, *to)) advanced = true;
       if (s.moves[i].stage != row.stage.code) continue;
       entered = true;

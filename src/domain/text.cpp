@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace roster {
@@ -191,7 +192,45 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return row[y.size()];
 }
 
+// The key of a name made only of printable ASCII other than space, its
+// full-width forms (U+FF01-U+FF5E) and CJK unified ideographs (U+4E00-U+9FFF)
+// -- most names: what NFKC and case folding make of it, without utf8proc.
+// NFKC maps a full-width form to its ASCII character and leaves the
+// ideographs alone; none of these characters composes with another. Nothing
+// for any other text, which takes the general path.
+namespace {
+
+std::optional<std::string> plain_name_key(std::string_view s) {
+  std::string key;
+  key.reserve(s.size());
+  auto lower = [](unsigned c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); };
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x21 && c <= 0x7e) {
+      key.push_back(lower(c));
+      ++i;
+      continue;
+    }
+    if ((c & 0xf0) != 0xe0 || s.size() - i < 3) return std::nullopt;
+    auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) return std::nullopt;
+    unsigned cp = ((c & 0x0fu) << 12) | ((b1 & 0x3fu) << 6) | (b2 & 0x3fu);
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      key.append(s.substr(i, 3));
+    } else if (cp >= 0xff01 && cp <= 0xff5e) {
+      key.push_back(lower(cp - 0xfee0));
+    } else {
+      return std::nullopt;
+    }
+    i += 3;
+  }
+  return key;
+}
+
+}  // namespace
+
 std::string name_key(std::string_view s) {
+  if (auto key = plain_name_key(s)) return *std::move(key);
   utf8proc_uint8_t* mapped = nullptr;
   auto options =
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "member_sql.h"
+#include "roster/history_json.h"
 #include "roster/json_dump.h"
 #include "roster/store.h"
 #include "roster/text.h"
@@ -111,21 +112,7 @@ int64_t Store::insert_member(const NewMember& m) {
   insert_period(cached(kInsertPeriodSql), id, m.joined, m.left, m.reason);
   insert_sector_links(cached(kInsertSectorLinkSql), id, m.sector_codes);
 
-  nlohmann::ordered_json after = {{"name", m.name},
-                                  {"uscc", m.uscc ? nlohmann::json(*m.uscc) : nlohmann::json()},
-                                  {"sectors", m.sector_codes},
-                                  {"tier", std::string(tier_code(m.tier))},
-                                  {"city", m.city},
-                                  {"parent", m.parent},
-                                  {"note", m.note},
-                                  {"joined", m.joined.iso()},
-                                  {"left", m.left ? nlohmann::json(m.left->iso()) : nlohmann::json()}};
-  if (!m.sort_key.empty()) after["sort_key"] = m.sort_key;  // most names have none: the entry stays as it was
-  // Likewise the contacts, which came later: a member without them is logged as before.
-  if (!m.contacts.contact.empty()) after["contact"] = m.contacts.contact;
-  if (!m.contacts.phone.empty()) after["phone"] = m.contacts.phone;
-  if (!m.contacts.email.empty()) after["email"] = m.contacts.email;
-  log_change(id, "member.add", "", "", dump_json(after));
+  log_change(id, "member.add", "", "", member_added_json(m));
   return id;
 }
 

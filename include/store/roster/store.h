@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "roster/date.h"
@@ -189,7 +190,11 @@ class Store {
   /// of add-member and import. Keyed by the SQL text, so every call with the
   /// same text shares one statement, wherever the text is written.
   SQLite::Statement& cached(std::string_view sql);
-  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
+  struct SqlHash {
+    using is_transparent = void;  // looked up by string_view, no copy of the text
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> statements_;
   /// True while write() or write_if() runs its work.
   bool writing_ = false;
   /// Throws std::logic_error (a bug in roster, never bad input) unless inside

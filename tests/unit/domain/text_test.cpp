@@ -191,3 +191,25 @@ TEST_CASE("all_ascii_digits takes a non-empty run of 0-9 only", "[text]") {
   CHECK_FALSE(roster::all_ascii_digits("１２"));  // full-width digits are not ASCII
   CHECK(roster::digits_value("2024") == 2024);
 }
+
+TEST_CASE("name_key's quick path for ASCII, full-width forms and CJK ideographs folds as the general one does",
+          "[text]") {
+  // A trailing space sends a name down utf8proc's general path (and leaves
+  // its key as it is), so each key can be compared with the general one.
+  auto encode3 = [](unsigned cp) {
+    return std::string{static_cast<char>(0xe0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3f)),
+                       static_cast<char>(0x80 | (cp & 0x3f))};
+  };
+  std::string every;
+  for (unsigned c = 0x21; c <= 0x7e; ++c) every += static_cast<char>(c);
+  for (unsigned cp = 0xff01; cp <= 0xff5e; ++cp) every += encode3(cp);
+  for (unsigned cp = 0x4e00; cp <= 0x9fff; cp += 97) every += encode3(cp);
+  for (const std::string& name : {every, std::string("杭州砚图医疗科技有限公司"), std::string("ＡＣＭＥ（杭州）Co.Ltd"),
+                                  std::string("允然（绍兴）物流管理有限公司"), std::string("９１３３０")}) {
+    CHECK(name_key(name) == name_key(name + " "));
+  }
+  CHECK(name_key("ＡＣＭＥ（杭州）Co.Ltd") == "acme(杭州)co.ltd");
+  // Outside those characters the general path runs: compatibility ideographs, Hangul, accents.
+  CHECK(name_key("\xef\xa4\x80") == "\xe8\xb1\x88");  // U+F900 is U+8C48 under NFKC
+  CHECK(name_key("Cafe\xcc\x81") == "caf\xc3\xa9");   // e + combining acute composes
+}
