@@ -19,6 +19,15 @@ bool is_long_digit_code(std::string_view cell) {
   return cell.size() >= 12 && cell.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+// The record's next field, emptied. Its strings are reused from one record to
+// the next: no allocation per field once they have grown.
+std::string& next_field(CsvRecord& record, size_t& count) {
+  if (count == record.fields.size()) record.fields.emplace_back();
+  std::string& field = record.fields[count++];
+  field.clear();
+  return field;
+}
+
 }  // namespace
 
 int CsvReader::get() {
@@ -63,16 +72,8 @@ bool CsvReader::next(CsvRecord& record) {
     return false;
   }
 
-  // The record's strings are reused from one record to the next: no
-  // allocation per field once they have grown.
   size_t count = 0;
-  auto next_field = [&]() -> std::string& {
-    if (count == record.fields.size()) record.fields.emplace_back();
-    std::string& f = record.fields[count++];
-    f.clear();
-    return f;
-  };
-  std::string* field = &next_field();
+  std::string* field = &next_field(record, count);
   bool quoted = false;      // inside a quoted section
   bool was_quoted = false;  // field began with a quote
   size_t bytes = 0;
@@ -101,7 +102,7 @@ bool CsvReader::next(CsvRecord& record) {
     }
     if (c == '\r' && peek() == '\n') continue;  // CRLF: the LF ends the record
     if (c == delimiter_) {
-      field = &next_field();
+      field = &next_field(record, count);
       was_quoted = false;
       continue;
     }
