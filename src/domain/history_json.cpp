@@ -72,11 +72,10 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 std::string member_added_json(const NewMember& m) {
-  for (std::string_view text :
-       {std::string_view(m.name), std::string_view(m.uscc.value_or("")), std::string_view(m.city),
-        std::string_view(m.parent), std::string_view(m.note), std::string_view(m.sort_key),
-        std::string_view(m.contacts.contact), std::string_view(m.contacts.phone), std::string_view(m.contacts.email)}) {
-    if (!is_valid_utf8(text)) return member_added_document(m);
+  const std::string none;
+  for (const std::string* text : {&m.name, m.uscc ? &*m.uscc : &none, &m.city, &m.parent, &m.note, &m.sort_key,
+                                  &m.contacts.contact, &m.contacts.phone, &m.contacts.email}) {
+    if (!is_valid_utf8(*text)) return member_added_document(m);
   }
   for (const auto& code : m.sector_codes) {
     if (!is_valid_utf8(code)) return member_added_document(m);
