@@ -132,7 +132,26 @@ int digits_value(std::string_view digits) {
   return v;
 }
 
+namespace {
+
+// Whether `s` begins and ends with a code point that is not a space: then
+// trim gives `s` back as it is, whether the rest is UTF-8 or not (most
+// fields, which are looked at no further).
+bool text_at_both_ends(std::string_view s) {
+  if (s.empty()) return false;
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_int32_t first = 0, last = 0;
+  if (utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(s.size()), &first) <= 0 || is_space(first)) return false;
+  size_t start = s.size() - 1;
+  while (start > 0 && s.size() - start < 4 && (static_cast<unsigned char>(s[start]) & 0xc0) == 0x80) --start;
+  auto n = utf8proc_iterate(p + start, static_cast<utf8proc_ssize_t>(s.size() - start), &last);
+  return n == static_cast<utf8proc_ssize_t>(s.size() - start) && !is_space(last);
+}
+
+}  // namespace
+
 std::string trim(std::string_view s) {
+  if (text_at_both_ends(s)) return std::string(s);
   // Walk code points, remembering the byte span from the first to the last
   // non-space one.
   size_t begin = std::string_view::npos, end = 0, offset = 0;

@@ -45,6 +45,12 @@ TEST_CASE("trim removes ASCII and Unicode white space at both ends only", "[text
   CHECK(roster::trim("   ") == "");
   CHECK(roster::trim("") == "");
   CHECK(roster::trim("x") == "x");
+  CHECK(roster::trim("杭州 有限公司") == "杭州 有限公司");
+  CHECK(roster::trim("\u3000杭州 有限公司") == "杭州 有限公司");
+  // Not UTF-8: left as it is for the validator to report, whatever its ends.
+  CHECK(roster::trim("a\xff b") == "a\xff b");
+  CHECK(roster::trim(" a\xff ") == " a\xff ");
+  CHECK(roster::trim("a \xff") == "a \xff");
 }
 
 TEST_CASE("name_key folds width, case and white space", "[text]") {
