@@ -16,19 +16,47 @@
 namespace roster {
 
 void fill_row(ImportRow& row, const Cells& cells) {
-  auto cell = [&](const char* column) {
+  if (&row.cells != &cells) row.cells = cells;
+  fill_row(row);
+}
+
+void fill_row(ImportRow& row) {
+  const Cells& cells = row.cells;
+  auto cell = [&](const char* column, std::string& out) {
     auto it = cells.find(column);
-    return it == cells.end() ? std::string() : it->second;
+    if (it == cells.end())
+      out.clear();
+    else
+      out.assign(it->second);
   };
-  row.draft =
-      MemberDraft{cell("name"),   cell("uscc"),     split_list(cell("sectors")),
-                  cell("joined"), cell("left"),     cell("tier"),
-                  cell("city"),   cell("parent"),   cell("note"),
-                  cell("reason"), cell("sort_key"), MemberContacts{cell("contact"), cell("phone"), cell("email")}};
-  row.group = trim(cell("id"));
-  row.cells = cells;
-  row.present.clear();
-  for (const auto& [column, value] : cells) row.present.insert(column);
+  MemberDraft& d = row.draft;
+  cell("name", d.name);
+  cell("uscc", d.uscc);
+  std::string sectors;
+  cell("sectors", sectors);
+  d.sectors = split_list(sectors);
+  cell("joined", d.joined);
+  cell("left", d.left);
+  cell("tier", d.tier);
+  cell("city", d.city);
+  cell("parent", d.parent);
+  cell("note", d.note);
+  cell("reason", d.reason);
+  cell("sort_key", d.sort_key);
+  cell("contact", d.contacts.contact);
+  cell("phone", d.contacts.phone);
+  cell("email", d.contacts.email);
+  std::string id;
+  cell("id", id);
+  row.group = trim(id);
+  // The columns given: the same for every row of a file, so rarely rebuilt.
+  bool same = row.present.size() == cells.size() &&
+              std::equal(row.present.begin(), row.present.end(), cells.begin(),
+                         [](const std::string& column, const auto& cell) { return column == cell.first; });
+  if (!same) {
+    row.present.clear();
+    for (const auto& [column, value] : cells) row.present.insert(column);
+  }
 }
 
 namespace {
@@ -94,7 +122,7 @@ class DelimitedReader : public MemberRowReader {
   }
 
   bool next(ImportRow& row) override {
-    CsvRecord record;
+    CsvRecord& record = record_;  // kept, so its strings are reused row after row
     do {
       if (!ahead_.empty()) {
         record = std::move(ahead_.front());
@@ -103,15 +131,21 @@ class DelimitedReader : public MemberRowReader {
         return false;
       }
     } while (blank(record));
-    Cells cells;
+    Cells& cells = row.cells;
     for (const auto& [index, column] : columns_) {
       if (index < record.fields.size()) {
-        cells[column] = spreadsheet_ ? spreadsheet_unescape(record.fields[index]) : record.fields[index];
+        std::string& cell = cells[column];
+        if (spreadsheet_)
+          cell = spreadsheet_unescape(record.fields[index]);
+        else
+          cell.assign(record.fields[index]);
+      } else {
+        cells.erase(column);
       }
     }
     row.line = record.line;
     row.record = ++records_;
-    fill_row(row, cells);
+    fill_row(row);
     row.shape_problem = shape_problem(record);
     return true;
   }
@@ -181,6 +215,7 @@ class DelimitedReader : public MemberRowReader {
   }
 
   CsvReader csv_;
+  CsvRecord record_;
   std::string label_;
   bool spreadsheet_;
   size_t width_ = 0;        // cells in the header

@@ -16,6 +16,8 @@ using Cells = std::map<std::string, std::string>;
 /// Fills `row`'s draft, group and present columns from `cells`; keeps its
 /// line and record.
 void fill_row(ImportRow& row, const Cells& cells);
+/// The same from row.cells, as they are.
+void fill_row(ImportRow& row);
 
 /// The readers of a JSON array of members and of JSON Lines.
 std::unique_ptr<MemberRowReader> make_json_reader(std::istream& in, const std::string& label,

@@ -57,7 +57,34 @@ size_t separator_at(std::string_view text, size_t i) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
-  return for_each_code_point(s, [](utf8proc_int32_t) {});
+  // The well-formed byte sequences of the Unicode standard (table 3-7): no
+  // overlong forms, no surrogates, nothing past U+10FFFF. ASCII, most of
+  // any text, takes one comparison a byte.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  auto tail = [&](const unsigned char* at, unsigned char lo, unsigned char hi) {
+    return at < end && *at >= lo && *at <= hi;
+  };
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      if (!tail(p + 1, 0x80, 0xbf)) return false;
+      p += 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      unsigned char lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+      if (!tail(p + 1, lo, hi) || !tail(p + 2, 0x80, 0xbf)) return false;
+      p += 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      unsigned char lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+      if (!tail(p + 1, lo, hi) || !tail(p + 2, 0x80, 0xbf) || !tail(p + 3, 0x80, 0xbf)) return false;
+      p += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 size_t code_point_count(std::string_view s) {

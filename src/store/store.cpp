@@ -79,6 +79,11 @@ void configure_connection(SQLite::Database& db) {
 
 }  // namespace
 
+void use_sqlite_from_one_thread() {
+  sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 Store::Store(fs::path path, std::unique_ptr<SQLite::Database> db) : path_(std::move(path)), db_(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
 Store::~Store() = default;

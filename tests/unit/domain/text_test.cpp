@@ -219,3 +219,17 @@ TEST_CASE("name_key's quick path for ASCII, full-width forms and CJK ideographs 
   CHECK(name_key("\xef\xa4\x80") == "\xe8\xb1\x88");  // U+F900 is U+8C48 under NFKC
   CHECK(name_key("Cafe\xcc\x81") == "caf\xc3\xa9");   // e + combining acute composes
 }
+
+TEST_CASE("is_valid_utf8 takes exactly the well-formed sequences, at every boundary", "[text]") {
+  using roster::is_valid_utf8;
+  for (const char* good : {"", "a", "\x7f", "\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80",
+                           "\xef\xbf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "杭州（有限）公司"}) {
+    CHECK(is_valid_utf8(good));
+  }
+  for (const char* bad :
+       {"\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xc2", "\xc2\x7f", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf",
+        "\xe6\x9c", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "杭州\xe6"}) {
+    CHECK_FALSE(is_valid_utf8(bad));
+  }
+  CHECK(is_valid_utf8(std::string_view("a\0b", 3)));
+}
