@@ -27,6 +27,17 @@ bool use_bulk_import(Store& store, const ImportOptions& options) {
   return static_cast<int64_t>(options.expected_rows) * 2 >= stored_members(store);
 }
 
+ForeignKeysOff::ForeignKeysOff(Store& store) : store_(store) {
+  StoreAccess::db(store_).exec("PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeysOff::~ForeignKeysOff() {
+  try {
+    StoreAccess::db(store_).exec("PRAGMA foreign_keys = ON");
+  } catch (...) {  // a destructor must not throw; the connection ends with the command
+  }
+}
+
 DeferredIndexes::DeferredIndexes(Store& store) : store_(store) {
   auto& db = StoreAccess::db(store);
   std::vector<std::string> names;

@@ -29,7 +29,7 @@ struct Added {
 
 class Importer {
  public:
-  Importer(Store& store, const ImportOptions& options) : store_(store), options_(options) {}
+  Importer(Store& store, const ImportOptions& options, bool bulk) : store_(store), options_(options), bulk_(bulk) {}
 
   // Call inside the write transaction: the sector registry is read there, so
   // a sector merged or removed by another process just before is unknown
@@ -37,7 +37,7 @@ class Importer {
   void run(MemberRowReader& reader) {
     sectors_ = store_.sectors();
     std::optional<DeferredIndexes> deferred;
-    if (use_bulk_import(store_, options_)) {
+    if (bulk_) {
       deferred.emplace(store_);
       keys_.emplace(store_, options_.expected_rows);
     }
@@ -286,6 +286,7 @@ class Importer {
 
   Store& store_;
   const ImportOptions& options_;
+  bool bulk_;                   // the large-import path (import_bulk.h)
   SectorRegistry sectors_{{}};  // read in run()
   ImportResult result_;
   AddedMembers added_;
@@ -314,7 +315,10 @@ std::string_view action_word(ImportAction::What what) {
 }
 
 ImportResult import_members(Store& store, MemberRowReader& reader, const ImportOptions& options) {
-  Importer importer(store, options);
+  bool bulk = use_bulk_import(store, options);
+  Importer importer(store, options, bulk);
+  std::optional<ForeignKeysOff> unchecked;
+  if (bulk) unchecked.emplace(store);
   store.write_if([&] {
     importer.run(reader);
     auto& r = importer.result();
