@@ -31,7 +31,9 @@ std::string who(int64_t id, const std::string& name) {
   return trf("member #{0} ({1})", id, name);
 }
 
-void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, bool quick) {
+// `links_sound`: set when foreign_key_check finished and found no dangling
+// sector link, so link_rules (which words them) need not look again.
+void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, bool quick, bool& links_sound) {
   SQLite::Statement integrity(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
   while (integrity.executeStep()) {
     // One row can carry many findings, a line each (a damaged page gives
@@ -48,9 +50,13 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, boo
     }
   }
   SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+  bool dangling_links = false;
   while (fk.executeStep()) {
     std::string table = fk.getColumn(0).getString(), parent = fk.getColumn(2).getString();
-    if (fk.getColumn(1).isNull()) continue;  // WITHOUT ROWID (member_sectors): reported below with its values
+    if (fk.getColumn(1).isNull()) {  // WITHOUT ROWID (member_sectors): reported by link_rules with its values
+      dangling_links = true;
+      continue;
+    }
     int64_t row = fk.getColumn(1).getInt64();
     // The dangling value itself, so the line says which row is missing.
     SQLite::Statement column(db, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ?");
@@ -66,6 +72,7 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, boo
     problems.push_back(
         trf("foreign key: {0} row {1} refers to {2} {3}, which does not exist", table, row, parent, value));
   }
+  links_sound = !dangling_links;
 }
 
 // The one association row holds the name and the goal every report needs.
@@ -248,11 +255,15 @@ std::vector<std::string> Store::check_problems(bool quick) {
     std::vector<std::string> problems;
     // A damaged page can stop a check half way: say so, and run the others.
     using Check = std::function<void(SQLite::Database&, std::vector<std::string>&)>;
+    bool links_sound = false;
     const std::pair<Check, const char*> checks[] = {
-        {[quick](SQLite::Database& db, std::vector<std::string>& found) { sqlite_checks(db, found, quick); },
+        {[&](SQLite::Database& db, std::vector<std::string>& found) { sqlite_checks(db, found, quick, links_sound); },
          N_("SQLite's own checks")},
         {association_rules, N_("the association row")},
-        {link_rules, N_("the sector links")},
+        {[&](SQLite::Database& db, std::vector<std::string>& found) {
+           if (!links_sound) link_rules(db, found);
+         },
+         N_("the sector links")},
         {member_rules, N_("the members")},
         {period_rules, N_("the periods")},
         {dues_schedule_rules, N_("the dues schedule")},
