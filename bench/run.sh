@@ -151,6 +151,8 @@ growth=(
   "sectors|roster sectors -f json" "sectors-sqlite|  sqlite3"
   "check|roster check" "check-sqlite|  sqlite3 integrity_check" "check-quick|roster check --quick"
   "check-quick-sqlite|  sqlite3 quick_check"
+  "json-list|roster list -f json" "json-export|roster export -f json" "jsonl-export|roster export -f jsonl"
+  "json-report|roster report -f json" "json-history|roster history -f json"
 )
 
 for n in "${sizes[@]}"; do
@@ -262,6 +264,15 @@ SELECT ms.sector_code, ms.position = 0 AS is_primary, sum($active),
   measure "check-quick@$n" "$roster" check --quick -q --db "$db"
   measure "check-quick-sqlite@$n" sqlite3 "$db" "PRAGMA quick_check; PRAGMA foreign_key_check"
 
+  # json and jsonl: each output that lists members or entries, roster alone
+  # (no sqlite3 line does the same); the growth table below shows whether
+  # its memory stays flat from one size to the next.
+  measure "json-list@$n" "$roster" list -f json --status all --as-of "$as_of" --db "$db"
+  measure "json-export@$n" "$roster" export -f json --db "$db"
+  measure "jsonl-export@$n" "$roster" export -f jsonl --db "$db"
+  measure "json-report@$n" "$roster" report -f json --as-of "$as_of" --db "$db"
+  measure "json-history@$n" "$roster" history -f json --db "$db"
+
   echo
   header
   for l in "${lines[@]}"; do
@@ -296,6 +307,7 @@ rm -f "$big" "$work/big.db"*
 # --- growth ----------------------------------------------------------------------
 echo
 echo "== growth with N: median wall seconds (s@N), the factor from one size to the next, peak RSS in KB (KB@N)"
+echo "   and its factor from one size to the next (KB 100k->1M: the peak at 1M over the peak at 100k; flat memory is 1)"
 # short N: 1000 -> 1k, 1000000 -> 1M
 short() {
   local n=$1
@@ -306,6 +318,7 @@ args=("")
 for n in "${sizes[@]}"; do line+=" %9s"; args+=("s@$(short "$n")"); done
 for ((i = 1; i < ${#sizes[@]}; i++)); do line+=" %10s"; args+=("$(short "${sizes[i - 1]}")->$(short "${sizes[i]}")"); done
 for n in "${sizes[@]}"; do line+=" %10s"; args+=("KB@$(short "$n")"); done
+for ((i = 1; i < ${#sizes[@]}; i++)); do line+=" %12s"; args+=("KB $(short "${sizes[i - 1]}")->$(short "${sizes[i]}")"); done
 line+="\n"
 # shellcheck disable=SC2059
 printf "$line" "${args[@]}"
@@ -317,6 +330,9 @@ for g in "${growth[@]}"; do
     args+=("$(ratio "${T[$key@${sizes[i]}]}" "${T[$key@${sizes[i - 1]}]}")")
   done
   for n in "${sizes[@]}"; do args+=("${M[$key@$n]}"); done
+  for ((i = 1; i < ${#sizes[@]}; i++)); do
+    args+=("$(ratio "${M[$key@${sizes[i]}]}" "${M[$key@${sizes[i - 1]}]}")")
+  done
   # shellcheck disable=SC2059
   printf "$line" "${args[@]}"
 done
