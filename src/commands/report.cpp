@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "roster/dues_all.h"
+#include "roster/dues_store.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/prospects.h"
@@ -87,7 +88,11 @@ int run_report(const ReportOptions& o, const Context& ctx) {
     data.sector_counts = store.sector_counts(end, period.first.plus_days(-1));
     data.stages = stages(store);
     data.prospects = all_prospects(store);
-    data.dues = all_dues(store);
+    DuesPolicy policy = dues_policy(store);
+    data.dues = dues_in_period(  // one charge at a time: a member's years together, then every payment
+        [&](const std::function<void(const DuesAccount&)>& each) { each_dues_account(store, {}, each); },
+        [&](const std::function<void(const Payment&)>& each) { each_dues_payment(store, each); }, policy, period.first,
+        end);
   });
   PeriodReport report = build_period_report(period, ctx.as_of, std::move(data));
   std::optional<std::string> stamp;

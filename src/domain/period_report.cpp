@@ -55,7 +55,7 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
                                   data.sector_counts, false);
   r.chart = chart_points(period, r.end, road, timeline);
   if (!data.prospects.empty()) r.pipeline = pipeline_in_period(data.stages, data.prospects, period.first, r.end);
-  if (data.dues && !data.dues->charges.empty()) r.dues = dues_in_period(*data.dues, period.first, r.end);
+  r.dues = std::move(data.dues);
   return r;
 }
 
