@@ -59,6 +59,11 @@ bool each_member_worst(const DuesAccountFeed& accounts, const DuesPolicy& policy
   return any;
 }
 
+// Late on the period's last day, and not on the day before it began.
+bool newly_overdue(const Worst& w) {
+  return w.after > 0 && w.before == 0;
+}
+
 }  // namespace
 
 std::optional<DuesPeriod> dues_in_period(const DuesAccountFeed& accounts, const PaymentFeed& payments,
@@ -69,7 +74,8 @@ std::optional<DuesPeriod> dues_in_period(const DuesAccountFeed& accounts, const 
   bool billed = each_member_worst(accounts, policy, from.plus_days(-1), to, &p.outstanding, [&](const Worst& w) {
     if (w.after == 3) ++p.lapsed;
     if (w.after == 2) ++p.suspended;
-    if (w.after > 0 && w.before == 0) p.newly_overdue.push_back({w.id, w.name});
+    if (!newly_overdue(w)) return;
+    if (p.newly_overdue++ < static_cast<int>(DuesPeriod::kNamed)) p.newly_overdue_first.push_back({w.id, w.name});
   });
   if (!billed) return std::nullopt;
   payments([&](const Payment& pay) {
@@ -79,6 +85,13 @@ std::optional<DuesPeriod> dues_in_period(const DuesAccountFeed& accounts, const 
     }
   });
   return p;
+}
+
+void each_newly_overdue(const DuesAccountFeed& accounts, const DuesPolicy& policy, Date from, Date to,
+                        const std::function<void(const DuesRef&)>& member) {
+  each_member_worst(accounts, policy, from.plus_days(-1), to, nullptr, [&](const Worst& w) {
+    if (newly_overdue(w)) member({w.id, w.name});
+  });
 }
 
 std::optional<DuesAtRisk> dues_at_risk(const DuesAccountFeed& accounts, const DuesPolicy& policy, Date as_of) {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "json_tail.h"
+#include "json_stream_at.h"
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/figures.h"
@@ -97,9 +97,10 @@ void render_json(const SectorReport& r, const MemberRefFeed& without_key_sector,
   doc["thinnest_key_sector"] =
       r.thinnest_key ? ordered_json{{"code", r.thinnest_key->sector.code}, {"members", r.thinnest_key->members}}
                      : ordered_json();
-  JsonTailArray tail(out, doc, "without_key_sector");  // every one of them, as they are read
-  without_key_sector([&](const MemberRef& m) { tail.item({{"id", m.id}, {"name", m.name}}); });
-  tail.finish();
+  doc["without_key_sector"] = ordered_json::array();  // every one of them, written as they are read
+  write_json_streaming(out, doc, {"without_key_sector"}, [&](const JsonItemWriter& item) {
+    without_key_sector([&](const MemberRef& m) { item({{"id", m.id}, {"name", m.name}}); });
+  });
 }
 
 std::string target_cell(const SectorRow& row) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,12 +28,16 @@ struct DuesRef {
 struct DuesPeriod {
   Date from;
   Date to;
-  Fen collected = 0;    ///< payments dated in [from, to]
-  int payments = 0;     ///< how many
-  Fen outstanding = 0;  ///< Σ balances owed on `to`: every charge neither paid nor waived, deferred ones included
-  std::vector<DuesRef> newly_overdue;  ///< members with a charge that was not overdue on from − 1 and is on `to`, by id
-  int suspended = 0;                   ///< members with a suspended charge on `to` (not lapsed)
-  int lapsed = 0;                      ///< members with a lapsed charge on `to`
+  Fen collected = 0;      ///< payments dated in [from, to]
+  int payments = 0;       ///< how many
+  Fen outstanding = 0;    ///< Σ balances owed on `to`: every charge neither paid nor waived, deferred ones included
+  int newly_overdue = 0;  ///< members with a charge that was not overdue on from − 1 and is on `to`
+  /// The first kNamed of those, by id: the names the report's text formats
+  /// show. Its json lists them all, read again (each_newly_overdue).
+  std::vector<DuesRef> newly_overdue_first;
+  static constexpr size_t kNamed = 10;
+  int suspended = 0;  ///< members with a suspended charge on `to` (not lapsed)
+  int lapsed = 0;     ///< members with a lapsed charge on `to`
 };
 
 /// The dues of [from, to], from every account (fed by member id, then year:
@@ -43,6 +49,15 @@ struct DuesPeriod {
 /// dues billed: the report has no dues section).
 std::optional<DuesPeriod> dues_in_period(const DuesAccountFeed& accounts, const PaymentFeed& payments,
                                          const DuesPolicy& policy, Date from, Date to);
+
+/// Calls `member` with each member DuesPeriod::newly_overdue counts for
+/// [from, to], by id, from accounts fed by member id (as dues_in_period).
+void each_newly_overdue(const DuesAccountFeed& accounts, const DuesPolicy& policy, Date from, Date to,
+                        const std::function<void(const DuesRef&)>& member);
+
+/// Calls `each` once per member of a list, in order (each_newly_overdue
+/// made into a value a renderer can read without holding the list).
+using DuesRefFeed = std::function<void(const std::function<void(const DuesRef&)>& each)>;
 
 /// Members suspended and lapsed in dues on `as_of`, each counted once at its
 /// worst status, among the members active that day (DuesAccount::active; a

@@ -70,13 +70,14 @@ TEST_CASE("dues_in_period: collected in the week, outstanding at its end, newly 
   // Owed on 04-07: 乙 3,000 (2024) + 3,000 (2023) + 丁 3,000 (deferred).
   CHECK(p.outstanding == 900'000);
   // 乙 was already late on 03-31 (its 2023 dues, suspended): not newly.
-  CHECK(p.newly_overdue.empty());
+  CHECK(p.newly_overdue == 0);
   CHECK(p.lapsed == 1);
   CHECK(p.suspended == 0);
   // Week 2024-W18, 04-29 to 05-05: 丁's deferral ends 04-30: overdue from 05-01.
   auto later = in_period(data(), d(2024, 4, 29), d(2024, 5, 5));
   CHECK(later.collected == 0);
-  CHECK(later.newly_overdue == std::vector<DuesRef>{{4, "丁"}});
+  CHECK(later.newly_overdue == 1);
+  CHECK(later.newly_overdue_first == std::vector<DuesRef>{{4, "丁"}});
   // The quarter before: 甲 paid 1,000 on 03-28.
   auto q1 = in_period(data(), d(2024, 1, 1), d(2024, 3, 31));
   CHECK(q1.collected == 100'000);
@@ -89,7 +90,7 @@ TEST_CASE("dues_in_period: a member turning overdue in the period is named once"
   DuesValues dues = data();
   dues.charges.erase(dues.charges.begin() + 4);  // 乙 owes 2024 only
   auto p = in_period(dues, d(2024, 4, 1), d(2024, 4, 7));
-  CHECK(p.newly_overdue == std::vector<DuesRef>{{2, "乙"}});
+  CHECK(p.newly_overdue_first == std::vector<DuesRef>{{2, "乙"}});
   // A charge billed after the period's end is not seen.
   dues.charges.push_back(charge(1, 2025, 300'000, d(2025, 3, 31), d(2025, 1, 10)));
   CHECK(in_period(dues, d(2024, 4, 1), d(2024, 4, 7)).outstanding == 600'000);
@@ -137,4 +138,26 @@ TEST_CASE("dues_in_period refuses accounts fed out of member order", "[dues]") {
     for (const auto& a : list) each(a);
   };
   CHECK_THROWS_AS(roster::dues_at_risk(feed, roster::DuesPolicy{}, d(2024, 4, 1)), std::logic_error);
+}
+
+TEST_CASE("dues_in_period names the first newly overdue, each_newly_overdue every one", "[dues]") {
+  DuesValues dues;
+  for (int64_t m = 1; m <= 12; ++m) {
+    dues.members.push_back({m, "会员" + std::to_string(m), Tier::member, "", "", ""});
+    dues.charges.push_back(charge(m, 2024, 300'000, d(2024, 3, 31), d(2024, 1, 10)));
+  }
+  auto p = in_period(dues, d(2024, 4, 1), d(2024, 4, 7));
+  CHECK(p.newly_overdue == 12);
+  REQUIRE(p.newly_overdue_first.size() == roster::DuesPeriod::kNamed);
+  CHECK(p.newly_overdue_first.back() == DuesRef{10, "会员10"});
+  std::vector<DuesRef> all;
+  roster::each_newly_overdue(dues.feed(), dues.policy, d(2024, 4, 1), d(2024, 4, 7),
+                             [&](const DuesRef& m) { all.push_back(m); });
+  REQUIRE(all.size() == 12);
+  CHECK(all.front() == DuesRef{1, "会员1"});
+  CHECK(all.back() == DuesRef{12, "会员12"});
+  all.clear();
+  roster::each_newly_overdue(dues.feed(), dues.policy, d(2024, 4, 8), d(2024, 4, 14),
+                             [&](const DuesRef& m) { all.push_back(m); });
+  CHECK(all.empty());  // overdue already the week before
 }

@@ -34,7 +34,8 @@ PeriodReportData data(bool with_dues) {
   dues.collected = 300'000;
   dues.payments = 1;
   dues.outstanding = 300'000;
-  dues.newly_overdue = {{2, "乙 <b>"}};
+  dues.newly_overdue = 1;
+  dues.newly_overdue_first = {{2, "乙 <b>"}};
   d.dues = dues;
   return d;
 }
@@ -43,7 +44,10 @@ std::string render(bool with_dues, Format format) {
   auto r = roster::build_period_report(*roster::parse_period(roster::PeriodKind::week, "2024-W14"), ymd(2024, 4, 8),
                                        data(with_dues));
   std::ostringstream out;
-  roster::render_report(r, format, out, {});
+  roster::DuesRefFeed newly_overdue = [](const std::function<void(const roster::DuesRef&)>& each) {
+    each({2, "乙 <b>"});
+  };
+  roster::render_report(r, newly_overdue, format, out, {});
   return out.str();
 }
 
