@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "roster/dues_all.h"
 #include "roster/dues_render.h"
 #include "roster/dues_report.h"
 #include "roster/dues_store.h"
@@ -46,56 +47,71 @@ std::vector<DuesStatus> parse_statuses(const std::string& text) {
   return out;
 }
 
-// Adds dues year `year`'s charges, payments, exemptions and members to `data`
-// (inside the caller's snapshot).
-void read_year(Store& store, int year, DuesData& data) {
-  auto append = [](auto& to, auto&& from) { to.insert(to.end(), from.begin(), from.end()); };
-  append(data.charges, dues_charges(store, year));
-  append(data.payments, dues_payments(store, year));
-  append(data.exemptions, dues_exemptions(store, year));
-  append(data.members, dues_members(store, year));
+// The accounts `query` asks for, as a feed (read inside the caller's
+// snapshot); after each one the output is checked, so a full disk stops a
+// long listing at once.
+DuesAccountFeed accounts_of(Store& store, const DuesAccountQuery& query) {
+  return [&store, query](const std::function<void(const DuesAccount&)>& each) {
+    each_dues_account(store, query, [&](const DuesAccount& a) {
+      each(a);
+      check_output(std::cout);
+    });
+  };
 }
 
-// One year's values: --year, else the dues year that holds --as-of.
-DuesData read_one_year(const ViewOptions& o, const Context& ctx) {
-  Store store = ctx.open_store();
-  DuesData data;
-  store.snapshot([&] {  // every figure from one moment, even while others write
-    data.policy = dues_policy(store);
-    read_year(store, o.year ? o.year : dues_year_of(data.policy, ctx.as_of), data);
-  });
-  return data;
+// --year, else the dues year that holds --as-of.
+int view_year(const ViewOptions& o, const DuesPolicy& policy, Date as_of) {
+  return o.year ? o.year : dues_year_of(policy, as_of);
 }
 
 int run_status(const ViewOptions& o, const Context& ctx) {
   Format format = ctx.format(kViewFormats);
   std::vector<DuesStatus> only = parse_statuses(o.statuses);
-  DuesStatusReport report = build_dues_status(read_one_year(o, ctx), ctx.as_of, only);
-  render_dues_status(report, format, std::cout, ctx.render_options(o.bom));
+  Store store = ctx.open_store();
+  auto writer = make_dues_status_writer(format, std::cout, ctx.render_options(o.bom));
+  DuesStatusReport counts;
+  store.snapshot([&] {  // every figure from one moment, even while others write
+    DuesPolicy policy = dues_policy(store);
+    auto accounts = accounts_of(store, {view_year(o, policy, ctx.as_of), DuesAccountOrder::member, std::nullopt});
+    counts = each_dues_status(accounts, policy, ctx.as_of, only, [&](const DuesStatusRow& r) { writer->row(r); });
+  });
+  writer->finish(counts);
   std::cout.flush();
-  return o.check && report.at_risk() ? kExitCheckFailed : kExitOk;
+  return o.check && counts.at_risk() ? kExitCheckFailed : kExitOk;
 }
 
 int run_summary(const ViewOptions& o, const Context& ctx) {
   Format format = ctx.format(kViewFormats);
   Store store = ctx.open_store();
-  DuesData data;
+  DuesSummary summary;
   store.snapshot([&] {
-    data.policy = dues_policy(store);
+    DuesPolicy policy = dues_policy(store);
     std::vector<int> years = o.year ? std::vector<int>{o.year} : dues_charge_years(store);
-    for (int year : years) {
-      // A year that starts after --as-of could not have been billed yet on that day.
-      if (o.year || dues_year(data.policy, year).first <= ctx.as_of) read_year(store, year, data);
-    }
+    summary = build_dues_summary(
+        [&](const std::function<void(const DuesAccount&)>& each) {
+          for (int year : years) {
+            // A year that starts after --as-of could not have been billed yet on that day.
+            if (o.year || dues_year(policy, year).first <= ctx.as_of)
+              each_dues_account(store, {year, DuesAccountOrder::member, std::nullopt}, each);
+          }
+        },
+        policy, ctx.as_of);
   });
-  render_dues_summary(build_dues_summary(data, ctx.as_of), format, std::cout, ctx.render_options(o.bom));
+  render_dues_summary(summary, format, std::cout, ctx.render_options(o.bom));
   return kExitOk;
 }
 
 int run_remind(const ViewOptions& o, const Context& ctx) {
   Format format = ctx.format(kViewFormats);
-  auto reminders = build_dues_reminders(read_one_year(o, ctx), ctx.as_of, o.days_before);
-  render_dues_reminders(reminders, format, std::cout, ctx.render_options(o.bom));
+  Store store = ctx.open_store();
+  auto writer = make_dues_reminder_writer(format, std::cout, ctx.render_options(o.bom));
+  store.snapshot([&] {
+    DuesPolicy policy = dues_policy(store);
+    // Most overdue first: the store reads the charges in the reminders' order.
+    auto accounts = accounts_of(store, {view_year(o, policy, ctx.as_of), DuesAccountOrder::due, ctx.as_of});
+    each_dues_reminder(accounts, policy, ctx.as_of, o.days_before, [&](const DuesReminder& r) { writer->row(r); });
+  });
+  writer->finish();
   return kExitOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "roster/dues_all.h"
+#include "roster/dues_store.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/pipeline.h"
@@ -32,7 +33,11 @@ int run_progress(const ProgressOptions& o, const Context& ctx) {
     goal = store.goal();
     timeline = store.membership_timeline();
     pipeline = build_pipeline_report(stages(store), all_prospects(store), {}, ctx.as_of);
-    if (auto dues = all_dues(store)) at_risk = dues_at_risk(*dues, active_member_ids(store, ctx.as_of), ctx.as_of);
+    // Each member's charges together, with whether it is active on the day.
+    DuesAccountQuery query{std::nullopt, DuesAccountOrder::member, ctx.as_of};
+    at_risk = dues_at_risk(
+        [&](const std::function<void(const DuesAccount&)>& each) { each_dues_account(store, query, each); },
+        dues_policy(store), ctx.as_of);
   });
   ProgressReport report = build_progress_report(association, goal, timeline, ctx.as_of, pipeline.open_probabilities);
   report.dues_at_risk = at_risk;

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "roster/dues_all.h"
+#include "roster/dues_store.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/prospects.h"
@@ -69,6 +70,20 @@ ReportPeriod chosen_period(const ReportOptions& o, Date as_of) {
   return last_complete_period(kind.value_or(PeriodKind::week), as_of);
 }
 
+// What the report reads besides the dues (inside the caller's snapshot).
+PeriodReportData read_report_data(Store& store, const ReportPeriod& period, Date end) {
+  PeriodReportData data;
+  data.association = store.association_name();
+  data.goal = store.goal();
+  data.timeline = store.membership_timeline();
+  data.changes = store.member_changes(period.first, end);
+  data.sectors = store.sectors().all();
+  data.sector_counts = store.sector_counts(end, period.first.plus_days(-1));
+  data.stages = stages(store);
+  data.prospects = all_prospects(store);
+  return data;
+}
+
 int run_report(const ReportOptions& o, const Context& ctx) {
   Format format = ctx.format(kReportFormats);
   if (int picks = !o.week.empty() + !o.month.empty() + !o.quarter.empty(); picks > 1) {
@@ -76,28 +91,35 @@ int run_report(const ReportOptions& o, const Context& ctx) {
   }
   ReportPeriod period = chosen_period(o, ctx.as_of);
   Date end = report_end(period, ctx.as_of);
-  Store store = ctx.open_store();
-  PeriodReportData data;
-  store.snapshot([&] {
-    data.association = store.association_name();
-    data.goal = store.goal();
-    data.timeline = store.membership_timeline();
-    data.changes = store.member_changes(period.first, end);
-    data.sectors = store.sectors().all();
-    data.sector_counts = store.sector_counts(end, period.first.plus_days(-1));
-    data.stages = stages(store);
-    data.prospects = all_prospects(store);
-    data.dues = all_dues(store);
-  });
-  PeriodReport report = build_period_report(period, ctx.as_of, std::move(data));
   std::optional<std::string> stamp;
   if (o.stamp) {
     auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     stamp = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
   }
-  render_report(report, format, std::cout, {ctx.render_options(), stamp});
+  Store store = ctx.open_store();
+  GoalStatus status = GoalStatus::on_track;
+  // Read, built and written on one snapshot: -f json reads the newly overdue
+  // members again while it writes them.
+  store.snapshot([&] {
+    PeriodReportData data = read_report_data(store, period, end);
+    DuesPolicy policy = dues_policy(store);
+    DuesAccountFeed accounts = [&](const std::function<void(const DuesAccount&)>& each) {
+      each_dues_account(store, {}, each);  // by member id: a member's years together
+    };
+    data.dues = dues_in_period(
+        accounts, [&](const std::function<void(const Payment&)>& each) { each_dues_payment(store, each); }, policy,
+        period.first, end);
+    PeriodReport report = build_period_report(period, ctx.as_of, std::move(data));
+    status = report.progress.status;
+    DuesRefFeed newly_overdue = [&](const std::function<void(const DuesRef&)>& each) {
+      each_newly_overdue(accounts, policy, period.first, end, [&](const DuesRef& m) {
+        each(m);
+        check_output(std::cout);  // a full disk stops the listing at once
+      });
+    };
+    render_report(report, newly_overdue, format, std::cout, {ctx.render_options(), stamp});
+  });
   std::cout.flush();
-  GoalStatus status = report.progress.status;
   return o.check && (status == GoalStatus::behind || status == GoalStatus::missed) ? kExitCheckFailed : kExitOk;
 }
 

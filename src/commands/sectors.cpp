@@ -35,28 +35,31 @@ int run_sectors(const SectorsOptions& o, const Context& ctx) {
     throw usage_error(trf("--since {0} must be before the report date {1}", since.iso(), ctx.as_of.iso()));
   }
   Store store = ctx.open_store();
-  Goal goal;
-  Timeline timeline;
-  std::vector<Sector> sectors;
-  std::vector<SectorCount> counts;
-  std::vector<MemberRef> without_key_sector;
-  std::vector<Prospect> prospects;
-  std::vector<PipelineSectorRow> pipeline;  // beside the members, once there are prospects
-  store.snapshot([&] {                      // every figure from one moment, even while others write
-    goal = store.goal();
-    timeline = store.membership_timeline();
-    sectors = store.sectors().all();
-    counts = store.sector_counts(ctx.as_of, since);
-    without_key_sector = store.members_without_key_sector(ctx.as_of);
-    prospects = all_prospects(store);
+  bool lagging = false;
+  store.snapshot([&] {  // every figure from one moment, even while others write
+    Goal goal = store.goal();
+    Timeline timeline = store.membership_timeline();
+    std::vector<Sector> sectors = store.sectors().all();
+    std::vector<SectorCount> counts = store.sector_counts(ctx.as_of, since);
+    std::vector<Prospect> prospects = all_prospects(store);
+    std::vector<PipelineSectorRow> pipeline;  // beside the members, once there are prospects
     if (!prospects.empty()) pipeline = build_pipeline_report(stages(store), prospects, sectors, ctx.as_of).key_sectors;
+    SectorReport report =
+        build_sector_report(ctx.as_of, since, timeline.active_on(ctx.as_of),
+                            road_to_goal(goal, timeline).fraction_on(ctx.as_of), sectors, counts, o.key_only, pipeline);
+    lagging = report.any_lagging();
+    // The members in no key sector are read while the report is written (on
+    // the same snapshot), one at a time: a big roster has hundreds of thousands.
+    MemberRefFeed without_key_sector = [&](const std::function<void(const MemberRef&)>& each) {
+      store.each_member_without_key_sector(ctx.as_of, [&](const MemberRef& m) {
+        each(m);
+        check_output(std::cout);  // a full disk stops the listing at once
+      });
+    };
+    render_sectors(report, without_key_sector, format, std::cout, ctx.render_options(o.bom));
   });
-  SectorReport report = build_sector_report(ctx.as_of, since, timeline.active_on(ctx.as_of),
-                                            road_to_goal(goal, timeline).fraction_on(ctx.as_of), sectors, counts,
-                                            std::move(without_key_sector), o.key_only, pipeline);
-  render_sectors(report, format, std::cout, ctx.render_options(o.bom));
   std::cout.flush();
-  return o.check && report.any_lagging() ? kExitCheckFailed : kExitOk;
+  return o.check && lagging ? kExitCheckFailed : kExitOk;
 }
 
 }  // namespace

@@ -52,10 +52,10 @@ PeriodReport build_period_report(const ReportPeriod& period, Date as_of, PeriodR
   }
 
   r.sectors = build_sector_report(r.end, before, r.progress.active, road.fraction_on(r.end), data.sectors,
-                                  data.sector_counts, {}, false);
+                                  data.sector_counts, false);
   r.chart = chart_points(period, r.end, road, timeline);
   if (!data.prospects.empty()) r.pipeline = pipeline_in_period(data.stages, data.prospects, period.first, r.end);
-  if (data.dues && !data.dues->charges.empty()) r.dues = dues_in_period(*data.dues, period.first, r.end);
+  r.dues = std::move(data.dues);
   return r;
 }
 

@@ -13,14 +13,12 @@ bool SectorReport::any_lagging() const {
 
 SectorReport build_sector_report(Date as_of, Date since, int active, double road_fraction,
                                  const std::vector<Sector>& sectors, const std::vector<SectorCount>& counts,
-                                 std::vector<MemberRef> without_key_sector, bool key_only,
-                                 const std::vector<PipelineSectorRow>& prospects) {
+                                 bool key_only, const std::vector<PipelineSectorRow>& prospects) {
   SectorReport report;
   report.as_of = as_of;
   report.since = since;
   report.active = active;
   report.road_fraction = round2(road_fraction);
-  report.without_key_sector = std::move(without_key_sector);
   std::map<std::string, SectorCount> by_code;
   for (const auto& c : counts) by_code[c.code] = c;
   report.with_prospects = !prospects.empty();

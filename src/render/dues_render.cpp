@@ -6,7 +6,9 @@
 #include <fmt/core.h>
 
 #include <cmath>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "dues_text.h"
 #include "roster/delimited.h"
@@ -70,16 +72,122 @@ void stream_json(const Rows& rows, ToJson to_json, std::ostream& out, bool lines
   stream.finish();
 }
 
-void status_delimited(const DuesStatusReport& report, std::ostream& out, Format format, bool bom) {
-  DelimitedWriter writer(out, format, bom);
-  writer.row(kStatusColumns);
-  for (const auto& r : report.rows) {
-    writer.row({std::to_string(r.member_id), r.name, std::to_string(r.year), std::string(tier_code(r.tier)),
-                plain_yuan(r.due), std::to_string(r.due), plain_yuan(r.paid), std::to_string(r.paid),
-                plain_yuan(r.balance), std::to_string(r.balance), r.due_on.iso(),
-                std::string(dues_status_code(r.status))});
-  }
+std::vector<std::string> status_cells(const DuesStatusRow& r) {
+  return {std::to_string(r.member_id),
+          r.name,
+          std::to_string(r.year),
+          std::string(tier_code(r.tier)),
+          plain_yuan(r.due),
+          std::to_string(r.due),
+          plain_yuan(r.paid),
+          std::to_string(r.paid),
+          plain_yuan(r.balance),
+          std::to_string(r.balance),
+          r.due_on.iso(),
+          std::string(dues_status_code(r.status))};
 }
+
+std::vector<std::string> reminder_cells(const DuesReminder& r) {
+  return {std::to_string(r.member_id),
+          r.name,
+          r.contact,
+          r.phone,
+          r.email,
+          std::to_string(r.year),
+          plain_yuan(r.balance),
+          std::to_string(r.balance),
+          r.due_on.iso(),
+          std::string(dues_status_code(r.status))};
+}
+
+// The data formats of a listing, each row written as it comes. `Row` is
+// DuesStatusRow or DuesReminder; `Base` the writer interface it implements.
+template <typename Base, typename Row>
+class DataWriter : public Base {
+ public:
+  using ToJson = ordered_json (*)(const Row&);
+  using ToCells = std::vector<std::string> (*)(const Row&);
+  DataWriter(std::ostream& out, Format format, bool bom, const std::vector<std::string>& columns, ToJson to_json,
+             ToCells to_cells)
+      : to_json_(to_json), to_cells_(to_cells) {
+    if (format == Format::json || format == Format::jsonl) {
+      json_.emplace(out, format == Format::jsonl);
+    } else {
+      delimited_.emplace(out, format, bom);
+      delimited_->row(columns);
+    }
+  }
+  void row(const Row& r) override {
+    if (json_) {
+      json_->item(dump_json(to_json_(r)));
+    } else {
+      delimited_->row(to_cells_(r));
+    }
+  }
+
+ protected:
+  void close() {
+    if (json_) json_->finish();
+    if (delimited_) delimited_->flush();
+  }
+
+ private:
+  ToJson to_json_;
+  ToCells to_cells_;
+  std::optional<JsonStream> json_;
+  std::optional<DelimitedWriter> delimited_;
+};
+
+class StatusDataWriter : public DataWriter<DuesStatusWriter, DuesStatusRow> {
+ public:
+  StatusDataWriter(std::ostream& out, Format format, bool bom)
+      : DataWriter(out, format, bom, kStatusColumns, status_json, status_cells) {}
+  void finish(const DuesStatusReport&) override { close(); }
+};
+
+class ReminderDataWriter : public DataWriter<DuesReminderWriter, DuesReminder> {
+ public:
+  ReminderDataWriter(std::ostream& out, Format format, bool bom)
+      : DataWriter(out, format, bom, kRemindColumns, reminder_json, reminder_cells) {}
+  void finish() override { close(); }
+};
+
+// Table and markdown lay the rows out together: they keep them.
+class StatusTextWriter : public DuesStatusWriter {
+ public:
+  StatusTextWriter(std::ostream& out, Format format, const RenderOptions& options)
+      : out_(out), format_(format), options_(options) {}
+  void row(const DuesStatusRow& r) override { rows_.push_back(r); }
+  void finish(const DuesStatusReport& counts) override {
+    DuesStatusReport report = counts;
+    report.rows = std::move(rows_);
+    if (format_ == Format::table) return render_dues_status_table(report, out_, options_);
+    render_dues_status_markdown(report, out_);
+  }
+
+ private:
+  std::ostream& out_;
+  Format format_;
+  RenderOptions options_;
+  std::vector<DuesStatusRow> rows_;
+};
+
+class ReminderTextWriter : public DuesReminderWriter {
+ public:
+  ReminderTextWriter(std::ostream& out, Format format, const RenderOptions& options)
+      : out_(out), format_(format), options_(options) {}
+  void row(const DuesReminder& r) override { rows_.push_back(r); }
+  void finish() override {
+    if (format_ == Format::table) return render_dues_reminders_table(rows_, out_, options_);
+    render_dues_reminders_markdown(rows_, out_);
+  }
+
+ private:
+  std::ostream& out_;
+  Format format_;
+  RenderOptions options_;
+  std::vector<DuesReminder> rows_;
+};
 
 void summary_delimited(const DuesSummary& summary, std::ostream& out, Format format, bool bom) {
   DelimitedWriter writer(out, format, bom);
@@ -92,34 +200,29 @@ void summary_delimited(const DuesSummary& summary, std::ostream& out, Format for
   }
 }
 
-void reminders_delimited(const std::vector<DuesReminder>& reminders, std::ostream& out, Format format, bool bom) {
-  DelimitedWriter writer(out, format, bom);
-  writer.row(kRemindColumns);
-  for (const auto& r : reminders) {
-    writer.row({std::to_string(r.member_id), r.name, r.contact, r.phone, r.email, std::to_string(r.year),
-                plain_yuan(r.balance), std::to_string(r.balance), r.due_on.iso(),
-                std::string(dues_status_code(r.status))});
-  }
-}
-
 }  // namespace
 
-void render_dues_status(const DuesStatusReport& report, Format format, std::ostream& out,
-                        const RenderOptions& options) {
+std::unique_ptr<DuesStatusWriter> make_dues_status_writer(Format format, std::ostream& out,
+                                                          const RenderOptions& options) {
   switch (format) {
     case Format::table:
-      return render_dues_status_table(report, out, options);
+    case Format::markdown:
+      return std::make_unique<StatusTextWriter>(out, format, options);
     case Format::tsv:
     case Format::csv:
-      return status_delimited(report, out, format, options.bom);
     case Format::json:
     case Format::jsonl:
-      return stream_json(report.rows, status_json, out, format == Format::jsonl);
-    case Format::markdown:
-      return render_dues_status_markdown(report, out);
+      return std::make_unique<StatusDataWriter>(out, format, options.bom);
     default:
       throw usage_error(tr("dues status writes table, tsv, csv, json, jsonl or markdown"));
   }
+}
+
+void render_dues_status(const DuesStatusReport& report, Format format, std::ostream& out,
+                        const RenderOptions& options) {
+  auto writer = make_dues_status_writer(format, out, options);
+  for (const auto& r : report.rows) writer->row(r);
+  writer->finish(report);
 }
 
 void render_dues_summary(const DuesSummary& summary, Format format, std::ostream& out, const RenderOptions& options) {
@@ -139,22 +242,27 @@ void render_dues_summary(const DuesSummary& summary, Format format, std::ostream
   }
 }
 
-void render_dues_reminders(const std::vector<DuesReminder>& reminders, Format format, std::ostream& out,
-                           const RenderOptions& options) {
+std::unique_ptr<DuesReminderWriter> make_dues_reminder_writer(Format format, std::ostream& out,
+                                                              const RenderOptions& options) {
   switch (format) {
     case Format::table:
-      return render_dues_reminders_table(reminders, out, options);
+    case Format::markdown:
+      return std::make_unique<ReminderTextWriter>(out, format, options);
     case Format::tsv:
     case Format::csv:
-      return reminders_delimited(reminders, out, format, options.bom);
     case Format::json:
     case Format::jsonl:
-      return stream_json(reminders, reminder_json, out, format == Format::jsonl);
-    case Format::markdown:
-      return render_dues_reminders_markdown(reminders, out);
+      return std::make_unique<ReminderDataWriter>(out, format, options.bom);
     default:
       throw usage_error(tr("dues remind writes table, tsv, csv, json, jsonl or markdown"));
   }
+}
+
+void render_dues_reminders(const std::vector<DuesReminder>& reminders, Format format, std::ostream& out,
+                           const RenderOptions& options) {
+  auto writer = make_dues_reminder_writer(format, out, options);
+  for (const auto& r : reminders) writer->row(r);
+  writer->finish();
 }
 
 }  // namespace roster

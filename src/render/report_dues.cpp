@@ -24,13 +24,14 @@ std::vector<std::string> dues_report_lines(const DuesPeriod& dues, size_t names_
   std::vector<std::string> lines = {trfn("{0} yuan collected in {1} payment", "{0} yuan collected in {1} payments",
                                          dues.payments, format_yuan(dues.collected), dues.payments),
                                     trf("{0} yuan outstanding", format_yuan(dues.outstanding))};
-  size_t late = dues.newly_overdue.size();
-  if (late == 0) {
+  size_t late = static_cast<size_t>(dues.newly_overdue);
+  const std::vector<DuesRef>& first = dues.newly_overdue_first;  // the first DuesPeriod::kNamed
+  if (late == 0 || first.empty()) {
     lines.push_back(tr("nobody newly overdue"));
   } else {
-    size_t shown = std::clamp<size_t>(names_shown, 1, late);
-    std::string names = escape_for_terminal(dues.newly_overdue.front().name);
-    for (size_t i = 1; i < shown; ++i) names = trf("{0}, {1}", names, escape_for_terminal(dues.newly_overdue[i].name));
+    size_t shown = std::clamp<size_t>(names_shown, 1, first.size());
+    std::string names = escape_for_terminal(first.front().name);
+    for (size_t i = 1; i < shown; ++i) names = trf("{0}, {1}", names, escape_for_terminal(first[i].name));
     if (shown < late) names = trf("{0}, {1}", names, trf("and {0} more", late - shown));
     lines.push_back(trfn("{0} member newly overdue: {1}", "{0} members newly overdue: {1}", late, late, names));
   }
@@ -64,10 +65,12 @@ void report_dues_html(const PeriodReport& r, std::ostream& out) {
 }
 
 ordered_json report_dues_json(const DuesPeriod& dues) {
-  ordered_json late = ordered_json::array();
-  for (const auto& m : dues.newly_overdue) late.push_back({{"id", m.id}, {"name", m.name}});
-  return {{"collected_fen", dues.collected}, {"payments", dues.payments},   {"outstanding_fen", dues.outstanding},
-          {"newly_overdue", late},           {"suspended", dues.suspended}, {"lapsed", dues.lapsed}};
+  return {{"collected_fen", dues.collected},
+          {"payments", dues.payments},
+          {"outstanding_fen", dues.outstanding},
+          {"newly_overdue", ordered_json::array()},  // a place kept: render_report_json streams them
+          {"suspended", dues.suspended},
+          {"lapsed", dues.lapsed}};
 }
 
 }  // namespace roster

@@ -21,8 +21,9 @@ void report_dues_text(const PeriodReport& r, std::ostream& out);
 void report_dues_markdown(const PeriodReport& r, std::ostream& out);
 void report_dues_chat(const PeriodReport& r, std::ostream& out);
 void report_dues_html(const PeriodReport& r, std::ostream& out);
-/// {"collected_fen", "payments", "outstanding_fen", "newly_overdue": [{"id",
-/// "name"}], "suspended", "lapsed"}: money in fen, every name.
+/// {"collected_fen", "payments", "outstanding_fen", "newly_overdue": [],
+/// "suspended", "lapsed"}: money in fen; newly_overdue's place only (the
+/// report's json writes every name into it as they are read).
 nlohmann::ordered_json report_dues_json(const DuesPeriod& dues);
 
 }  // namespace roster

@@ -10,7 +10,9 @@
 
 namespace roster {
 
-void render_report_json(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);
+/// `newly_overdue` feeds the dues section's newly overdue members, every one.
+void render_report_json(const PeriodReport& r, const DuesRefFeed& newly_overdue, std::ostream& out,
+                        const std::optional<std::string>& stamp);
 void render_report_text(const PeriodReport& r, std::ostream& out, const RenderOptions& options,
                         const std::optional<std::string>& stamp);
 void render_report_markdown(const PeriodReport& r, std::ostream& out, const std::optional<std::string>& stamp);

@@ -146,7 +146,8 @@ void render_report_markdown(const PeriodReport& r, std::ostream& out, const std:
   md_table({kind_word(r.period.kind), tr("members"), tr("plan")}, {false, true, true}, rows, out);
 }
 
-void render_report(const PeriodReport& report, Format format, std::ostream& out, const ReportRenderOptions& options) {
+void render_report(const PeriodReport& report, const DuesRefFeed& newly_overdue, Format format, std::ostream& out,
+                   const ReportRenderOptions& options) {
   switch (format) {
     case Format::text:
       return render_report_text(report, out, options.base, options.stamp);
@@ -157,7 +158,7 @@ void render_report(const PeriodReport& report, Format format, std::ostream& out,
     case Format::html:
       return render_report_html(report, out, options.stamp);
     case Format::json:
-      return render_report_json(report, out, options.stamp);
+      return render_report_json(report, newly_overdue, out, options.stamp);
     default:
       throw usage_error(tr("report writes text, markdown, chat, html or json"));
   }

@@ -3,11 +3,11 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "json_stream_at.h"
 #include "roster/delimited.h"
 #include "roster/error.h"
 #include "roster/figures.h"
 #include "roster/i18n.h"
-#include "roster/json_dump.h"
 #include "roster/labels.h"
 #include "roster/progress_render.h"
 #include "roster/sector_render.h"
@@ -70,7 +70,7 @@ void render_delimited(const SectorReport& r, std::ostream& out, Format format, b
   }
 }
 
-void render_json(const SectorReport& r, std::ostream& out) {
+void render_json(const SectorReport& r, const MemberRefFeed& without_key_sector, std::ostream& out) {
   ordered_json doc = {
       {"as_of", r.as_of.iso()}, {"since", r.since.iso()}, {"active", r.active}, {"road_fraction", r.road_fraction}};
   doc["sectors"] = ordered_json::array();
@@ -97,9 +97,10 @@ void render_json(const SectorReport& r, std::ostream& out) {
   doc["thinnest_key_sector"] =
       r.thinnest_key ? ordered_json{{"code", r.thinnest_key->sector.code}, {"members", r.thinnest_key->members}}
                      : ordered_json();
-  doc["without_key_sector"] = ordered_json::array();
-  for (const auto& [id, name] : r.without_key_sector) doc["without_key_sector"].push_back({{"id", id}, {"name", name}});
-  out << dump_json(doc, 2) << '\n';
+  doc["without_key_sector"] = ordered_json::array();  // every one of them, written as they are read
+  write_json_streaming(out, doc, {"without_key_sector"}, [&](const JsonItemWriter& item) {
+    without_key_sector([&](const MemberRef& m) { item({{"id", m.id}, {"name", m.name}}); });
+  });
 }
 
 std::string target_cell(const SectorRow& row) {
@@ -114,7 +115,24 @@ std::string sector_cell(const Sector& s) {
   return current_language() == Language::en ? s.name_en + " " + s.name_zh : sector_label(s);
 }
 
-void render_table(const SectorReport& r, std::ostream& out, const RenderOptions& options) {
+// The members in no key sector as the human formats show them: how many, and
+// the first few.
+struct MembersShown {
+  static constexpr size_t kShown = 20;  // a terminal shows the first few; -f json has them all
+  size_t count = 0;
+  std::vector<MemberRef> first;
+};
+
+MembersShown members_shown(const MemberRefFeed& feed) {
+  MembersShown shown;
+  feed([&](const MemberRef& m) {
+    if (shown.count++ < MembersShown::kShown) shown.first.push_back(m);
+  });
+  return shown;
+}
+
+void render_table(const SectorReport& r, const MemberRefFeed& without_key_sector, std::ostream& out,
+                  const RenderOptions& options) {
   int top = 1;
   for (const auto& row : r.rows) top = std::max(top, row.members);
   TextTable table;
@@ -135,25 +153,23 @@ void render_table(const SectorReport& r, std::ostream& out, const RenderOptions&
       << "\n\n";
   table.print(out, options.color);
   out << '\n' << coverage_line(r) << '\n';
-  if (r.without_key_sector.empty()) {
+  MembersShown shown = members_shown(without_key_sector);
+  if (shown.count == 0) {
     out << tr("every active member is in a key sector") << '\n';
     return;
   }
-  size_t n = r.without_key_sector.size();
+  size_t n = shown.count;
   out << trfn("{0} active member is in no key sector:", "{0} active members are in no key sector:", n, n) << '\n';
-  // A terminal shows the first few; -f json has them all.
-  constexpr size_t kShown = 20;
-  for (size_t i = 0; i < n && i < kShown; ++i) {
-    out << fmt::format("  #{} {}\n", r.without_key_sector[i].id, escape_for_terminal(r.without_key_sector[i].name));
-  }
-  if (n > kShown) {
+  for (const auto& [id, name] : shown.first) out << fmt::format("  #{} {}\n", id, escape_for_terminal(name));
+  if (n > shown.first.size()) {
     out << "  "
-        << trf("{0} and {1} more (roster sectors -f json lists them all)", glyphs(options.ascii).more, n - kShown)
+        << trf("{0} and {1} more (roster sectors -f json lists them all)", glyphs(options.ascii).more,
+               n - shown.first.size())
         << '\n';
   }
 }
 
-void render_markdown(const SectorReport& r, std::ostream& out) {
+void render_markdown(const SectorReport& r, const MemberRefFeed& without_key_sector, std::ostream& out) {
   out << "## " << trf("Sectors ({0})", date_label(r.as_of)) << "\n\n";
   out << "| " << tr("sector") << " | " << tr("key") << " | " << tr("primary") << " | " << tr("members") << " | "
       << tr("share") << " | " << tr("joined") << " | " << tr("left") << " | " << tr("target") << " |";
@@ -167,7 +183,7 @@ void render_markdown(const SectorReport& r, std::ostream& out) {
     if (r.with_prospects) out << fmt::format(" {} | {} |", prospect_cells(row)[0], prospect_cells(row)[1]);
     out << '\n';
   }
-  size_t n = r.without_key_sector.size();
+  size_t n = members_shown(without_key_sector).count;
   out << '\n'
       << trfn("{0}. {1} active member is in no key sector.", "{0}. {1} active members are in no key sector.", n,
               coverage_line(r), n)
@@ -176,17 +192,18 @@ void render_markdown(const SectorReport& r, std::ostream& out) {
 
 }  // namespace
 
-void render_sectors(const SectorReport& report, Format format, std::ostream& out, const RenderOptions& options) {
+void render_sectors(const SectorReport& report, const MemberRefFeed& without_key_sector, Format format,
+                    std::ostream& out, const RenderOptions& options) {
   switch (format) {
     case Format::table:
-      return render_table(report, out, options);
+      return render_table(report, without_key_sector, out, options);
     case Format::tsv:
     case Format::csv:
-      return render_delimited(report, out, format, options.bom);
+      return render_delimited(report, out, format, options.bom);  // the sector rows only
     case Format::json:
-      return render_json(report, out);
+      return render_json(report, without_key_sector, out);
     case Format::markdown:
-      return render_markdown(report, out);
+      return render_markdown(report, without_key_sector, out);
     default:
       throw usage_error(tr("sectors writes table, tsv, csv, json or markdown"));
   }

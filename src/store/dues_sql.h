@@ -19,6 +19,11 @@ inline constexpr const char* kChargeColumns = "member_id, year, tier, amount_fen
 // i18n: data (SQL column names)
 inline constexpr const char* kExemptionColumns = "member_id, year, kind, until_on, reason, approved_by, granted_on";
 
+/// A stored date; one edited past the schema reads as the default Date.
+inline Date stored_date(const std::string& text) {
+  return parse_iso_date(text).value_or(Date());
+}
+
 /// Reads kChargeColumns of the current row of `q`.
 Charge read_charge_row(SQLite::Statement& q);
 

@@ -17,10 +17,6 @@ MonthDay stored_month_day(const std::string& text, MonthDay fallback) {
   return parse_month_day(text).value_or(fallback);
 }
 
-Date stored_date(const std::string& text) {
-  return parse_iso_date(text).value_or(Date());
-}
-
 }  // namespace
 
 Charge read_charge_row(SQLite::Statement& q) {

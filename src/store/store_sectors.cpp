@@ -70,8 +70,8 @@ SELECT ms.sector_code, ms.position = 0 AS is_primary, sum({0}),
   });
 }
 
-std::vector<MemberRef> Store::members_without_key_sector(Date as_of) {
-  return guarded(path_, [&] {
+void Store::each_member_without_key_sector(Date as_of, const std::function<void(const MemberRef&)>& member) {
+  guarded(path_, [&] {
     // Members in id order, each with its periods by the periods_by_member
     // index (CROSS JOIN fixes that order; scanning periods by date instead
     // reads a big file at random).
@@ -82,9 +82,8 @@ SELECT m.id, m.name FROM members m CROSS JOIN periods p ON p.member_id = m.id AN
  ORDER BY m.id)SQL",
                                           kActive));
     q.bind(":as_of", as_of.iso());
-    std::vector<MemberRef> members;
-    while (q.executeStep()) members.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
-    return members;
+    // One row at a time: on a big file this list runs to hundreds of thousands.
+    while (q.executeStep()) member({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
   });
 }
 

@@ -92,3 +92,34 @@ TEST_CASE("progress counts the active members at risk in dues, leaving takes a m
   auto history = fx.on("2025-04-02", {"history", "--member", "5", "-f", "json"});
   CHECK_THAT(history.out, Catch::Contains("未缴会费"));
 }
+
+TEST_CASE("report -f json lists every member newly overdue, the text names ten", "[dues][report]") {
+  DbFixture db;
+  std::string csv = "name,sectors,joined\n";
+  for (int i = 1; i <= 13; ++i) csv += "欠费公司" + std::to_string(i) + ",education,2023-06-01\n";
+  REQUIRE(db.roster({"import", "-", "--format", "csv", "--as-of", "2024-01-02", "-q"}, csv).code == 0);
+  REQUIRE(db.roster({"dues", "schedule", "set", "--tier", "member", "--amount", "3000", "--from", "2024-01-01",
+                     "--resolution", "第一届第二次会员大会", "--as-of", "2024-01-02", "-q"})
+              .code == 0);
+  REQUIRE(db.roster({"dues", "bill", "--year", "2024", "--as-of", "2024-01-10", "-q"}).code == 0);
+  auto r = db.roster({"report", "--week", "2024-W14", "--as-of", "2024-10-15", "-f", "json"});
+  REQUIRE(r.code == 0);
+  // Written as read, laid out as the whole document dumped at once.
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(r.out);
+  CHECK(r.out == doc.dump(2) + "\n");
+  const auto& late = doc["dues"]["newly_overdue"];
+  REQUIRE(late.size() == 13);
+  for (int i = 0; i < 13; ++i) {
+    CHECK(late[i] == nlohmann::ordered_json{{"id", i + 1}, {"name", "欠费公司" + std::to_string(i + 1)}});
+  }
+  CHECK(doc["dues"]["suspended"] == 0);  // the keys after the list keep their places
+  auto text = db.roster({"report", "--week", "2024-W14", "--as-of", "2024-10-15", "-f", "text"});
+  REQUIRE(text.code == 0);
+  CHECK_THAT(text.out,
+             Catch::Contains("13 members newly overdue: 欠费公司1, 欠费公司2, 欠费公司3, 欠费公司4, 欠费公司5, "
+                             "欠费公司6, 欠费公司7, 欠费公司8, 欠费公司9, 欠费公司10, and 3 more\n"));
+  auto chat = db.roster({"report", "--week", "2024-W14", "--as-of", "2024-10-15", "-f", "chat"});
+  CHECK_THAT(chat.out,
+             Catch::Contains("13 members newly overdue: 欠费公司1, 欠费公司2, 欠费公司3, 欠费公司4, 欠费公司5, "
+                             "and 8 more\n"));
+}

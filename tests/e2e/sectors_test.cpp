@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "harness.h"
@@ -167,6 +168,36 @@ TEST_CASE("sectors as a table names the first 20 members in no key sector and co
   CHECK(table.out.find("  #20 其他公司20\n") != std::string::npos);
   CHECK(table.out.find("其他公司21") == std::string::npos);
   CHECK(table.out.find("  … and 3 more (roster sectors -f json lists them all)\n") != std::string::npos);
-  auto json = fx.roster({"sectors", "-f", "json", "--as-of", "2024-06-01"});
-  CHECK(json.out.find("其他公司23") != std::string::npos);  // json keeps every one
+  auto markdown = fx.roster({"sectors", "-f", "markdown", "--as-of", "2024-06-01"});
+  CHECK(markdown.out.find(". 23 active members are in no key sector.\n") != std::string::npos);
+}
+
+TEST_CASE("sectors -f json lists every member in no key sector, by id, laid out as one document", "[sectors]") {
+  DbFixture fx;
+  std::string csv = "name,sectors,joined\n";
+  for (int i = 1; i <= 23; ++i) csv += "其他公司" + std::to_string(i) + ",other,2024-01-01\n";
+  csv += "医疗公司,healthcare,2024-01-01\n\"Quote \"\"Co\"\"\",telecom,2024-01-01\n";
+  REQUIRE(fx.roster({"import", "-", "--format", "csv", "--as-of", "2024-06-01", "-q"}, csv).code == 0);
+  auto r = fx.roster({"sectors", "-f", "json", "--as-of", "2024-06-01"});
+  CHECK(r.code == 0);
+  // The list is written as it is read; the bytes are still those of the whole
+  // document dumped with two-space indents.
+  auto doc = nlohmann::ordered_json::parse(r.out);
+  CHECK(r.out == doc.dump(2) + "\n");
+  const auto& list = doc["without_key_sector"];
+  REQUIRE(list.size() == 24);
+  for (int i = 0; i < 23; ++i) {
+    CHECK(list[i] == nlohmann::ordered_json{{"id", i + 1}, {"name", "其他公司" + std::to_string(i + 1)}});
+  }
+  CHECK(list[23] == nlohmann::ordered_json{{"id", 25}, {"name", "Quote \"Co\""}});
+  CHECK(r.out.find("    {\n      \"id\": 25,\n      \"name\": \"Quote \\\"Co\\\"\"\n    }\n  ]\n}\n") !=
+        std::string::npos);
+
+  // Once every active member is in a key sector the array is empty.
+  REQUIRE(fx.roster({"sectors", "edit", "other", "--key", "-q"}).code == 0);
+  REQUIRE(fx.roster({"sectors", "edit", "telecom", "--key", "-q"}).code == 0);
+  auto none = fx.roster({"sectors", "-f", "json", "--as-of", "2024-06-01"});
+  CHECK(none.code == 0);
+  CHECK(none.out.ends_with(",\n  \"without_key_sector\": []\n}\n"));
+  CHECK(none.out == nlohmann::ordered_json::parse(none.out).dump(2) + "\n");
 }

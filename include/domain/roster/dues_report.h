@@ -1,13 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "roster/date.h"
 #include "roster/dues.h"
-#include "roster/dues_period.h"
+#include "roster/dues_account.h"
 #include "roster/money.h"
 #include "roster/tier.h"
 
@@ -15,7 +16,10 @@
 // figures per year and tier (`dues summary`) and the members to remind
 // (`dues remind`). Pure: the store reads the values, these functions count
 // them with dues_standing, the renderers show them. docs/dues.md defines the
-// per-member rule; docs/usage.md#dues each figure.
+// per-member rule; docs/usage.md#dues each figure. Each reads a feed of
+// accounts (roster/dues_account.h), one charge at a time; the `each_` forms
+// hand on each row as it is made, so a listing is never held whole (the
+// table and markdown writers keep the rows they are handed).
 namespace roster {
 
 /// One member's dues for one year, as of the date.
@@ -42,9 +46,13 @@ struct DuesStatusReport {
   bool at_risk() const { return suspended > 0 || lapsed > 0; }
 };
 
-/// The standing of every charge in `data` as of `as_of`, keeping the rows
-/// whose status is in `only` (empty: every row). Pure.
-DuesStatusReport build_dues_status(const DuesData& data, Date as_of, const std::vector<DuesStatus>& only = {});
+/// The standing of each account `accounts` feeds, as of `as_of`: every row
+/// whose status is in `only` (empty: every row) goes to `row` as it is made,
+/// in the feed's order (the store's: by year, then member id, for one year).
+/// Returns the counts, with no rows. Pure but for what `row` does.
+DuesStatusReport each_dues_status(const DuesAccountFeed& accounts, const DuesPolicy& policy, Date as_of,
+                                  const std::vector<DuesStatus>& only,
+                                  const std::function<void(const DuesStatusRow&)>& row);
 
 /// One tier's figures for one year, or the year's total (tier nullopt).
 struct DuesSummaryRow {
@@ -66,8 +74,9 @@ struct DuesSummary {
   std::vector<DuesSummaryRow> rows;  ///< by year, then tier, the total last
 };
 
-/// The summary of every year with charges in `data`, as of `as_of`. Pure.
-DuesSummary build_dues_summary(const DuesData& data, Date as_of);
+/// The summary of every year with charges among the accounts fed, as of
+/// `as_of`, in any order. Pure.
+DuesSummary build_dues_summary(const DuesAccountFeed& accounts, const DuesPolicy& policy, Date as_of);
 
 /// A member to remind of its dues for a year.
 struct DuesReminder {
@@ -85,8 +94,11 @@ struct DuesReminder {
 
 /// `dues remind`: the members with a balance above zero, not waived, whose
 /// due date (a deferral's new one once granted) is on or before `as_of` +
-/// `days_before` days, already past included; most overdue first, then by
-/// member id. Pure.
-std::vector<DuesReminder> build_dues_reminders(const DuesData& data, Date as_of, int days_before);
+/// `days_before` days, already past included. Each goes to `reminder` as it
+/// is made, in the feed's order, which must be the reminders' own: by that
+/// due date, then member id (the store's DuesAccountOrder::due). Pure but
+/// for what `reminder` does.
+void each_dues_reminder(const DuesAccountFeed& accounts, const DuesPolicy& policy, Date as_of, int days_before,
+                        const std::function<void(const DuesReminder&)>& reminder);
 
 }  // namespace roster

@@ -72,7 +72,9 @@ struct PeriodReportData {
   std::vector<SectorCount> sector_counts;  ///< as of the end, since the day before the period
   std::vector<Stage> stages;               ///< the pipeline's stages (Store::stages)
   std::vector<Prospect> prospects;         ///< every prospect with its moves; none: no pipeline section
-  std::optional<DuesData> dues;            ///< every charge, payment and exemption; nullopt: no dues section
+  /// The period's dues (dues_in_period from the period's first day to
+  /// report_end); nullopt: no dues section.
+  std::optional<DuesPeriod> dues;
 };
 
 /// The date a report on `period` asked for on `as_of` gives figures for.

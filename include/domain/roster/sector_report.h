@@ -35,7 +35,9 @@ struct SectorRow {
   std::optional<double> prospects_weighted;  ///< Σ of their probabilities as fractions
 };
 
-/// Everything `roster sectors` says, built once for every format.
+/// Everything `roster sectors` says, built once for every format, but for the
+/// active members in no key sector: that list grows with the roster, so the
+/// renderer reads it one member at a time (render_sectors).
 struct SectorReport {
   Date as_of;
   Date since;
@@ -44,9 +46,8 @@ struct SectorReport {
   std::vector<SectorRow> rows;
   int key_sectors = 0;
   int key_sectors_with_members = 0;
-  std::optional<SectorRow> thinnest_key;      ///< the key sector with the fewest members
-  std::vector<MemberRef> without_key_sector;  ///< active members in no key sector
-  bool with_prospects = false;                ///< key sectors carry their open prospects (some exist)
+  std::optional<SectorRow> thinnest_key;  ///< the key sector with the fewest members
+  bool with_prospects = false;            ///< key sectors carry their open prospects (some exist)
   bool any_lagging() const;
 };
 
@@ -57,7 +58,6 @@ struct SectorReport {
 /// prospect figures. Pure.
 SectorReport build_sector_report(Date as_of, Date since, int active, double road_fraction,
                                  const std::vector<Sector>& sectors, const std::vector<SectorCount>& counts,
-                                 std::vector<MemberRef> without_key_sector, bool key_only,
-                                 const std::vector<PipelineSectorRow>& prospects = {});
+                                 bool key_only, const std::vector<PipelineSectorRow>& prospects = {});
 
 }  // namespace roster

@@ -20,7 +20,11 @@ struct ReportRenderOptions {
 };
 
 /// Writes `report` as text, markdown, chat, html or json. The same report always
-/// gives the same bytes (no clock is read here).
-void render_report(const PeriodReport& report, Format format, std::ostream& out, const ReportRenderOptions& options);
+/// gives the same bytes (no clock is read here). `newly_overdue` feeds the
+/// members the dues section counts as newly overdue, by id (each_newly_overdue
+/// over the same accounts): json lists every one as it is read, the others
+/// name the first few kept in the report. Read only when the report has dues.
+void render_report(const PeriodReport& report, const DuesRefFeed& newly_overdue, Format format, std::ostream& out,
+                   const ReportRenderOptions& options);
 
 }  // namespace roster

@@ -104,8 +104,9 @@ class Store {
   // The sector registry and its figures (store_sectors.cpp).
   /// Per-sector member counts as of `as_of`, joins and departures in (since, as_of].
   std::vector<SectorCount> sector_counts(Date as_of, Date since);
-  /// Active members linked to no key sector, by id.
-  std::vector<MemberRef> members_without_key_sector(Date as_of);
+  /// Calls `member` for each active member linked to no key sector, by id,
+  /// one row at a time (the list grows with the roster).
+  void each_member_without_key_sector(Date as_of, const std::function<void(const MemberRef&)>& member);
   /// Members whose periods began, and those whose periods ended, on a day in
   /// [first, last], by date then id (store_report.cpp).
   PeriodChanges member_changes(Date first, Date last);

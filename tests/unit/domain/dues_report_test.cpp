@@ -14,15 +14,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "dues_values.h"
+
 using roster::Charge;
 using roster::Date;
-using roster::DuesData;
 using roster::DuesStatus;
 using roster::Exemption;
 using roster::ExemptionKind;
 using roster::Fen;
 using roster::Payment;
 using roster::Tier;
+using roster::test::DuesValues;
 
 namespace {
 
@@ -40,8 +42,8 @@ Payment payment(int64_t id, int year, Fen amount, Date on) {
   return {0, id, year, amount, on, "", ""};
 }
 
-DuesData fixture() {
-  DuesData data;
+DuesValues fixture() {
+  DuesValues data;
   for (int64_t id = 1; id <= 8; ++id) {
     data.members.push_back({id, "会员" + std::to_string(id), Tier::member, "联系人" + std::to_string(id),
                             "0574-8800000" + std::to_string(id), "m" + std::to_string(id) + "@example.cn"});
@@ -62,10 +64,38 @@ DuesData fixture() {
   return data;
 }
 
+// The rows each_dues_status hands on, kept in the store's order for one year
+// (here the years mix): by year, then member id.
+roster::DuesStatusReport status(const DuesValues& v, Date as_of, const std::vector<DuesStatus>& only = {}) {
+  std::vector<roster::DuesStatusRow> rows;
+  auto report = roster::each_dues_status(v.feed(), v.policy, as_of, only,
+                                         [&](const roster::DuesStatusRow& r) { rows.push_back(r); });
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.year, a.member_id) < std::tie(b.year, b.member_id); });
+  report.rows = rows;
+  return report;
+}
+
+roster::DuesSummary summary_of(const DuesValues& v, Date as_of) {
+  return roster::build_dues_summary(v.feed(), v.policy, as_of);
+}
+
+// The reminders each_dues_reminder hands on, kept in the store's order
+// (DuesAccountOrder::due): by due date, then member id, then year.
+std::vector<roster::DuesReminder> reminders(const DuesValues& v, Date as_of, int days_before) {
+  std::vector<roster::DuesReminder> out;
+  roster::each_dues_reminder(v.feed(), v.policy, as_of, days_before,
+                             [&](const roster::DuesReminder& r) { out.push_back(r); });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.due_on, a.member_id, a.year) < std::tie(b.due_on, b.member_id, b.year);
+  });
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("dues status: every charge's standing, exact amounts, by year then member", "[dues_report]") {
-  auto report = roster::build_dues_status(fixture(), kAsOf);
+  auto report = status(fixture(), kAsOf);
   REQUIRE(report.rows.size() == 8);
   std::vector<int64_t> ids;
   std::vector<DuesStatus> statuses;
@@ -102,12 +132,12 @@ TEST_CASE("dues status: every charge's standing, exact amounts, by year then mem
 }
 
 TEST_CASE("dues status: the filter keeps the statuses asked for, the check counts everyone", "[dues_report]") {
-  auto report = roster::build_dues_status(fixture(), kAsOf, {DuesStatus::overdue, DuesStatus::suspended});
+  auto report = status(fixture(), kAsOf, {DuesStatus::overdue, DuesStatus::suspended});
   REQUIRE(report.rows.size() == 2);
   CHECK(report.rows[0].member_id == 4);
   CHECK(report.rows[1].member_id == 5);
 
-  auto paid_only = roster::build_dues_status(fixture(), kAsOf, {DuesStatus::paid});
+  auto paid_only = status(fixture(), kAsOf, {DuesStatus::paid});
   REQUIRE(paid_only.rows.size() == 1);
   CHECK(paid_only.rows[0].member_id == 1);
   CHECK(paid_only.lapsed == 1);  // a lapsed member still fails --check
@@ -115,7 +145,7 @@ TEST_CASE("dues status: the filter keeps the statuses asked for, the check count
 
   // On 2024-03-31 nobody is late yet but member 6 (a year after 2023-03-31,
   // not yet lapsed: suspended), and 5 has paid nothing yet.
-  auto march = roster::build_dues_status(fixture(), d(2024, 3, 31));
+  auto march = status(fixture(), d(2024, 3, 31));
   CHECK(march.suspended == 1);
   CHECK(march.lapsed == 0);
   CHECK(march.rows[0].status == DuesStatus::suspended);
@@ -123,17 +153,17 @@ TEST_CASE("dues status: the filter keeps the statuses asked for, the check count
 }
 
 TEST_CASE("dues status: nobody suspended or lapsed passes the check", "[dues_report]") {
-  DuesData data = fixture();
+  DuesValues data = fixture();
   data.charges = {charge(1, Tier::council, 2024, 1'000'000, d(2024, 3, 31)),
                   charge(4, Tier::member, 2024, 300'000, d(2024, 5, 31))};
-  auto report = roster::build_dues_status(data, kAsOf);
+  auto report = status(data, kAsOf);
   CHECK(report.members == 2);
   CHECK_FALSE(report.at_risk());
-  CHECK(roster::build_dues_status(DuesData{}, kAsOf).rows.empty());
+  CHECK(status(DuesValues{}, kAsOf).rows.empty());
 }
 
 TEST_CASE("dues summary: billed, collected, waived, outstanding and rate per year and tier", "[dues_report]") {
-  auto summary = roster::build_dues_summary(fixture(), kAsOf);
+  auto summary = summary_of(fixture(), kAsOf);
   REQUIRE(summary.rows.size() == 6);  // 2023: member, total; 2024: vice-president, council, member, total
   const auto& m2023 = summary.rows[0];
   CHECK(m2023.year == 2023);
@@ -178,19 +208,19 @@ TEST_CASE("dues summary: billed, collected, waived, outstanding and rate per yea
 }
 
 TEST_CASE("dues summary: no rate when everything billed is waived", "[dues_report]") {
-  DuesData data;
+  DuesValues data;
   data.charges = {charge(1, Tier::member, 2024, 300'000, d(2024, 3, 31))};
   data.exemptions = {{1, 2024, ExemptionKind::waived, std::nullopt, "受灾", "", d(2024, 2, 1)}};
-  auto summary = roster::build_dues_summary(data, kAsOf);
+  auto summary = summary_of(data, kAsOf);
   REQUIRE(summary.rows.size() == 2);
   CHECK(summary.rows[1].waived == 300'000);
   CHECK(summary.rows[1].outstanding == 0);
   CHECK_FALSE(summary.rows[1].collection_rate);
   // Before the waiver was granted the charge was owed.
-  auto before = roster::build_dues_summary(data, d(2024, 1, 31));
+  auto before = summary_of(data, d(2024, 1, 31));
   CHECK(before.rows[1].outstanding == 300'000);
   CHECK(before.rows[1].collection_rate == 0.0);
-  CHECK(roster::build_dues_summary(DuesData{}, kAsOf).rows.empty());
+  CHECK(summary_of(DuesValues{}, kAsOf).rows.empty());
 }
 
 TEST_CASE("dues remind: balances due within the window or past, most overdue first", "[dues_report]") {
@@ -199,7 +229,7 @@ TEST_CASE("dues remind: balances due within the window or past, most overdue fir
     for (const auto& r : list) out.push_back(r.member_id);
     return out;
   };
-  auto in_30 = roster::build_dues_reminders(fixture(), kAsOf, 30);  // up to 11-14
+  auto in_30 = reminders(fixture(), kAsOf, 30);  // up to 11-14
   CHECK(ids(in_30) == std::vector<int64_t>{6, 5, 4, 2, 3});
   REQUIRE(in_30.size() == 5);
   CHECK(in_30[0].year == 2023);
@@ -211,12 +241,32 @@ TEST_CASE("dues remind: balances due within the window or past, most overdue fir
   CHECK(in_30[3].email == "m2@example.cn");
   CHECK(in_30[4].due_on == d(2024, 11, 10));
 
-  CHECK(ids(roster::build_dues_reminders(fixture(), kAsOf, 0)) == std::vector<int64_t>{6, 5, 4});
-  CHECK(ids(roster::build_dues_reminders(fixture(), kAsOf, 26)) == std::vector<int64_t>{6, 5, 4, 2, 3});
-  CHECK(ids(roster::build_dues_reminders(fixture(), kAsOf, 25)) == std::vector<int64_t>{6, 5, 4, 2});
+  CHECK(ids(reminders(fixture(), kAsOf, 0)) == std::vector<int64_t>{6, 5, 4});
+  CHECK(ids(reminders(fixture(), kAsOf, 26)) == std::vector<int64_t>{6, 5, 4, 2, 3});
+  CHECK(ids(reminders(fixture(), kAsOf, 25)) == std::vector<int64_t>{6, 5, 4, 2});
   // The deferral's new date, 12-31, is 77 days away.
-  auto in_77 = roster::build_dues_reminders(fixture(), kAsOf, 77);
+  auto in_77 = reminders(fixture(), kAsOf, 77);
   CHECK(ids(in_77) == std::vector<int64_t>{6, 5, 4, 2, 3, 8});
   CHECK(in_77.back().status == DuesStatus::deferred);
-  CHECK(ids(roster::build_dues_reminders(fixture(), kAsOf, 76)).size() == 5);
+  CHECK(ids(reminders(fixture(), kAsOf, 76)).size() == 5);
+}
+
+TEST_CASE("dues status and remind one row at a time, in the order fed", "[dues_report]") {
+  std::vector<roster::DuesAccount> list = fixture().accounts();  // by member id
+  std::reverse(list.begin(), list.end());
+  roster::DuesAccountFeed feed = [&](const std::function<void(const roster::DuesAccount&)>& each) {
+    for (const auto& a : list) each(a);
+  };
+  std::vector<int64_t> ids;
+  auto counts = roster::each_dues_status(feed, roster::DuesPolicy{}, kAsOf, {DuesStatus::overdue, DuesStatus::lapsed},
+                                         [&](const roster::DuesStatusRow& r) { ids.push_back(r.member_id); });
+  CHECK(ids == std::vector<int64_t>{6, 4});  // as fed, not sorted
+  CHECK(counts.rows.empty());
+  CHECK(counts.members == 8);
+  CHECK(counts.suspended == 1);
+  CHECK(counts.lapsed == 1);
+  ids.clear();
+  roster::each_dues_reminder(feed, roster::DuesPolicy{}, kAsOf, 30,
+                             [&](const roster::DuesReminder& r) { ids.push_back(r.member_id); });
+  CHECK(ids == std::vector<int64_t>{6, 5, 4, 3, 2});  // as fed: the store feeds them by due date
 }

@@ -17,7 +17,7 @@ std::vector<Sector> sectors() {
 
 SectorReport report(const std::vector<roster::PipelineSectorRow>& prospects) {
   Date day = Date::from_ymd(2024, 3, 31);
-  return build_sector_report(day, day.plus_days(-7), 10, 0.5, sectors(), {{"healthcare", 3, 4, 1, 0}}, {}, false,
+  return build_sector_report(day, day.plus_days(-7), 10, 0.5, sectors(), {{"healthcare", 3, 4, 1, 0}}, false,
                              prospects);
 }
 

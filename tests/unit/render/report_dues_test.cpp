@@ -28,12 +28,14 @@ PeriodReportData data(bool with_dues) {
   d.goal.deadline = ymd(2024, 12, 31);
   d.timeline = roster::Timeline({{ymd(2024, 1, 1), 10, 0}});
   if (!with_dues) return d;
-  roster::DuesData dues;
-  dues.members = {{1, "甲", roster::Tier::member, "王", "138", "a@b.cn"},
-                  {2, "乙 <b>", roster::Tier::member, "", "", ""}};
-  for (int64_t id : {1, 2})
-    dues.charges.push_back({id, 2024, roster::Tier::member, 300'000, ymd(2024, 1, 10), ymd(2024, 3, 31), false});
-  dues.payments = {{1, 1, 2024, 300'000, ymd(2024, 4, 3), "R-1", ""}};
+  roster::DuesPeriod dues;
+  dues.from = ymd(2024, 4, 1);
+  dues.to = ymd(2024, 4, 7);
+  dues.collected = 300'000;
+  dues.payments = 1;
+  dues.outstanding = 300'000;
+  dues.newly_overdue = 1;
+  dues.newly_overdue_first = {{2, "乙 <b>"}};
   d.dues = dues;
   return d;
 }
@@ -42,7 +44,10 @@ std::string render(bool with_dues, Format format) {
   auto r = roster::build_period_report(*roster::parse_period(roster::PeriodKind::week, "2024-W14"), ymd(2024, 4, 8),
                                        data(with_dues));
   std::ostringstream out;
-  roster::render_report(r, format, out, {});
+  roster::DuesRefFeed newly_overdue = [](const std::function<void(const roster::DuesRef&)>& each) {
+    each({2, "乙 <b>"});
+  };
+  roster::render_report(r, newly_overdue, format, out, {});
   return out.str();
 }
 
@@ -70,12 +75,6 @@ TEST_CASE("the report's dues section: collected, outstanding, newly overdue, sus
     "suspended": 0,
     "lapsed": 0
   })"));
-  // The contacts never reach a report.
-  for (Format f : {Format::text, Format::markdown, Format::chat, Format::html, Format::json}) {
-    std::string out = render(true, f);
-    CHECK(out.find("a@b.cn") == std::string::npos);
-    CHECK(out.find("138") == std::string::npos);
-  }
 }
 
 TEST_CASE("without dues billed the report has no dues section", "[render][dues]") {

@@ -54,7 +54,7 @@ PeriodReport report(bool with_prospects, const std::string& gamma = "Gamma") {
 
 std::string render(const PeriodReport& r, Format format) {
   std::ostringstream out;
-  roster::render_report(r, format, out, {});
+  roster::render_report(r, {}, format, out, {});  // no dues: no member is fed
   return out.str();
 }
 
