@@ -5,6 +5,7 @@
 
 #include <unordered_map>
 
+#include "import_ahead.h"
 #include "import_bulk.h"
 #include "roster/duplicates.h"
 #include "roster/error.h"
@@ -41,24 +42,17 @@ class Importer {
       deferred.emplace(store_);
       keys_.emplace(store_, options_.expected_rows);
     }
-    ImportRow row;
-    while (reader.next(row)) {
-      ++result_.rows;
-      for (std::string* date : {&row.draft.joined, &row.draft.left}) read_day_number(*date);
-      if (!row.shape_problem.empty()) {
-        refuse(row.line, trc("field", "row"), row.shape_problem);
-        continue;
+    if (bulk_) {
+      // Read and checked ahead on a second thread: on two cores the rules
+      // run beside the writes instead of before each one.
+      RowsAhead ahead(reader, sectors_, options_.as_of);
+      while (PreparedRow* p = ahead.next()) take(*p);
+    } else {
+      PreparedRow p;
+      while (reader.next(p.row)) {
+        prepare_row(p, sectors_, options_.as_of, false);
+        take(p);
       }
-      // Grouping never depends on lines: rows share a member only through
-      // an id, or by coming from one JSON object's periods.
-      if (auto member = row.group.empty() ? std::nullopt : group_member(row.group)) {
-        add_period(row, *member);
-      } else if (row.group.empty() && row.record != 0 && row.record == last_record_ && object_.known) {
-        add_period(row, object_);
-      } else {
-        member_row(row);
-      }
-      last_record_ = row.record;
     }
     // Only a import that commits needs them back; a rollback restores them.
     if (deferred && result_.problem_count == 0 && !options_.dry_run) deferred->rebuild();
@@ -78,14 +72,27 @@ class Importer {
     if (options_.dry_run) result_.actions.push_back(std::move(action));
   }
 
-  // A spreadsheet's day number (45122) stands for its date: the cell of a
-  // date column that Excel or WPS saved unformatted. Counted, so the summary
-  // can say how they were read.
-  void read_day_number(std::string& text) {
-    auto date = parse_spreadsheet_serial(text);
-    if (!date) return;
-    if (result_.day_numbers++ == 0) result_.day_number_example = {trim(text), date->iso()};
-    text = date->iso();
+  // One row of the file, its day numbers already read as dates (counted
+  // here, in file order, so the summary can say how they were read).
+  void take(PreparedRow& p) {
+    const ImportRow& row = p.row;
+    ++result_.rows;
+    if (p.day_numbers && result_.day_numbers == 0) result_.day_number_example = p.day_number_example;
+    result_.day_numbers += p.day_numbers;
+    if (!row.shape_problem.empty()) {
+      refuse(row.line, trc("field", "row"), row.shape_problem);
+      return;
+    }
+    // Grouping never depends on lines: rows share a member only through
+    // an id, or by coming from one JSON object's periods.
+    if (auto member = row.group.empty() ? std::nullopt : group_member(row.group)) {
+      add_period(row, *member);
+    } else if (row.group.empty() && row.record != 0 && row.record == last_record_ && object_.known) {
+      add_period(row, object_);
+    } else {
+      member_row(p);
+    }
+    last_record_ = row.record;
   }
 
   void refuse(size_t line, std::string field, std::string reason) {
@@ -101,18 +108,26 @@ class Importer {
     return problems.empty();
   }
 
-  void member_row(const ImportRow& row) {
+  void member_row(PreparedRow& p) {
+    const ImportRow& row = p.row;
     if (row.group.empty()) object_ = Added{};
     if (options_.update) {
       if (auto id = stored_match(row)) return update(row, *id);
     }
     NewMember member;
-    if (!refuse_all(row.line, check_member(row.draft, sectors_, options_.as_of, &member))) return;
+    const std::string* added_json = nullptr;
+    if (p.checked) {
+      added_json = &p.added_json;
+      if (!refuse_all(row.line, p.problems)) return;
+      member = std::move(p.member);
+    } else if (!refuse_all(row.line, check_member(row.draft, sectors_, options_.as_of, &member))) {
+      return;
+    }
     auto file_id = id_of_group(row.group);
     if (file_id) member.wanted_id = *file_id;
     if (!unique(row, member)) return;
 
-    int64_t id = store_.insert_member(member);  // also after a refused row, so later rows are checked alike
+    int64_t id = store_.insert_member(member, added_json);  // also after a refused row, so later rows are checked alike
     bool id_from_file = file_id && id == *file_id && std::to_string(*file_id) == row.group;
     added_.add(id, row.line, id_from_file);
     if (!row.group.empty() && !id_from_file) group_ids_[row.group] = id;

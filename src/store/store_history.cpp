@@ -19,12 +19,17 @@ std::string current_user() {
   return "unknown";
 }
 
+// Formatted once a second: an import logs a million entries.
 std::string utc_timestamp() {
+  static std::time_t last = -1;
+  static char buf[32];
   std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  if (now != last) {
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    last = now;
+  }
   return buf;
 }
 
@@ -38,15 +43,16 @@ void Store::log_change(std::optional<int64_t> member_id, const std::string& kind
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, utc_timestamp());
   q.bind(2, current_user());
-  q.bind(3, command_);
-  q.bind(4, kind);
+  // The strings outlive the step, so they are bound without a copy.
+  q.bindNoCopy(3, command_);
+  q.bindNoCopy(4, kind);
   if (member_id)
     q.bind(5, *member_id);
   else
     q.bind(5);
-  q.bind(6, field);
-  q.bind(7, before);
-  q.bind(8, after);
+  q.bindNoCopy(6, field);
+  q.bindNoCopy(7, before);
+  q.bindNoCopy(8, after);
   if (prospect_id)
     q.bind(9, *prospect_id);
   else

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -89,30 +90,35 @@ std::optional<MemberRef> Store::member_with_uscc(const std::string& uscc) {
   });
 }
 
-int64_t Store::insert_member(const NewMember& m) {
+int64_t Store::insert_member(const NewMember& m, const std::string* added_json) {
   require_write("insert_member");
-  std::optional<int64_t> id_wanted;
-  if (m.wanted_id) {
-    SQLite::Statement& taken = cached("SELECT 1 FROM members WHERE id = ?");
-    taken.bind(1, *m.wanted_id);
-    if (!taken.executeStep()) id_wanted = m.wanted_id;
-    taken.reset();
-  }
   SQLite::Statement& member = cached(
       "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, sort_key, contact, phone, email, id) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_member_fields(member, m);
-  if (id_wanted)
-    member.bind(12, *id_wanted);
-  else
+  // The wanted id when it is free, else the next one: tried rather than
+  // looked up first, which cost a query per row of an import.
+  bool inserted = false;
+  if (m.wanted_id) {
+    member.bind(12, *m.wanted_id);
+    try {
+      member.exec();
+      inserted = true;
+    } catch (const SQLite::Exception& e) {
+      if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_PRIMARYKEY) throw;
+      member.tryReset();  // returns the refusal's code again: it is not a new error
+    }
+  }
+  if (!inserted) {
     member.bind(12);
-  member.exec();
+    member.exec();
+  }
   int64_t id = db_->getLastInsertRowid();
 
   insert_period(cached(kInsertPeriodSql), id, m.joined, m.left, m.reason);
   insert_sector_links(cached(kInsertSectorLinkSql), id, m.sector_codes);
 
-  log_change(id, "member.add", "", "", member_added_json(m));
+  log_change(id, "member.add", "", "", added_json ? *added_json : member_added_json(m));
   return id;
 }
 

@@ -134,8 +134,9 @@ class Store {
   std::optional<MemberRef> member_with_uscc(const std::string& uscc);
 
   /// Inserts a checked member with its sectors and first period, and logs it
-  /// in the history; call inside write(). Returns the new id.
-  int64_t insert_member(const NewMember& member);
+  /// in the history; call inside write(). Returns the new id. `added_json`,
+  /// when given, is member_added_json(member), made by the caller already.
+  int64_t insert_member(const NewMember& member, const std::string* added_json = nullptr);
 
   // One member's record and lifecycle (store_lifecycle.cpp).
   /// Members that REF could mean: the id (digits, optionally after '#'), the
