@@ -77,6 +77,16 @@ void configure_connection(SQLite::Database& db) {
   register_pinyin(db);
 }
 
+// A PostgreSQL connection given as --db or $ROSTER_DB: refused before it is
+// taken for a path (init would make a folder "postgresql:" and a file in it).
+void refuse_server_connection(const fs::path& path) {
+  if (!is_server_connection(path.string())) return;
+  throw usage_error(
+      trf("{0} is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db with the path of a "
+          "roster file (PostgreSQL is not supported yet)",
+          quoted_path(path)));
+}
+
 }  // namespace
 
 void use_sqlite_from_one_thread() {
@@ -89,6 +99,7 @@ Store::Store(Store&&) noexcept = default;
 Store::~Store() = default;
 
 Store Store::open(const fs::path& path) {
+  refuse_server_connection(path);
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     throw Error(trf("no database at {0}; create one with `roster init --db {1}`, or pass --db PATH", quoted_path(path),
@@ -148,6 +159,7 @@ Store Store::open(const fs::path& path) {
 }
 
 Store Store::create(const fs::path& path, const InitSettings& settings) {
+  refuse_server_connection(path);
   std::error_code ec;
   bool take_over = empty_file(path);  // e.g. made by mktemp or touch: nothing in it to lose
   if (fs::exists(path, ec) && !take_over) {

@@ -411,3 +411,26 @@ TEST_CASE("'' clears a free-text field: --uscc, --city, --parent and --note of a
                         "SELECT member_id, left_on, '[' || reason || ']' FROM periods WHERE left_on IS NOT NULL"});
   CHECK(q.out == "1|null|||\n2|null|||\n1|2026-11-29|[]\n");
 }
+
+TEST_CASE("a PostgreSQL connection given as the database is refused, and no file is made for it", "[bad-input]") {
+  // A file store only: a server address must not become a folder named
+  // "postgresql:" in the working directory, with init saying it was created.
+  TempDir dir;
+  for (std::string db : {"postgresql://secretariat@db.example/roster", "postgres://db.example/roster",
+                         "host=/var/run/postgresql dbname=roster", "dbname=roster user=report"}) {
+    for (std::string command : {"init", "list"}) {
+      // In the temporary folder, through --db and through ROSTER_DB.
+      auto flag = run_program({"sh", "-c", "cd \"$1\" && exec \"$2\" \"$3\" --db \"$4\"", "sh", dir.path().string(),
+                               roster_bin(), command, db});
+      auto env = run_program({"sh", "-c", "cd \"$1\" && ROSTER_DB=\"$4\" exec \"$2\" \"$3\"", "sh", dir.path().string(),
+                              roster_bin(), command, db});
+      for (const auto& r : {flag, env}) {
+        CHECK(r.code == 2);
+        CHECK(r.err == "roster: error: '" + db +
+                           "' is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db "
+                           "with the path of a roster file (PostgreSQL is not supported yet)\n");
+      }
+    }
+  }
+  CHECK(std::filesystem::is_empty(dir.path()));
+}

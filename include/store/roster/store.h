@@ -215,6 +215,11 @@ class Store {
 /// ${XDG_DATA_HOME:-~/.local/share}/roster/roster.db.
 std::filesystem::path resolve_db_path(const std::string& db_option);
 
+/// Whether `db` is a PostgreSQL connection rather than a path: a
+/// postgresql:// or postgres:// URI, or libpq's keyword=value form
+/// ("host=… dbname=…"). Store::open and Store::create refuse one.
+bool is_server_connection(const std::string& db);
+
 /// The language stored in the roster at `path` ("en", "zh" or ""), read
 /// without writing or migrating; "" for a missing, foreign or older file, so
 /// choosing the language for --help never fails on the database.
