@@ -3,7 +3,8 @@
 # (clang-format, file and function lengths, the message catalog: every
 # message translated, none bypassing it); build with warnings as errors,
 # run every test; then build again with AddressSanitizer and UBSan and
-# run every test under them; last, fuzz each parser of untrusted input for
+# run every test under them, and the store's import tests under
+# ThreadSanitizer; last, fuzz each parser of untrusted input for
 # FUZZ_SECONDS (default 15) with clang's libFuzzer (scripts/fuzz.sh). With
 # CI=true it also installs the .deb on this machine and runs roster from PATH.
 set -euo pipefail
@@ -74,5 +75,15 @@ export UBSAN_OPTIONS=print_stacktrace=1
 # and LeakSanitizer's scan at each exit would add a third to every run.
 (cd build && ROSTER_TEST_BIN="$PWD/../build-sanitize/roster" ROSTER_TEST_SANITIZED=1 ASAN_OPTIONS=detect_leaks=0 \
   ctest --output-on-failure -j"$jobs" -R '^e2e:' -E "$sanitize_skip")
+
+# ThreadSanitizer on the store's unit tests: a large import reads and checks
+# its rows on a second thread (src/store/import_ahead.h), and the tests of
+# that hand-over (file order, the reader's error in its place, an early stop)
+# run here with every access between the two threads checked. Only roster's
+# store and domain code and those tests are built for it.
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DCMAKE_CXX_FLAGS=-fsanitize=thread \
+  -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DROSTER_TESTS=ON -DROSTER_WERROR=OFF >/dev/null
+cmake --build build-tsan -j"$jobs" --target roster_store_tests
+TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build-tsan/tests/roster_store_tests --warn NoTests "[import]"
 
 FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
