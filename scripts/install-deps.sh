@@ -11,11 +11,11 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libcli11-dev libsqlitecpp-dev libfmt-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libicu-dev catch2
-  gettext sqlite3 python3 e2fsprogs util-linux scdoc
+  gettext sqlite3 python3 e2fsprogs util-linux scdoc libpq-dev
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium fonts-wqy-zenhei python3-markdown python3-websocket clang libclang-rt-14-dev clang-format-14
-    man-db bash-completion zsh fish dpkg-dev file jq)
+    man-db bash-completion zsh fish dpkg-dev file jq postgresql)
 fi
 
 missing=()

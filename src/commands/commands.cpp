@@ -17,7 +17,7 @@ const std::vector<CommandSetup>& all_commands() {
       setup_init,     setup_add_member, setup_edit_member, setup_remove_member, setup_rejoin,   setup_show,
       setup_list,     setup_progress,   setup_sectors,     setup_goal,          setup_report,   setup_import,
       setup_export,   setup_history,    setup_check,       setup_backup,        setup_language, setup_template,
-      setup_prospect, setup_pipeline,   setup_dues,
+      setup_prospect, setup_pipeline,   setup_dues,        setup_copy,
   };
   return commands;
 }

@@ -150,6 +150,7 @@ Command setup_export(CLI::App& root);
 Command setup_report(CLI::App& root);
 Command setup_language(CLI::App& root);
 Command setup_template(CLI::App& root);
+Command setup_copy(CLI::App& root);
 Command setup_prospect(CLI::App& root);
 Command setup_pipeline(CLI::App& root);
 Command setup_dues(CLI::App& root);

@@ -428,7 +428,7 @@ TEST_CASE("a PostgreSQL connection given as the database is refused, and no file
         CHECK(r.code == 2);
         CHECK(r.err == "roster: error: '" + db +
                            "' is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db "
-                           "with the path of a roster file (PostgreSQL is not supported yet)\n");
+                           "with the path of a roster file (only roster copy reads and writes PostgreSQL so far)\n");
       }
     }
   }

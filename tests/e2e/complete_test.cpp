@@ -62,7 +62,7 @@ TEST_CASE("__complete offers the commands, sub-commands and options that start w
   std::string help = run_roster({"--help"}).out;
   std::string listed = help.substr(help.find("Subcommands:"));
   for (const auto& command : lines_of(all)) CHECK(listed.find("\n  " + command + " ") != std::string::npos);
-  CHECK(lines_of(all).size() == 21);
+  CHECK(lines_of(all).size() == 22);
   CHECK_FALSE(offers(all, "__complete"));
 }
 

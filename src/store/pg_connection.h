@@ -1,0 +1,47 @@
+// A connection to a PostgreSQL server through libpq: statements, rows as
+// text, and COPY … FROM STDIN for bulk rows. Internal to src/store.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace roster {
+
+/// One row of a query: each column's text, or nullopt for NULL.
+using PgRow = std::vector<std::optional<std::string>>;
+
+class PgConnection {
+ public:
+  /// Connects with a libpq connection string or URI (passwords from
+  /// ~/.pgpass or PGPASSFILE); throws roster::Error naming the server's
+  /// reason and the fix when it cannot.
+  explicit PgConnection(const std::string& conninfo);
+  ~PgConnection();
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  /// Runs `sql` (no parameters); throws roster::Error on failure.
+  void exec(const std::string& sql);
+  /// The rows of `sql`, every value as text.
+  std::vector<PgRow> rows(const std::string& sql);
+
+  /// COPY `table` (`columns`) FROM STDIN, one call to put() per row, then
+  /// end(): the rows in PostgreSQL's text format.
+  void copy_begin(const std::string& table, const std::vector<std::string>& columns);
+  void copy_put(const PgRow& row);
+  void copy_end();
+
+ private:
+  [[noreturn]] void fail(const std::string& what, PGresult* result = nullptr);
+  PGconn* conn_ = nullptr;
+  std::string label_;  // the connection as the user gave it, for messages
+  std::string buffer_;
+};
+
+/// `name` quoted as a PostgreSQL identifier ("user" is a reserved word).
+std::string pg_identifier(const std::string& name);
+
+}  // namespace roster

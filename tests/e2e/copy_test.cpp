@@ -1,0 +1,160 @@
+// roster copy between SQLite files and a PostgreSQL server of the test's own
+// (scripts/pg-server.sh: initdb in a temporary folder, a Unix socket only,
+// stopped at the end). Needs Debian's postgresql package, which
+// scripts/install-deps.sh --test installs: without it the tests fail.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using namespace roster::test;
+
+namespace {
+
+// A private PostgreSQL server for one test.
+struct PgServer {
+  std::string script = (source_dir() / "scripts" / "pg-server.sh").string();
+  std::string dir, url;
+  PgServer() {
+    auto started = run_program({"bash", script, "start"});
+    INFO("pg-server.sh start: " << started.err);
+    REQUIRE(started.code == 0);
+    dir = started.out.substr(0, started.out.find('\n'));
+    url = run_program({"bash", script, "url", dir}).out;
+    url = url.substr(0, url.find('\n'));
+  }
+  ~PgServer() { run_program({"bash", script, "stop", dir}); }
+  std::string psql(const std::string& sql) const { return run_program({"psql", url, "-XAtqc", sql}).out; }
+};
+
+// A roster with something in every table: members who left and re-joined,
+// several sectors, a sector of its own, a prospect, dues billed, paid,
+// waived, and the history of it all; a note with backslashes, which COPY's
+// text format must escape (an unescaped \N would come back as NULL).
+void fill(const DbFixture& fx) {
+  auto ok = [&](std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.end(), {"-q"});
+    auto r = fx.roster(args, input);
+    INFO("roster " << args[0] << ": " << r.err);
+    REQUIRE(r.code == 0);
+  };
+  ok({"import", (source_dir() / "data" / "demo-members.csv").string(), "--as-of", "2026-11-29"});
+  ok({"sectors", "add", "culture", "--name", "Culture", "--name-zh", "文化创意"});
+  ok({"add-member", "杭州\"引号\"有限公司", "--sector", "culture", "--sector", "tourism", "--note",
+      "路径 C:\\N\\新建 与 \\t", "--joined", "2024-03-01", "--as-of", "2026-11-29"});
+  ok({"prospect", "add", "宁波潜在有限公司", "--sector", "education", "--on", "2024-03-01", "--as-of", "2026-11-29"});
+  ok({"dues", "schedule", "set", "--tier", "member", "--amount", "3000", "--from", "2024-01-01", "--resolution",
+      "第一届第二次会员大会", "--as-of", "2024-01-02"});
+  ok({"dues", "bill", "--year", "2024", "--as-of", "2024-01-10"});
+  ok({"dues", "pay", "3", "--year", "2024", "--amount", "3000", "--on", "2024-02-01", "--as-of", "2024-02-01"});
+  ok({"dues", "waive", "4", "--year", "2024", "--reason", "困难减免", "--as-of", "2024-02-01"});
+  ok({"goal", "set", "--target", "300"});
+}
+
+// A count from the SQLite file `db`, as sqlite3 prints it.
+std::string count_in(const std::string& db, const std::string& table) {
+  return run_program({"sqlite3", db, "SELECT count(*) FROM " + table}).out;
+}
+
+std::string exported(const std::string& db, const std::string& format) {
+  return run_roster({"export", "-f", format, "--db", db}).out;
+}
+
+}  // namespace
+
+TEST_CASE("copy SQLite to PostgreSQL and back gives a file whose export in every format is the original's",
+          "[copy][postgresql]") {
+  PgServer pg;
+  DbFixture fx;
+  fill(fx);
+  auto to_pg = run_roster({"copy", "--from", fx.db, "--to", pg.url});
+  INFO(to_pg.err);
+  REQUIRE(to_pg.code == 0);
+  REQUIRE(count_in(fx.db, "members") == "152\n");  // the demo's 151 and one more
+  std::string history = count_in(fx.db, "history");
+  history.pop_back();  // its newline
+  CHECK(to_pg.err.rfind("roster: copied 152 members, " + history + " history entries and every other table", 0) == 0);
+  for (const char* table : {"members", "periods", "member_sectors", "history", "prospects", "dues_charges"}) {
+    INFO(table);
+    CHECK(pg.psql(std::string("SELECT count(*) FROM ") + table) == count_in(fx.db, table));
+  }
+  CHECK(pg.psql("SELECT schema_version FROM roster_meta") == "6\n");
+  CHECK(pg.psql("SELECT note FROM members WHERE name LIKE '%引号%'") == "路径 C:\\N\\新建 与 \\t\n");
+
+  std::string back = fx.dir.file("back.db");
+  auto to_file = run_roster({"copy", "--from", pg.url, "--to", back});
+  INFO(to_file.err);
+  REQUIRE(to_file.code == 0);
+  CHECK(to_file.err == to_pg.err);
+  for (const char* format : {"csv", "tsv", "json", "jsonl"}) {
+    INFO(format);
+    CHECK(exported(back, format) == exported(fx.db, format));
+  }
+  // Every table, row for row, history included: the same dump.
+  CHECK(dump_database(back) == dump_database(fx.db));
+  CHECK(run_roster({"check", "--db", back}).code == 0);
+}
+
+TEST_CASE("copy refuses a target that holds a roster, and leaves it as it was", "[copy][postgresql]") {
+  PgServer pg;
+  DbFixture fx;
+  fill(fx);
+  REQUIRE(run_roster({"copy", "--from", fx.db, "--to", pg.url, "-q"}).code == 0);
+  auto again = run_roster({"copy", "--from", fx.db, "--to", pg.url});
+  CHECK(again.code == 1);
+  CHECK(again.err ==
+        "roster: error: the PostgreSQL target already holds roster tables; copy only into a database without them\n");
+  CHECK(pg.psql("SELECT count(*) FROM members") == count_in(fx.db, "members"));
+
+  std::string other = fx.dir.file("other.db");
+  REQUIRE(run_roster({"init", "--db", other, "-q"}).code == 0);
+  std::string before = dump_database(other);
+  auto onto_file = run_roster({"copy", "--from", pg.url, "--to", other});
+  CHECK(onto_file.code == 1);
+  CHECK(onto_file.err == "roster: error: '" + other +
+                             "' already exists; roster copy writes only a new file (choose another --to, or move the "
+                             "old file away first)\n");
+  CHECK(dump_database(other) == before);
+}
+
+TEST_CASE("a copy that fails leaves no file and no table behind", "[copy][postgresql]") {
+  PgServer pg;
+  DbFixture fx;
+  fill(fx);
+  const std::string roster_tables =
+      "SELECT count(*) FROM pg_tables WHERE tablename IN ('members', 'periods', 'history', 'roster_meta')";
+  // A database with no roster in it is no source.
+  std::string target = fx.dir.file("copy.db");
+  auto empty = run_roster({"copy", "--from", pg.url, "--to", target});
+  CHECK(empty.code == 1);
+  CHECK(empty.err ==
+        "roster: error: the PostgreSQL source holds no roster (it has no roster_meta table); check the connection's "
+        "database\n");
+  CHECK_FALSE(std::filesystem::exists(target));
+
+  // A table named like one of roster's indexes: the copy fails at the end,
+  // after every row went in, and takes all of it back.
+  pg.psql("CREATE TABLE periods_by_joined (x int)");
+  auto blocked = run_roster({"copy", "--from", fx.db, "--to", pg.url});
+  CHECK(blocked.code == 1);
+  CHECK(blocked.err.rfind("roster: error: PostgreSQL refused CREATE INDEX periods_by_joined ", 0) == 0);
+  CHECK(pg.psql(roster_tables) == "0\n");
+  pg.psql("DROP TABLE periods_by_joined");
+
+  // A source with a period of a member it does not have: refused, no file.
+  REQUIRE(run_roster({"copy", "--from", fx.db, "--to", pg.url, "-q"}).code == 0);
+  pg.psql("ALTER TABLE periods DROP CONSTRAINT periods_member_id_fkey");
+  pg.psql("INSERT INTO periods (id, member_id, joined_on) VALUES (99999, 88888, '2024-01-01')");
+  auto dangling = run_roster({"copy", "--from", pg.url, "--to", target});
+  CHECK(dangling.code == 1);
+  CHECK(dangling.err ==
+        "roster: error: the source's table periods refers to rows it does not have; nothing was copied (run roster "
+        "check on the source)\n");
+  CHECK_FALSE(std::filesystem::exists(target));
+
+  // A server that is not there: one line, no file.
+  auto down = run_roster({"copy", "--from", "host=" + fx.dir.file("nowhere") + " dbname=x", "--to", target});
+  CHECK(down.code == 1);
+  CHECK(down.err.rfind("roster: error: cannot connect to PostgreSQL: ", 0) == 0);
+  CHECK(down.err.find("; check the connection string, the server and ~/.pgpass\n") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(target));
+}
