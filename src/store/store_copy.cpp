@@ -43,7 +43,14 @@ RowSource pg_rows(PgConnection& pg) {
   return [&pg](const CopyTable& t, const std::function<void(const PgRow&)>& take) {
     std::string sql = "SELECT ";
     for (size_t i = 0; i < t.columns.size(); ++i) sql += (i ? ", " : "") + pg_identifier(t.columns[i]);
-    for (const auto& row : pg.rows(sql + " FROM " + pg_identifier(t.name))) take(row);
+    // Through a cursor, a few thousand rows at a time: memory stays flat
+    // however long the table (the whole result at once held every history entry).
+    pg.exec("DECLARE roster_copy NO SCROLL CURSOR FOR " + sql + " FROM " + pg_identifier(t.name));
+    for (auto batch = pg.rows("FETCH 5000 FROM roster_copy"); !batch.empty();
+         batch = pg.rows("FETCH 5000 FROM roster_copy")) {
+      for (const auto& row : batch) take(row);
+    }
+    pg.exec("CLOSE roster_copy");
   };
 }
 
