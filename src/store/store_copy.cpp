@@ -45,12 +45,14 @@ RowSource pg_rows(PgConnection& pg) {
     for (size_t i = 0; i < t.columns.size(); ++i) sql += (i ? ", " : "") + pg_identifier(t.columns[i]);
     // Through a cursor, a few thousand rows at a time: memory stays flat
     // however long the table (the whole result at once held every history entry).
+    // i18n: data begin (SQL)
     pg.exec("DECLARE roster_copy NO SCROLL CURSOR FOR " + sql + " FROM " + pg_identifier(t.name));
-    for (auto batch = pg.rows("FETCH 5000 FROM roster_copy"); !batch.empty();
-         batch = pg.rows("FETCH 5000 FROM roster_copy")) {
+    const std::string fetch = "FETCH 5000 FROM roster_copy";
+    for (auto batch = pg.rows(fetch); !batch.empty(); batch = pg.rows(fetch)) {
       for (const auto& row : batch) take(row);
     }
     pg.exec("CLOSE roster_copy");
+    // i18n: data end
   };
 }
 
