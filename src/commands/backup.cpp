@@ -1,7 +1,10 @@
 // roster backup: a consistent copy while others may be writing.
 #include <fmt/core.h>
 
+#include <optional>
+
 #include "commands.h"
+#include "roster/copy.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/replacement_file.h"
@@ -14,12 +17,26 @@ struct BackupOptions {
   bool force = false;
 };
 
+// A roster on PostgreSQL backed up into a SQLite file: roster copy into a
+// temporary file beside PATH, renamed over it when complete.
+int run_server_backup(const BackupOptions& o, const Context& ctx) {
+  ReplacementFile copy(replaceable_path(o.path, o.force, "roster-backup.db"));
+  copy_roster(ctx.db_path.string(), copy.temp_path());
+  copy.commit();
+  // The connection string is not repeated: it may name a user or a password file.
+  ctx.note(trf("backed up the PostgreSQL roster to {0}", o.path));
+  return kExitOk;
+}
+
 int run_backup(const BackupOptions& o, const Context& ctx) {
-  Store store = ctx.open_store();
+  bool server = is_server_connection(ctx.db_path.string());
+  std::optional<Store> store;
+  if (!server) store.emplace(ctx.open_store());
   if (o.path.empty()) throw usage_error(tr("give the path of the copy, e.g. roster backup ~/roster-backup.db"));
-  refuse_database_path(store.path(), o.path, tr("the backup"));
-  store.backup_to(replaceable_path(o.path, o.force, "roster-backup.db"));
-  ctx.note(trf("backed up {0} to {1}", store.path().string(), o.path));
+  if (server) return run_server_backup(o, ctx);
+  refuse_database_path(store->path(), o.path, tr("the backup"));
+  store->backup_to(replaceable_path(o.path, o.force, "roster-backup.db"));
+  ctx.note(trf("backed up {0} to {1}", store->path().string(), o.path));
   return kExitOk;
 }
 

@@ -83,7 +83,7 @@ void refuse_server_connection(const fs::path& path) {
   if (!is_server_connection(path.string())) return;
   throw usage_error(
       trf("{0} is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db with the path of a "
-          "roster file (only roster copy reads and writes PostgreSQL so far)",
+          "roster file (only roster copy and roster backup work with PostgreSQL so far)",
           quoted_path(path)));
 }
 

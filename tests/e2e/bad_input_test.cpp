@@ -426,9 +426,10 @@ TEST_CASE("a PostgreSQL connection given as the database is refused, and no file
                               roster_bin(), command, db});
       for (const auto& r : {flag, env}) {
         CHECK(r.code == 2);
-        CHECK(r.err == "roster: error: '" + db +
-                           "' is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db "
-                           "with the path of a roster file (only roster copy reads and writes PostgreSQL so far)\n");
+        CHECK(r.err ==
+              "roster: error: '" + db +
+                  "' is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db "
+                  "with the path of a roster file (only roster copy and roster backup work with PostgreSQL so far)\n");
       }
     }
   }

@@ -173,3 +173,29 @@ TEST_CASE("a table longer than one fetch comes back whole, in order", "[copy][po
   CHECK(count_in(back, "members") == "12000\n");
   CHECK(dump_database(back) == dump_database(fx.db));
 }
+
+TEST_CASE("backup of a roster on PostgreSQL writes a SQLite file that check and list take",
+          "[copy][postgresql][backup]") {
+  PgServer pg;
+  DbFixture fx;
+  fill(fx);
+  REQUIRE(run_roster({"copy", "--from", fx.db, "--to", pg.url, "-q"}).code == 0);
+  std::string path = fx.dir.file("backup.db");
+  auto r = run_roster({"backup", path, "--db", pg.url});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err == "roster: backed up the PostgreSQL roster to " + path + "\n");
+  CHECK(dump_database(path) == dump_database(fx.db));
+  CHECK(run_roster({"check", "--db", path}).code == 0);
+  CHECK(run_roster({"list", "--db", path, "-f", "tsv", "--as-of", "2026-11-29"}).out ==
+        run_roster({"list", "--db", fx.db, "-f", "tsv", "--as-of", "2026-11-29"}).out);
+  // As a backup of a file does: an existing PATH only with --force, then replaced whole.
+  auto again = run_roster({"backup", path, "--db", pg.url});
+  CHECK(again.code == 1);
+  CHECK(again.err.find("already exists") != std::string::npos);
+  CHECK(run_roster({"backup", path, "--db", pg.url, "--force", "-q"}).code == 0);
+  CHECK(dump_database(path) == dump_database(fx.db));
+  for (const auto& entry : std::filesystem::directory_iterator(fx.dir.path())) {
+    CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);  // no temporary file left
+  }
+}
