@@ -199,3 +199,28 @@ TEST_CASE("backup of a roster on PostgreSQL writes a SQLite file that check and 
     CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);  // no temporary file left
   }
 }
+
+TEST_CASE("a login that may only read takes a backup, one without the grant is refused and gets no file",
+          "[copy][postgresql][backup]") {
+  PgServer pg;
+  DbFixture fx;
+  fill(fx);
+  REQUIRE(run_roster({"copy", "--from", fx.db, "--to", pg.url, "-q"}).code == 0);
+  pg.psql("CREATE ROLE roster_backup LOGIN; GRANT SELECT ON ALL TABLES IN SCHEMA public TO roster_backup");
+  pg.psql("CREATE ROLE stranger LOGIN");
+  auto as = [&](const std::string& user) { return "host=" + pg.dir + " user=" + user + " dbname=postgres"; };
+
+  std::string path = fx.dir.file("backup.db");
+  auto reader = run_roster({"backup", path, "--db", as("roster_backup"), "-q"});
+  INFO(reader.err);
+  CHECK(reader.code == 0);
+  CHECK(dump_database(path) == dump_database(fx.db));
+
+  std::string refused = fx.dir.file("refused.db");
+  auto stranger = run_roster({"backup", refused, "--db", as("stranger")});
+  CHECK(stranger.code == 1);
+  CHECK(stranger.err ==
+        "roster: error: PostgreSQL refused SELECT schema_version FROM roster_meta: ERROR:  permission denied for "
+        "table roster_meta; nothing was changed\n");
+  CHECK_FALSE(std::filesystem::exists(refused));
+}
