@@ -1,8 +1,6 @@
 // roster backup: a consistent copy while others may be writing.
 #include <fmt/core.h>
 
-#include <optional>
-
 #include "commands.h"
 #include "roster/copy.h"
 #include "roster/error.h"
@@ -17,9 +15,14 @@ struct BackupOptions {
   bool force = false;
 };
 
+void require_path(const BackupOptions& o) {
+  if (o.path.empty()) throw usage_error(tr("give the path of the copy, e.g. roster backup ~/roster-backup.db"));
+}
+
 // A roster on PostgreSQL backed up into a SQLite file: roster copy into a
 // temporary file beside PATH, renamed over it when complete.
 int run_server_backup(const BackupOptions& o, const Context& ctx) {
+  require_path(o);
   ReplacementFile copy(replaceable_path(o.path, o.force, "roster-backup.db"));
   copy_roster(ctx.db_path.string(), copy.temp_path());
   copy.commit();
@@ -29,14 +32,12 @@ int run_server_backup(const BackupOptions& o, const Context& ctx) {
 }
 
 int run_backup(const BackupOptions& o, const Context& ctx) {
-  bool server = is_server_connection(ctx.db_path.string());
-  std::optional<Store> store;
-  if (!server) store.emplace(ctx.open_store());
-  if (o.path.empty()) throw usage_error(tr("give the path of the copy, e.g. roster backup ~/roster-backup.db"));
-  if (server) return run_server_backup(o, ctx);
-  refuse_database_path(store->path(), o.path, tr("the backup"));
-  store->backup_to(replaceable_path(o.path, o.force, "roster-backup.db"));
-  ctx.note(trf("backed up {0} to {1}", store->path().string(), o.path));
+  if (is_server_connection(ctx.db_path.string())) return run_server_backup(o, ctx);
+  Store store = ctx.open_store();
+  require_path(o);
+  refuse_database_path(store.path(), o.path, tr("the backup"));
+  store.backup_to(replaceable_path(o.path, o.force, "roster-backup.db"));
+  ctx.note(trf("backed up {0} to {1}", store.path().string(), o.path));
   return kExitOk;
 }
 

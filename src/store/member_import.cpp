@@ -41,8 +41,6 @@ class Importer {
     if (bulk_) {
       deferred.emplace(store_);
       keys_.emplace(store_, options_.expected_rows);
-    }
-    if (bulk_) {
       // Read and checked ahead on a second thread: on two cores the rules
       // run beside the writes instead of before each one.
       RowsAhead ahead(reader, sectors_, options_.as_of);

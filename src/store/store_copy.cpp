@@ -73,6 +73,13 @@ void check_pg_source(PgConnection& pg, const std::string& label) {
   }
 }
 
+// One row of `t` copied, counted.
+void tally(const CopyTable& t, CopyCounts& counts) {
+  ++counts.rows;
+  if (t.name == "members") ++counts.members;
+  if (t.name == "history") ++counts.history;
+}
+
 // Writes every table of `source` into `pg`, which must hold no roster.
 void write_pg(PgConnection& pg, const std::string& label, const std::vector<CopyTable>& tables,
               const std::vector<std::string>& indexes, const RowSource& source, CopyCounts& counts) {
@@ -83,15 +90,14 @@ void write_pg(PgConnection& pg, const std::string& label, const std::vector<Copy
   if (!present.empty() && present[0][0] != std::optional<std::string>("0")) {
     throw Error(trf("{0} already holds roster tables; copy only into a database without them", label));
   }
+  counts.tables = static_cast<int>(tables.size());
   pg.exec("BEGIN");
   for (const auto& t : tables) pg.exec(pg_schema_sql(t.sql));
   for (const auto& t : tables) {
     pg.copy_begin(t.name, t.columns);
     source(t, [&](const PgRow& row) {
       pg.copy_put(row);
-      ++counts.rows;
-      if (t.name == "members") ++counts.members;
-      if (t.name == "history") ++counts.history;
+      tally(t, counts);
     });
     pg.copy_end();
   }
@@ -105,6 +111,7 @@ void write_pg(PgConnection& pg, const std::string& label, const std::vector<Copy
 // rows out, the source's in, the foreign keys checked at the end.
 void write_sqlite(Store& store, const std::vector<CopyTable>& tables, const RowSource& source, CopyCounts& counts) {
   auto& db = StoreAccess::db(store);
+  counts.tables = static_cast<int>(tables.size());
   ForeignKeysOff unchecked(store);
   store.write([&] {
     for (const auto& t : tables) db.exec("DELETE FROM \"" + t.name + "\"");
@@ -127,9 +134,7 @@ void write_sqlite(Store& store, const std::vector<CopyTable>& tables, const RowS
         }
         insert.exec();
         insert.reset();
-        ++counts.rows;
-        if (t.name == "members") ++counts.members;
-        if (t.name == "history") ++counts.history;
+        tally(t, counts);
       });
     }
     SQLite::Statement dangling(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1");
@@ -180,9 +185,7 @@ CopyCounts copy_roster(const std::string& from, const std::string& to) {
     check_pg_source(pg, tr("the PostgreSQL source"));
     pg.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");  // one snapshot of every table
     return copy_to_file(to, [&](Store& target, CopyCounts& counts) {
-      auto tables = roster_tables(StoreAccess::db(target));
-      counts.tables = static_cast<int>(tables.size());
-      write_sqlite(target, tables, pg_rows(pg), counts);
+      write_sqlite(target, roster_tables(StoreAccess::db(target)), pg_rows(pg), counts);
     });
   }
   Store source = Store::open(from);
@@ -192,14 +195,10 @@ CopyCounts copy_roster(const std::string& from, const std::string& to) {
     auto tables = roster_tables(db);
     if (to_pg) {
       PgConnection pg(to);
-      counts.tables = static_cast<int>(tables.size());
       write_pg(pg, tr("the PostgreSQL target"), tables, roster_index_sql(db), sqlite_rows(db), counts);
       return;
     }
-    counts = copy_to_file(to, [&](Store& target, CopyCounts& c) {
-      c.tables = static_cast<int>(tables.size());
-      write_sqlite(target, tables, sqlite_rows(db), c);
-    });
+    counts = copy_to_file(to, [&](Store& target, CopyCounts& c) { write_sqlite(target, tables, sqlite_rows(db), c); });
   });
   return counts;
 }
