@@ -2,7 +2,7 @@
 // src/store.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
+#include "sql.h"
 
 #include <string>
 #include <vector>
@@ -10,9 +10,9 @@
 namespace roster {
 
 /// The dues schedule: at most four distinct amounts in force on any day.
-void dues_schedule_rules(SQLite::Database& db, std::vector<std::string>& problems);
+void dues_schedule_rules(dbi::Connection& db, std::vector<std::string>& problems);
 
 /// The dues payments: each toward a charge, and never more than it.
-void dues_payment_rules(SQLite::Database& db, std::vector<std::string>& problems);
+void dues_payment_rules(dbi::Connection& db, std::vector<std::string>& problems);
 
 }  // namespace roster

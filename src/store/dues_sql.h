@@ -2,8 +2,8 @@
 // (store_dues_writes.cpp) run, written once. Internal to src/store.
 #pragma once
 
-#include <SQLiteCpp/Statement.h>
 
+#include "sql.h"
 #include <optional>
 
 #include "roster/dues.h"
@@ -25,10 +25,10 @@ inline Date stored_date(const std::string& text) {
 }
 
 /// Reads kChargeColumns of the current row of `q`.
-Charge read_charge_row(SQLite::Statement& q);
+Charge read_charge_row(dbi::Statement& q);
 
 /// Reads kExemptionColumns of the current row of `q`.
-Exemption read_exemption_row(SQLite::Statement& q);
+Exemption read_exemption_row(dbi::Statement& q);
 
 /// Member `member_id`'s charge for dues year `year`, if billed.
 std::optional<Charge> stored_charge(Store& store, int64_t member_id, int year);

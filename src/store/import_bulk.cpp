@@ -14,12 +14,17 @@ constexpr const char* kDeferred[] = {"members_by_name_key", "members_by_uscc", "
                                      "member_sectors_by_sector"};
 
 int64_t stored_members(Store& store) {
-  return StoreAccess::db(store).execAndGet("SELECT count(*) FROM members").getInt64();
+  dbi::Statement count(StoreAccess::db(store), "SELECT count(*) FROM members");
+  count.executeStep();
+  return count.getColumn(0).getInt64();
 }
 
 }  // namespace
 
 bool use_bulk_import(Store& store, const ImportOptions& options) {
+  // It drops and rebuilds SQLite's indexes and turns its foreign keys off:
+  // on PostgreSQL every import goes row by row.
+  if (StoreAccess::db(store).is_pg()) return false;
   if (const char* forced = std::getenv("ROSTER_IMPORT_BULK"); forced && *forced) {
     return std::strcmp(forced, "0") != 0 && !options.update;
   }
@@ -42,7 +47,7 @@ DeferredIndexes::DeferredIndexes(Store& store) : store_(store) {
   auto& db = StoreAccess::db(store);
   std::vector<std::string> names;
   {
-    SQLite::Statement find(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    dbi::Statement find(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
     for (const char* name : kDeferred) {
       find.bind(1, name);
       if (find.executeStep()) {
@@ -64,7 +69,7 @@ MemberKeys::MemberKeys(Store& store, size_t expected_rows) : store_(store) {
   size_t n = static_cast<size_t>(stored_members(store)) + expected_rows;
   names_ = KeyIndex(n);
   usccs_ = KeyIndex(n);
-  SQLite::Statement all(StoreAccess::db(store), "SELECT id, name_key, uscc FROM members");
+  dbi::Statement all(StoreAccess::db(store), "SELECT id, name_key, uscc FROM members");
   while (all.executeStep()) {
     int64_t id = all.getColumn(0).getInt64();
     names_.add(all.getColumn(1).getString(), id);

@@ -3,8 +3,7 @@
 // statements that write a member's fields, periods and sector links.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 
 #include <cstdint>
 #include <optional>
@@ -31,7 +30,7 @@ inline constexpr const char* kMemberContactColumns = "m.contact, m.phone, m.emai
 /// ';' (split again with split_list).
 inline constexpr const char* kMemberSectorCodes =
     "(SELECT group_concat(sector_code, ';') FROM (SELECT sector_code FROM member_sectors s "
-    "WHERE s.member_id = m.id ORDER BY s.position))";
+    "WHERE s.member_id = m.id ORDER BY s.position) ordered)";
 
 /// The tier of a stored code; the schema's CHECK admits only the four codes,
 /// so anything else (a file edited past it) reads as the default tier.
@@ -42,7 +41,7 @@ inline Tier stored_tier(const std::string& code) {
 /// Reads the kMemberColumns of the current row of `q` (its columns 0–7) into
 /// a MemberRow or a MemberRecord.
 template <typename Member>
-void read_member_columns(SQLite::Statement& q, Member& m) {
+void read_member_columns(dbi::Statement& q, Member& m) {
   m.id = q.getColumn(0).getInt64();
   m.name = q.getColumn(1).getString();
   m.uscc = q.getColumn(2).isNull() ? std::nullopt : std::optional<std::string>(q.getColumn(2).getString());
@@ -55,14 +54,14 @@ void read_member_columns(SQLite::Statement& q, Member& m) {
 
 /// Reads the kMemberContactColumns of the current row of `q`, from its column
 /// `first` on.
-inline MemberContacts read_member_contacts(SQLite::Statement& q, int first) {
+inline MemberContacts read_member_contacts(dbi::Statement& q, int first) {
   return {q.getColumn(first).getString(), q.getColumn(first + 1).getString(), q.getColumn(first + 2).getString()};
 }
 
 /// Reads a period from the current row of `q`: joined_on, left_on and reason
 /// in its columns `first` to `first` + 2. (A malformed date, which `roster
 /// check` reports, reads as the epoch, or as no left date.)
-inline Period read_period(SQLite::Statement& q, int first) {
+inline Period read_period(dbi::Statement& q, int first) {
   Period period{parse_iso_date(q.getColumn(first).getString()).value_or(Date()), std::nullopt,
                 q.getColumn(first + 2).getString()};
   if (!q.getColumn(first + 1).isNull()) period.left = parse_iso_date(q.getColumn(first + 1).getString());
@@ -72,7 +71,7 @@ inline Period read_period(SQLite::Statement& q, int first) {
 /// Binds a member's eleven stored fields to parameters 1–11 in the order
 /// name, name_key, uscc, tier, city, parent, note, sort_key, contact, phone,
 /// email.
-inline void bind_member_fields(SQLite::Statement& q, const NewMember& m) {
+inline void bind_member_fields(dbi::Statement& q, const NewMember& m) {
   // Not copied: `m` outlives the statement's step (an import binds a million rows).
   q.bindNoCopy(1, m.name);
   q.bindNoCopy(2, m.name_key);
@@ -96,7 +95,7 @@ inline constexpr const char* kInsertPeriodSql =
 
 /// Adds the period [joined, left) (open when `left` is empty) with
 /// `insert`, a statement prepared from kInsertPeriodSql.
-inline void insert_period(SQLite::Statement& insert, int64_t member_id, Date joined, std::optional<Date> left,
+inline void insert_period(dbi::Statement& insert, int64_t member_id, Date joined, std::optional<Date> left,
                           const std::string& reason) {
   insert.bind(1, member_id);
   insert.bind(2, joined.iso());
@@ -115,7 +114,7 @@ inline constexpr const char* kInsertSectorLinkSql =
 
 /// Links the member to `codes`, the first at position 0 (primary), with
 /// `insert`, a statement prepared from kInsertSectorLinkSql.
-inline void insert_sector_links(SQLite::Statement& insert, int64_t member_id, const std::vector<std::string>& codes) {
+inline void insert_sector_links(dbi::Statement& insert, int64_t member_id, const std::vector<std::string>& codes) {
   for (size_t i = 0; i < codes.size(); ++i) {
     insert.reset();
     insert.bind(1, member_id);
@@ -126,11 +125,11 @@ inline void insert_sector_links(SQLite::Statement& insert, int64_t member_id, co
 }
 
 /// Makes `codes` the member's sector links, the first at position 0 (primary).
-inline void write_sector_links(SQLite::Database& db, int64_t member_id, const std::vector<std::string>& codes) {
-  SQLite::Statement clear(db, "DELETE FROM member_sectors WHERE member_id = ?");
+inline void write_sector_links(dbi::Connection& db, int64_t member_id, const std::vector<std::string>& codes) {
+  dbi::Statement clear(db, "DELETE FROM member_sectors WHERE member_id = ?");
   clear.bind(1, member_id);
   clear.exec();
-  SQLite::Statement insert(db, kInsertSectorLinkSql);
+  dbi::Statement insert(db, kInsertSectorLinkSql);
   insert_sector_links(insert, member_id, codes);
 }
 

@@ -1,5 +1,4 @@
 // roster dues export: every payment with its member's name, on one snapshot.
-#include <SQLiteCpp/Statement.h>
 
 #include "roster/payment_transfer.h"
 #include "store_access.h"
@@ -8,7 +7,7 @@ namespace roster {
 
 void each_payment(Store& store, std::optional<int> year, const std::function<void(const PaymentLine&)>& each) {
   store.snapshot([&] {
-    SQLite::Statement q(StoreAccess::db(store), R"SQL(
+    dbi::Statement q(StoreAccess::db(store), R"SQL(
 SELECT p.id, p.member_id, m.name, p.year, p.amount_fen, p.paid_on, p.receipt, p.method
   FROM dues_payments p JOIN members m ON m.id = p.member_id
  WHERE :year IS NULL OR p.year = :year

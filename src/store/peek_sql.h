@@ -6,9 +6,7 @@
 #include <filesystem>
 #include <functional>
 
-namespace SQLite {
-class Database;
-}  // namespace SQLite
+#include "sql.h"
 
 namespace roster {
 
@@ -18,6 +16,6 @@ namespace roster {
 /// a roster database or has a schema older than `min_version`; and false when
 /// `read` throws (a damaged or busy file): a peek never fails.
 bool peek_roster(const std::filesystem::path& path, int min_version,
-                 const std::function<void(SQLite::Database&)>& read);
+                 const std::function<void(dbi::Connection&)>& read);
 
 }  // namespace roster

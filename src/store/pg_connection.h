@@ -2,6 +2,7 @@
 // text, and COPY … FROM STDIN for bulk rows. Internal to src/store.
 #pragma once
 
+#include <SQLiteCpp/Exception.h>
 #include <libpq-fe.h>
 
 #include <optional>
@@ -12,6 +13,19 @@ namespace roster {
 
 /// One row of a query: each column's text, or nullopt for NULL.
 using PgRow = std::vector<std::optional<std::string>>;
+
+/// A statement PostgreSQL refused, as the SQLite::Exception with the SQLite
+/// code that means the same (a unique key taken: SQLITE_CONSTRAINT; no right
+/// to write: SQLITE_READONLY; …), so the store translates both alike.
+class PgError : public SQLite::Exception {
+ public:
+  PgError(const std::string& message, int code, int extended);
+  /// The extended code (SQLite::Exception keeps its own private).
+  int extended() const { return extended_; }
+
+ private:
+  int extended_;
+};
 
 class PgConnection {
  public:
@@ -27,6 +41,12 @@ class PgConnection {
   void exec(const std::string& sql);
   /// The rows of `sql`, every value as text.
   std::vector<PgRow> rows(const std::string& sql);
+
+  /// Runs `sql` with text parameters (nullptr for NULL; type 0 lets the
+  /// server infer it); the caller PQclear()s the result. Throws PgError.
+  PGresult* run(const std::string& sql, const std::vector<const char*>& values, const std::vector<Oid>& types);
+  /// The login this connection works as.
+  std::string user() const { return PQuser(conn_); }
 
   /// COPY `table` (`columns`) FROM STDIN, one call to put() per row, then
   /// end(): the rows in PostgreSQL's text format.

@@ -13,6 +13,6 @@ inline constexpr const char* kProspectColumns =
 /// One column: the codes of prospect `p`'s sectors, primary first, joined by ';'.
 inline constexpr const char* kProspectSectors =
     "(SELECT group_concat(sector_code, ';') FROM (SELECT sector_code FROM prospect_sectors s "
-    "WHERE s.prospect_id = p.id ORDER BY s.position))";
+    "WHERE s.prospect_id = p.id ORDER BY s.position) ordered)";
 
 }  // namespace roster

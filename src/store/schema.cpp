@@ -1,6 +1,5 @@
 #include "schema.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
 
 #include "roster/prospect_rules.h"
@@ -251,8 +250,8 @@ CREATE UNIQUE INDEX members_by_uscc ON members(uscc);
 
 // The stages of data/stages.csv, added by the step to version 4 (a stage
 // already there is kept as it is).
-void seed_stages(SQLite::Database& db) {
-  SQLite::Statement insert(db,
+void seed_stages(dbi::Connection& db) {
+  dbi::Statement insert(db,
                            "INSERT OR IGNORE INTO stages (code, name_en, name_zh, probability, position, closed) "
                            "VALUES (?, ?, ?, ?, ?, ?)");
   for (const Stage& s : parse_stages_csv(seed_stages_csv())) {
@@ -269,7 +268,7 @@ void seed_stages(SQLite::Database& db) {
 
 }  // namespace
 
-void migrate(SQLite::Database& db, int from_version) {
+void migrate(dbi::Connection& db, int from_version) {
   // i18n: data (a compile-time check)
   static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
   for (int v = from_version; v < kSchemaVersion; ++v) {

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
+#include "sql.h"
 
 namespace roster::schema {
 
 /// Brings `db` from its PRAGMA user_version up to kSchemaVersion, one
 /// migration at a time, inside the caller's transaction.
-void migrate(SQLite::Database& db, int from_version);
+void migrate(dbi::Connection& db, int from_version);
 
 }  // namespace roster::schema

@@ -2,8 +2,8 @@
 // `init`'s seeding, `sectors add`, Store::sectors and peek_sectors.
 #pragma once
 
-#include <SQLiteCpp/Statement.h>
 
+#include "sql.h"
 #include "roster/sectors.h"
 
 namespace roster {
@@ -13,7 +13,7 @@ inline constexpr const char* kSelectSectorsSql =
     "SELECT code, name_en, name_zh, is_key, target, aliases FROM sectors ORDER BY position, code";
 
 /// The sector in the current row of a statement prepared from kSelectSectorsSql.
-inline Sector read_sector_row(SQLite::Statement& q) {
+inline Sector read_sector_row(dbi::Statement& q) {
   Sector s{q.getColumn(0).getString(),
            q.getColumn(1).getString(),
            q.getColumn(2).getString(),
@@ -32,7 +32,7 @@ inline constexpr const char* kInsertSectorSql =
 
 /// Adds `s` with `insert`, a statement prepared from kInsertSectorSql (reset
 /// here, so one statement can add many).
-inline void insert_sector(SQLite::Statement& insert, const Sector& s) {
+inline void insert_sector(dbi::Statement& insert, const Sector& s) {
   insert.reset();
   insert.bind(1, s.code);
   insert.bind(2, s.name_en);

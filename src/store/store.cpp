@@ -2,8 +2,7 @@
 // statement cache.
 #include "roster/store.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/core.h>
 #include <sqlite3.h>
@@ -11,6 +10,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "pg_connection.h"
+#include "pg_schema.h"
 #include "pinyin_sql.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
@@ -55,8 +56,8 @@ void sql_name_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 // What init writes into a new file: the association row with the goal, and
 // the sector registry in the order given.
-void seed(SQLite::Database& db, const InitSettings& settings) {
-  SQLite::Statement goal(db,
+void seed(dbi::Connection& db, const InitSettings& settings) {
+  dbi::Statement goal(db,
                          "INSERT INTO association (id, name, goal_start, goal_target, goal_deadline, lang) "
                          "VALUES (1, ?, ?, ?, ?, ?)");
   goal.bind(1, settings.association);
@@ -65,7 +66,7 @@ void seed(SQLite::Database& db, const InitSettings& settings) {
   goal.bind(4, settings.goal.deadline.iso());
   goal.bind(5, settings.language);
   goal.exec();
-  SQLite::Statement sector(db, kInsertSectorSql);
+  dbi::Statement sector(db, kInsertSectorSql);
   for (const auto& s : settings.sectors) insert_sector(sector, s);
 }
 
@@ -77,15 +78,10 @@ void configure_connection(SQLite::Database& db) {
   register_pinyin(db);
 }
 
-// A PostgreSQL connection given as --db or $ROSTER_DB: refused before it is
-// taken for a path (init would make a folder "postgresql:" and a file in it).
-void refuse_server_connection(const fs::path& path) {
-  if (!is_server_connection(path.string())) return;
-  throw usage_error(
-      trf("{0} is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db with the path of a "
-          "roster file (only roster copy and roster backup work with PostgreSQL so far)",
-          quoted_path(path)));
-}
+// Every write on PostgreSQL first takes this transaction-wide lock, as BEGIN
+// IMMEDIATE takes SQLite's write lock: writers from every office queue, and
+// what one checks (a USCC not taken) holds until it commits.
+constexpr const char* kPgWriteLockSql = "SELECT pg_advisory_xact_lock(1380929364)";  // "ROST"
 
 }  // namespace
 
@@ -94,12 +90,12 @@ void use_sqlite_from_one_thread() {
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-Store::Store(fs::path path, std::unique_ptr<SQLite::Database> db) : path_(std::move(path)), db_(std::move(db)) {}
+Store::Store(fs::path path, std::unique_ptr<dbi::Connection> db) : path_(std::move(path)), db_(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
 Store::~Store() = default;
 
 Store Store::open(const fs::path& path) {
-  refuse_server_connection(path);
+  if (is_server_connection(path.string())) return open_server(path);
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     throw Error(trf("no database at {0}; create one with `roster init --db {1}`, or pass --db PATH", quoted_path(path),
@@ -139,14 +135,14 @@ Store Store::open(const fs::path& path) {
               quoted_path(path), version, kSchemaVersion));
     }
     configure_connection(*db);
-    Store store(path, std::move(db));
+    Store store(path, std::make_unique<dbi::Connection>(std::move(db)));
     if (version < kSchemaVersion) {
       // A table rebuilt by a migration is dropped and made again: with
       // foreign keys on, dropping it would cascade to its rows' periods.
       // (The pragma has no effect inside a transaction, so it is set here.)
       store.db_->exec("PRAGMA foreign_keys = OFF");
       store.write([&] {
-        int now = store.db_->execAndGet("PRAGMA user_version").getInt();
+        int now = store.db_->lite().execAndGet("PRAGMA user_version").getInt();
         schema::migrate(*store.db_, now);
         store.command_ = "migrate";
         store.log_change(std::nullopt, "schema.migrate", "schema_version", std::to_string(now),
@@ -159,7 +155,18 @@ Store Store::open(const fs::path& path) {
 }
 
 Store Store::create(const fs::path& path, const InitSettings& settings) {
-  refuse_server_connection(path);
+  if (is_server_connection(path.string())) {
+    return guarded(path, [&] {
+      Store store(path, std::make_unique<dbi::Connection>(std::make_unique<PgConnection>(path.string())));
+      store.command_ = "init";
+      store.write([&] {
+        create_pg_roster(store.db_->pg(), quoted_path(path));
+        seed(*store.db_, settings);
+        store.log_init(settings);
+      });
+      return store;
+    });
+  }
   std::error_code ec;
   bool take_over = empty_file(path);  // e.g. made by mktemp or touch: nothing in it to lose
   if (fs::exists(path, ec) && !take_over) {
@@ -174,17 +181,14 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
       auto db = std::make_unique<SQLite::Database>(path.string(), kOpenFlags | SQLite::OPEN_CREATE);
       db->exec("PRAGMA journal_mode = WAL");
       configure_connection(*db);
-      Store store(path, std::move(db));
+      Store store(path, std::make_unique<dbi::Connection>(std::move(db)));
       store.command_ = "init";
       store.db_->exec("PRAGMA foreign_keys = OFF");  // as for a migration on open (see there)
       store.write([&] {
         store.db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
         schema::migrate(*store.db_, 0);
         seed(*store.db_, settings);
-        store.log_change(std::nullopt, "init", "", "",
-                         fmt::format("association={}; goal {} -> {} by {}; {} sectors", settings.association,
-                                     settings.goal.start.iso(), settings.goal.target, settings.goal.deadline.iso(),
-                                     settings.sectors.size()));
+        store.log_init(settings);
       });
       store.db_->exec("PRAGMA foreign_keys = ON");
       return store;
@@ -208,15 +212,63 @@ void Store::write(const std::function<void()>& work) {
   });
 }
 
-void Store::write_if(const std::function<bool()>& work) {
+// A roster on a PostgreSQL server (--db a connection string).
+Store Store::open_server(const fs::path& path) {
+  return guarded(path, [&] {
+    auto pg = std::make_unique<PgConnection>(path.string());
+    int version = pg_schema_version(*pg);
+    if (version < 0) {
+      throw Error(trf("{0} holds no roster; create one with `roster init --db {1}`, or check --db", quoted_path(path),
+                      path.string()));
+    }
+    if (version > kSchemaVersion) {
+      throw Error(
+          trf("{0} was written by a newer roster (schema version {1}, this roster knows {2}); upgrade roster to use it",
+              quoted_path(path), version, kSchemaVersion));
+    }
+    return Store(path, std::make_unique<dbi::Connection>(std::move(pg)));
+  });
+}
+
+
+void Store::log_init(const InitSettings& settings) {
+  log_change(std::nullopt, "init", "", "",
+             fmt::format("association={}; goal {} -> {} by {}; {} sectors", settings.association,
+                         settings.goal.start.iso(), settings.goal.target, settings.goal.deadline.iso(),
+                         settings.sectors.size()));
+}
+
+void Store::transaction(bool writes, const std::function<bool()>& work) {
   guarded(path_, [&] {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!db_->is_pg()) {
+      SQLite::Transaction tx(db_->lite(),
+                             writes ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
+      if (work()) tx.commit();
+      return;
+    }
+    // A snapshot reads every table as of its first statement, as SQLite's deferred transaction does.
+    db_->exec(writes ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    try {
+      if (writes) db_->exec(kPgWriteLockSql);
+      db_->exec(work() ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+      try {
+        db_->exec("ROLLBACK");
+      } catch (const std::exception&) {  // the connection is gone: the server rolled it back
+      }
+      throw;
+    }
+  });
+}
+
+void Store::write_if(const std::function<bool()>& work) {
+  transaction(true, [&] {
     struct Restore {  // writing_ is set while `work` runs, however it ends
       bool& flag;
       bool value;
       ~Restore() { flag = value; }
     } restore{writing_, std::exchange(writing_, true)};
-    if (work()) tx.commit();
+    return work();
   });
 }
 
@@ -226,20 +278,19 @@ void Store::require_write(const char* what) const {
 }
 
 void Store::snapshot(const std::function<void()>& work) {
-  guarded(path_, [&] {
-    // A deferred transaction takes its read snapshot at the first read and
-    // keeps it to the end, so every figure comes from the same moment.
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::DEFERRED);
+  // A deferred transaction takes its read snapshot at the first read and
+  // keeps it to the end, so every figure comes from the same moment.
+  transaction(false, [&] {
     work();
-    tx.commit();
+    return true;
   });
 }
 
-SQLite::Statement& Store::cached(std::string_view sql) {
+dbi::Statement& Store::cached(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     std::string text(sql);
-    found = statements_.emplace(text, std::make_unique<SQLite::Statement>(*db_, text)).first;
+    found = statements_.emplace(text, std::make_unique<dbi::Statement>(*db_, text)).first;
   }
   auto& slot = found->second;
   slot->reset();

@@ -3,8 +3,7 @@
 // connection, its statement cache and its write check. Internal to src/store.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 
 #include <string_view>
 
@@ -15,9 +14,9 @@ namespace roster {
 /// The door Store opens to the SQL of src/store files that are not its own
 /// methods; nothing outside src/store can include this.
 struct StoreAccess {
-  static SQLite::Database& db(Store& store) { return *store.db_; }
+  static dbi::Connection& db(Store& store) { return *store.db_; }
   /// Store::cached: prepared once per connection, reset on each use.
-  static SQLite::Statement& cached(Store& store, std::string_view sql) { return store.cached(sql); }
+  static dbi::Statement& cached(Store& store, std::string_view sql) { return store.cached(sql); }
   /// Store::require_write: a bug in roster unless inside write().
   static void require_write(const Store& store, const char* what) { store.require_write(what); }
 };

@@ -1,6 +1,5 @@
 // Store: `roster check` (integrity and data rules) and `roster backup`.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 #include <sqlite3.h>
 
@@ -33,8 +32,8 @@ std::string who(int64_t id, const std::string& name) {
 
 // `links_sound`: set when foreign_key_check finished and found no dangling
 // sector link, so link_rules (which words them) need not look again.
-void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, bool quick, bool& links_sound) {
-  SQLite::Statement integrity(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
+void sqlite_checks(dbi::Connection& db, std::vector<std::string>& problems, bool quick, bool& links_sound) {
+  dbi::Statement integrity(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
   while (integrity.executeStep()) {
     // One row can carry many findings, a line each (a damaged page gives
     // dozens): each is a problem of its own.
@@ -49,7 +48,7 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, boo
       problems.push_back(trf("integrity: {0}", line));
     }
   }
-  SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+  dbi::Statement fk(db, "PRAGMA foreign_key_check");
   bool dangling_links = false;
   while (fk.executeStep()) {
     std::string table = fk.getColumn(0).getString(), parent = fk.getColumn(2).getString();
@@ -59,12 +58,12 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, boo
     }
     int64_t row = fk.getColumn(1).getInt64();
     // The dangling value itself, so the line says which row is missing.
-    SQLite::Statement column(db, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ?");
+    dbi::Statement column(db, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ?");
     column.bind(1, table);
     column.bind(2, fk.getColumn(3).getInt());
     std::string value = "?";
     if (column.executeStep()) {
-      SQLite::Statement get(
+      dbi::Statement get(
           db, fmt::format("SELECT \"{}\" FROM \"{}\" WHERE rowid = ?", column.getColumn(0).getString(), table));
       get.bind(1, row);
       if (get.executeStep()) value = get.getColumn(0).getString();
@@ -76,8 +75,8 @@ void sqlite_checks(SQLite::Database& db, std::vector<std::string>& problems, boo
 }
 
 // The one association row holds the name and the goal every report needs.
-void association_rules(SQLite::Database& db, std::vector<std::string>& problems) {
-  SQLite::Statement q(db, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
+void association_rules(dbi::Connection& db, std::vector<std::string>& problems) {
+  dbi::Statement q(db, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
   if (!q.executeStep()) {
     problems.push_back(tr("association: the row with the association's name and goal is missing; restore a backup"));
     return;
@@ -106,8 +105,8 @@ void association_rules(SQLite::Database& db, std::vector<std::string>& problems)
   }
 }
 
-void link_rules(SQLite::Database& db, std::vector<std::string>& problems) {
-  SQLite::Statement dangling(db, R"SQL(
+void link_rules(dbi::Connection& db, std::vector<std::string>& problems) {
+  dbi::Statement dangling(db, R"SQL(
 SELECT member_id, sector_code,
        EXISTS (SELECT 1 FROM members m WHERE m.id = member_id), EXISTS (SELECT 1 FROM sectors s WHERE s.code = sector_code)
   FROM member_sectors
@@ -130,7 +129,7 @@ SELECT member_id, sector_code,
 // (a handful) and looks the rest up in the name_key index, in flat memory.
 class SameNames {
  public:
-  explicit SameNames(SQLite::Database& db) : by_stored_key_(db, "SELECT id, name FROM members WHERE name_key = ?") {}
+  explicit SameNames(dbi::Connection& db) : by_stored_key_(db, "SELECT id, name FROM members WHERE name_key = ?") {}
 
   /// The first member (lowest id) before `self` whose name folds to `key`,
   /// given members in id order and whether self's stored key is stale.
@@ -153,7 +152,7 @@ class SameNames {
   }
 
  private:
-  SQLite::Statement by_stored_key_;
+  dbi::Statement by_stored_key_;
   std::map<std::string, MemberRef> stale_keys_;
 };
 
@@ -161,7 +160,7 @@ class SameNames {
 // one pass over each index instead of a lookup per member.
 class IdCursor {
  public:
-  IdCursor(SQLite::Database& db, const char* sql) : ids_(db, sql) { next(); }
+  IdCursor(dbi::Connection& db, const char* sql) : ids_(db, sql) { next(); }
   /// Whether the table refers to `id`; ids must be asked in increasing order.
   bool has(int64_t id) {
     while (more_ && current_ < id) next();
@@ -173,17 +172,17 @@ class IdCursor {
     more_ = ids_.executeStep();
     if (more_) current_ = ids_.getColumn(0).getInt64();
   }
-  SQLite::Statement ids_;
+  dbi::Statement ids_;
   bool more_ = false;
   int64_t current_ = 0;
 };
 
-void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
+void member_rules(dbi::Connection& db, std::vector<std::string>& problems) {
   SameNames same(db);
   IdCursor linked(db, "SELECT DISTINCT member_id FROM member_sectors ORDER BY member_id");
   IdCursor with_period(db, "SELECT DISTINCT member_id FROM periods ORDER BY member_id");
   std::vector<std::string> no_sector, no_period;
-  SQLite::Statement members(db, "SELECT id, name, name_key, uscc, sort_key FROM members ORDER BY id");
+  dbi::Statement members(db, "SELECT id, name, name_key, uscc, sort_key FROM members ORDER BY id");
   while (members.executeStep()) {
     int64_t id = members.getColumn(0).getInt64();
     std::string name = members.getColumn(1).getString();
@@ -217,8 +216,8 @@ void member_rules(SQLite::Database& db, std::vector<std::string>& problems) {
 
 // The period rules are worded as import and the lifecycle commands word them
 // (membership_rules.h), after the member they are about.
-void period_rules(SQLite::Database& db, std::vector<std::string>& problems) {
-  SQLite::Statement periods(db, R"SQL(
+void period_rules(dbi::Connection& db, std::vector<std::string>& problems) {
+  dbi::Statement periods(db, R"SQL(
 SELECT p.id, p.member_id, m.name, p.joined_on, p.left_on, p.reason FROM periods p JOIN members m ON m.id = p.member_id
  ORDER BY p.member_id, p.joined_on)SQL");
   // Per member, the period reaching furthest so far (an open one reaches
@@ -254,13 +253,19 @@ std::vector<std::string> Store::check_problems(bool quick) {
   return guarded(path_, [&] {
     std::vector<std::string> problems;
     // A damaged page can stop a check half way: say so, and run the others.
-    using Check = std::function<void(SQLite::Database&, std::vector<std::string>&)>;
+    using Check = std::function<void(dbi::Connection&, std::vector<std::string>&)>;
     bool links_sound = false;
     const std::pair<Check, const char*> checks[] = {
-        {[&](SQLite::Database& db, std::vector<std::string>& found) { sqlite_checks(db, found, quick, links_sound); },
+        {[&](dbi::Connection& db, std::vector<std::string>& found) {
+           // PostgreSQL checks its own pages, and refuses a dangling key before it is written.
+           if (db.is_pg())
+             links_sound = true;
+           else
+             sqlite_checks(db, found, quick, links_sound);
+         },
          N_("SQLite's own checks")},
         {association_rules, N_("the association row")},
-        {[&](SQLite::Database& db, std::vector<std::string>& found) {
+        {[&](dbi::Connection& db, std::vector<std::string>& found) {
            if (!links_sound) link_rules(db, found);
          },
          N_("the sector links")},
@@ -287,7 +292,7 @@ void Store::backup_to(const std::filesystem::path& target) {
   guarded(path_, [&] {
     try {
       // One read transaction: a consistent snapshot even while others write.
-      SQLite::Statement vacuum(*db_, "VACUUM INTO ?");
+      dbi::Statement vacuum(*db_, "VACUUM INTO ?");
       vacuum.bind(1, copy.temp_path());
       vacuum.exec();
       SQLite::Database written(copy.temp_path(), SQLite::OPEN_READWRITE);

@@ -1,6 +1,5 @@
 // `roster check` on dues: what `dues schedule set` and `dues pay` refuse, found
 // again when the file was changed behind roster's back.
-#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <map>
@@ -12,12 +11,12 @@
 
 namespace roster {
 
-void dues_schedule_rules(SQLite::Database& db, std::vector<std::string>& problems) {
+void dues_schedule_rules(dbi::Connection& db, std::vector<std::string>& problems) {
   // Keyed by the stored tier, not the Tier enum: a tier outside the four
   // (only a file edited past its CHECK constraint has one) still counts.
   std::map<std::string, std::vector<ScheduleEntry>> by_tier;
   std::vector<Date> days;
-  SQLite::Statement q(db, "SELECT tier, amount_fen, from_on FROM dues_schedule ORDER BY from_on, tier");
+  dbi::Statement q(db, "SELECT tier, amount_fen, from_on FROM dues_schedule ORDER BY from_on, tier");
   while (q.executeStep()) {
     auto from = parse_iso_date(q.getColumn(2).getString());
     if (!from) {
@@ -47,9 +46,9 @@ void dues_schedule_rules(SQLite::Database& db, std::vector<std::string>& problem
   }
 }
 
-void dues_payment_rules(SQLite::Database& db, std::vector<std::string>& problems) {
-  SQLite::Statement orphans(db, R"SQL(
-SELECT p.member_id, coalesce(m.name, '?'), p.year, count(*), sum(p.amount_fen)
+void dues_payment_rules(dbi::Connection& db, std::vector<std::string>& problems) {
+  dbi::Statement orphans(db, R"SQL(
+SELECT p.member_id, coalesce(min(m.name), '?'), p.year, count(*), sum(p.amount_fen)
   FROM dues_payments p LEFT JOIN members m ON m.id = p.member_id
  WHERE NOT EXISTS (SELECT 1 FROM dues_charges c WHERE c.member_id = p.member_id AND c.year = p.year)
  GROUP BY p.member_id, p.year ORDER BY p.member_id, p.year)SQL");
@@ -64,11 +63,11 @@ SELECT p.member_id, coalesce(m.name, '?'), p.year, count(*), sum(p.amount_fen)
         "dues bill --year {4}`",
         count, id, orphans.getColumn(1).getString(), count, format_yuan(orphans.getColumn(4).getInt64()), year));
   }
-  SQLite::Statement over(db, R"SQL(
-SELECT c.member_id, coalesce(m.name, '?'), c.year, c.amount_fen, sum(p.amount_fen)
+  dbi::Statement over(db, R"SQL(
+SELECT c.member_id, coalesce(min(m.name), '?'), c.year, min(c.amount_fen), sum(p.amount_fen)
   FROM dues_charges c JOIN dues_payments p ON p.member_id = c.member_id AND p.year = c.year
   LEFT JOIN members m ON m.id = c.member_id
- GROUP BY c.member_id, c.year HAVING sum(p.amount_fen) > c.amount_fen ORDER BY c.member_id, c.year)SQL");
+ GROUP BY c.member_id, c.year HAVING sum(p.amount_fen) > min(c.amount_fen) ORDER BY c.member_id, c.year)SQL");
   while (over.executeStep()) {
     Fen due = over.getColumn(3).getInt64(), paid = over.getColumn(4).getInt64();
     problems.push_back(

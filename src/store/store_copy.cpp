@@ -1,5 +1,4 @@
 // roster copy: a whole roster between SQLite files and PostgreSQL databases.
-#include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
 #include <functional>
@@ -8,10 +7,12 @@
 #include "copy_tables.h"
 #include "import_bulk.h"  // ForeignKeysOff
 #include "pg_connection.h"
+#include "pg_schema.h"
 #include "roster/copy.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/store.h"
+#include "schema.h"
 #include "store_access.h"
 #include "store_errors.h"
 
@@ -23,11 +24,11 @@ namespace fs = std::filesystem;
 // Where a roster's rows come from: every row of one table, as text.
 using RowSource = std::function<void(const CopyTable&, const std::function<void(const PgRow&)>&)>;
 
-RowSource sqlite_rows(SQLite::Database& db) {
+RowSource sqlite_rows(dbi::Connection& db) {
   return [&db](const CopyTable& t, const std::function<void(const PgRow&)>& take) {
     std::string sql = "SELECT ";
     for (size_t i = 0; i < t.columns.size(); ++i) sql += (i ? ", \"" : "\"") + t.columns[i] + "\"";
-    SQLite::Statement q(db, sql + " FROM \"" + t.name + "\"");
+    dbi::Statement q(db, sql + " FROM \"" + t.name + "\"");
     PgRow row(t.columns.size());
     while (q.executeStep()) {
       for (int i = 0; i < q.getColumnCount(); ++i) {
@@ -80,9 +81,8 @@ void tally(const CopyTable& t, CopyCounts& counts) {
   if (t.name == "history") ++counts.history;
 }
 
-// Writes every table of `source` into `pg`, which must hold no roster.
-void write_pg(PgConnection& pg, const std::string& label, const std::vector<CopyTable>& tables,
-              const std::vector<std::string>& indexes, const RowSource& source, CopyCounts& counts) {
+// Refuses a target that holds any table a roster has.
+void refuse_pg_roster(PgConnection& pg, const std::string& label, const std::vector<CopyTable>& tables) {
   std::string names = "'roster_meta'";
   for (const auto& t : tables) names += ", '" + t.name + "'";
   auto present =
@@ -90,9 +90,14 @@ void write_pg(PgConnection& pg, const std::string& label, const std::vector<Copy
   if (!present.empty() && present[0][0] != std::optional<std::string>("0")) {
     throw Error(trf("{0} already holds roster tables; copy only into a database without them", label));
   }
+}
+
+// Writes every table of `source` into `pg`, checked to hold no roster; call
+// inside a transaction.
+void write_pg(PgConnection& pg, const std::vector<CopyTable>& tables, const std::vector<std::string>& indexes,
+              const RowSource& source, CopyCounts& counts) {
   counts.tables = static_cast<int>(tables.size());
-  pg.exec("BEGIN");
-  for (const auto& t : tables) pg.exec(pg_schema_sql(t.sql));
+  create_pg_tables(pg, tables);
   for (const auto& t : tables) {
     pg.copy_begin(t.name, t.columns);
     source(t, [&](const PgRow& row) {
@@ -101,10 +106,7 @@ void write_pg(PgConnection& pg, const std::string& label, const std::vector<Copy
     });
     pg.copy_end();
   }
-  for (const auto& sql : indexes) pg.exec(pg_schema_sql(sql));
-  pg.exec("CREATE TABLE roster_meta (schema_version INTEGER NOT NULL)");
-  pg.exec("INSERT INTO roster_meta VALUES (" + std::to_string(kSchemaVersion) + ")");
-  pg.exec("COMMIT");
+  finish_pg_schema(pg, indexes);
 }
 
 // Writes every table of `source` into the new roster file `store`: its seed
@@ -121,7 +123,7 @@ void write_sqlite(Store& store, const std::vector<CopyTable>& tables, const RowS
         names += (i ? ", \"" : "\"") + t.columns[i] + "\"";
         marks += i ? ", ?" : "?";
       }
-      SQLite::Statement insert(db, "INSERT INTO \"" + t.name + "\" (" + names + ") VALUES (" + marks + ")");
+      dbi::Statement insert(db, "INSERT INTO \"" + t.name + "\" (" + names + ") VALUES (" + marks + ")");
       source(t, [&](const PgRow& row) {
         for (size_t i = 0; i < row.size(); ++i) {
           int at = static_cast<int>(i) + 1;
@@ -137,7 +139,7 @@ void write_sqlite(Store& store, const std::vector<CopyTable>& tables, const RowS
         tally(t, counts);
       });
     }
-    SQLite::Statement dangling(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1");
+    dbi::Statement dangling(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1");
     if (dangling.executeStep()) {
       throw Error(
           trf("the source's table {0} refers to rows it does not have; nothing was copied (run roster check on "
@@ -170,6 +172,15 @@ CopyCounts copy_to_file(const std::string& path, const std::function<void(Store&
 
 }  // namespace
 
+void create_pg_roster(PgConnection& pg, const std::string& label) {
+  dbi::Connection memory(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE));
+  schema::migrate(memory, 0);
+  auto tables = roster_tables(memory.lite());
+  refuse_pg_roster(pg, label, tables);
+  CopyCounts counts;
+  write_pg(pg, tables, roster_index_sql(memory.lite()), sqlite_rows(memory), counts);
+}
+
 CopyCounts copy_roster(const std::string& from, const std::string& to) {
   bool from_pg = is_server_connection(from), to_pg = is_server_connection(to);
   if (from_pg && to_pg) {
@@ -185,20 +196,25 @@ CopyCounts copy_roster(const std::string& from, const std::string& to) {
     check_pg_source(pg, tr("the PostgreSQL source"));
     pg.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");  // one snapshot of every table
     return copy_to_file(to, [&](Store& target, CopyCounts& counts) {
-      write_sqlite(target, roster_tables(StoreAccess::db(target)), pg_rows(pg), counts);
+      write_sqlite(target, roster_tables(StoreAccess::db(target).lite()), pg_rows(pg), counts);
     });
   }
   Store source = Store::open(from);
   auto& db = StoreAccess::db(source);
   CopyCounts counts;
   source.snapshot([&] {
-    auto tables = roster_tables(db);
+    auto tables = roster_tables(db.lite());
     if (to_pg) {
       PgConnection pg(to);
-      write_pg(pg, tr("the PostgreSQL target"), tables, roster_index_sql(db), sqlite_rows(db), counts);
+      refuse_pg_roster(pg, tr("the PostgreSQL target"), tables);
+      pg.exec("BEGIN");
+      write_pg(pg, tables, roster_index_sql(db.lite()), sqlite_rows(db), counts);
+      pg.exec("COMMIT");
       return;
     }
-    counts = copy_to_file(to, [&](Store& target, CopyCounts& c) { write_sqlite(target, tables, sqlite_rows(db), c); });
+    counts = copy_to_file(to, [&](Store& target, CopyCounts& c) {
+      write_sqlite(target, tables, sqlite_rows(db), c);
+    });
   });
   return counts;
 }

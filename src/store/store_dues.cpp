@@ -1,7 +1,6 @@
 // Store: reading dues — the policy, the schedule, the charges, the payments,
 // the waivers and deferrals, and the members billed in a year.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 
 #include "dues_sql.h"
 #include "member_sql.h"  // stored_tier
@@ -19,7 +18,7 @@ MonthDay stored_month_day(const std::string& text, MonthDay fallback) {
 
 }  // namespace
 
-Charge read_charge_row(SQLite::Statement& q) {
+Charge read_charge_row(dbi::Statement& q) {
   Charge c;
   c.member_id = q.getColumn(0).getInt64();
   c.year = q.getColumn(1).getInt();
@@ -33,7 +32,7 @@ Charge read_charge_row(SQLite::Statement& q) {
 
 std::optional<Charge> stored_charge(Store& store, int64_t member_id, int year) {
   return guarded(store.path(), [&]() -> std::optional<Charge> {
-    SQLite::Statement& q = StoreAccess::cached(
+    dbi::Statement& q = StoreAccess::cached(
         store, std::string("SELECT ") + kChargeColumns + " FROM dues_charges WHERE member_id = ? AND year = ?");
     q.bind(1, member_id);
     q.bind(2, year);
@@ -44,7 +43,7 @@ std::optional<Charge> stored_charge(Store& store, int64_t member_id, int year) {
   });
 }
 
-Exemption read_exemption_row(SQLite::Statement& q) {
+Exemption read_exemption_row(dbi::Statement& q) {
   Exemption e;
   e.member_id = q.getColumn(0).getInt64();
   e.year = q.getColumn(1).getInt();
@@ -58,7 +57,7 @@ Exemption read_exemption_row(SQLite::Statement& q) {
 
 DuesPolicy dues_policy(Store& store) {
   return guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "SELECT year_start, due, prorate_from, prorate_percent, grace_months, suspend_months, "
                         "lapse_months FROM dues_policy WHERE id = 1");
     DuesPolicy p;  // no row (a file edited past roster): the defaults
@@ -78,7 +77,7 @@ DuesPolicy dues_policy(Store& store) {
 std::vector<ScheduleEntry> dues_schedule(Store& store) {
   return guarded(store.path(), [&] {
     // By tier in the order of the tiers (president first), then date.
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "SELECT id, tier, amount_fen, from_on, resolution FROM dues_schedule ORDER BY CASE tier "
                         "WHEN 'president' THEN 0 WHEN 'vice-president' THEN 1 WHEN 'council' THEN 2 ELSE 3 END, "
                         "from_on, id");
@@ -93,7 +92,7 @@ std::vector<ScheduleEntry> dues_schedule(Store& store) {
 
 std::vector<Charge> dues_charges(Store& store, int year) {
   return guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store), std::string("SELECT ") + kChargeColumns +
+    dbi::Statement q(StoreAccess::db(store), std::string("SELECT ") + kChargeColumns +
                                                     " FROM dues_charges WHERE year = ? ORDER BY member_id");
     q.bind(1, year);
     std::vector<Charge> out;
@@ -104,7 +103,7 @@ std::vector<Charge> dues_charges(Store& store, int year) {
 
 std::vector<Payment> dues_payments(Store& store, int year) {
   return guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "SELECT id, member_id, year, amount_fen, paid_on, receipt, method FROM dues_payments "
                         "WHERE year = ? ORDER BY member_id, paid_on, id");
     q.bind(1, year);
@@ -120,7 +119,7 @@ std::vector<Payment> dues_payments(Store& store, int year) {
 
 std::vector<Exemption> dues_exemptions(Store& store, int year) {
   return guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store), std::string("SELECT ") + kExemptionColumns +
+    dbi::Statement q(StoreAccess::db(store), std::string("SELECT ") + kExemptionColumns +
                                                     " FROM dues_exemptions WHERE year = ? ORDER BY member_id");
     q.bind(1, year);
     std::vector<Exemption> out;
@@ -131,7 +130,7 @@ std::vector<Exemption> dues_exemptions(Store& store, int year) {
 
 std::vector<DuesMember> dues_members(Store& store, int year) {
   return guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "SELECT m.id, m.name, m.tier, m.contact, m.phone, m.email FROM members m "
                         "WHERE m.id IN (SELECT member_id FROM dues_charges WHERE year = ?) ORDER BY m.id");
     q.bind(1, year);

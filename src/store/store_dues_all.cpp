@@ -1,4 +1,3 @@
-#include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
 
 #include <stdexcept>
@@ -51,7 +50,7 @@ std::string accounts_sql(const DuesAccountQuery& query) {
 
 // The charge, waiver and member columns (0 to 16) and the active flag (22)
 // of the current row.
-void read_account(SQLite::Statement& q, DuesAccount& a) {
+void read_account(dbi::Statement& q, DuesAccount& a) {
   a.charge = read_charge_row(q);
   a.payments.clear();
   a.exemption.reset();
@@ -76,7 +75,7 @@ void read_account(SQLite::Statement& q, DuesAccount& a) {
 void each_dues_account(Store& store, const DuesAccountQuery& query,
                        const std::function<void(const DuesAccount&)>& account) {
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store), accounts_sql(query));
+    dbi::Statement q(StoreAccess::db(store), accounts_sql(query));
     if (query.year) q.bind(":year", *query.year);
     if (query.day) q.bind(":day", query.day->iso());
     DuesAccount a;
@@ -100,7 +99,7 @@ void each_dues_account(Store& store, const DuesAccountQuery& query,
 
 void each_dues_payment(Store& store, const std::function<void(const Payment&)>& payment) {
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "SELECT id, member_id, year, amount_fen, paid_on, receipt, method FROM dues_payments");
     while (q.executeStep()) {
       payment({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt(), q.getColumn(3).getInt64(),

@@ -1,7 +1,6 @@
 // Store: billing a dues year — a charge for every member active in it that
 // has none yet, so a run every week bills the members who joined since.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -24,7 +23,7 @@ struct Candidate {
 // Members with a period active on some day of [first, until] (the day a
 // member left is not a member day), with their current tier, by id.
 std::vector<Candidate> members_active_between(Store& store, Date first, Date until) {
-  SQLite::Statement q(StoreAccess::db(store),
+  dbi::Statement q(StoreAccess::db(store),
                       "SELECT m.id, m.tier FROM members m WHERE EXISTS (SELECT 1 FROM periods p "
                       "WHERE p.member_id = m.id AND p.joined_on <= :until AND (p.left_on IS NULL OR p.left_on > "
                       ":first)) ORDER BY m.id");
@@ -36,7 +35,7 @@ std::vector<Candidate> members_active_between(Store& store, Date first, Date unt
 }
 
 void insert_charge(Store& store, const Charge& c) {
-  SQLite::Statement& q =
+  dbi::Statement& q =
       StoreAccess::cached(store,
                           "INSERT INTO dues_charges (member_id, year, tier, amount_fen, billed_on, due_on, prorated) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)");

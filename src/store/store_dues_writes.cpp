@@ -1,7 +1,6 @@
 // Store: changing dues — the policy, the schedule, payments, and waivers and
 // deferrals. Each write reads what it checks inside the caller's transaction.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +26,7 @@ std::string no_charge_message(int64_t member_id, int year) {
 }
 
 Fen paid_so_far(Store& store, int64_t member_id, int year) {
-  SQLite::Statement& q = StoreAccess::cached(
+  dbi::Statement& q = StoreAccess::cached(
       store, "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments WHERE member_id = ? AND year = ?");
   q.bind(1, member_id);
   q.bind(2, year);
@@ -38,7 +37,7 @@ Fen paid_so_far(Store& store, int64_t member_id, int year) {
 }
 
 std::optional<Exemption> stored_exemption(Store& store, int64_t member_id, int year) {
-  SQLite::Statement& q = StoreAccess::cached(
+  dbi::Statement& q = StoreAccess::cached(
       store, std::string("SELECT ") + kExemptionColumns + " FROM dues_exemptions WHERE member_id = ? AND year = ?");
   q.bind(1, member_id);
   q.bind(2, year);
@@ -107,10 +106,13 @@ std::vector<FieldProblem> set_dues_policy(Store& store, const DuesPolicy& p) {
   if (!problems.empty()) return problems;
   DuesPolicy old = dues_policy(store);
   guarded(store.path(), [&] {
-    // INSERT OR REPLACE: a file whose row was deleted behind roster's back gets it back.
-    SQLite::Statement q(StoreAccess::db(store),
-                        "INSERT OR REPLACE INTO dues_policy (id, year_start, due, prorate_from, prorate_percent, "
-                        "grace_months, suspend_months, lapse_months) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+    // An upsert: a file whose row was deleted behind roster's back gets it back.
+    dbi::Statement q(StoreAccess::db(store),
+                     "INSERT INTO dues_policy (id, year_start, due, prorate_from, prorate_percent, grace_months, "
+                     "suspend_months, lapse_months) VALUES (1, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                     "year_start = excluded.year_start, due = excluded.due, prorate_from = excluded.prorate_from, "
+                     "prorate_percent = excluded.prorate_percent, grace_months = excluded.grace_months, "
+                     "suspend_months = excluded.suspend_months, lapse_months = excluded.lapse_months");
     q.bind(1, month_day_text(p.year_start));
     q.bind(2, month_day_text(p.due));
     q.bind(3, month_day_text(p.prorate_from));
@@ -155,7 +157,7 @@ std::vector<FieldProblem> add_schedule_entry(Store& store, const ScheduleEntry& 
     }
   }
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "INSERT INTO dues_schedule (tier, amount_fen, from_on, resolution) VALUES (?, ?, ?, ?)");
     q.bind(1, std::string(tier_code(entry.tier)));
     q.bind(2, entry.amount);
@@ -173,7 +175,7 @@ std::vector<FieldProblem> add_payment(Store& store, const Payment& p, Date as_of
   auto problems = payment_problems(store, p, as_of);
   if (!problems.empty()) return problems;
   int64_t new_id = guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "INSERT INTO dues_payments (member_id, year, amount_fen, paid_on, receipt, method) "
                         "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, p.member_id);
@@ -198,7 +200,7 @@ std::vector<FieldProblem> add_exemption(Store& store, const Exemption& e) {
   if (!problems.empty()) return problems;
   bool deferred = e.kind == ExemptionKind::deferred;
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "INSERT INTO dues_exemptions (member_id, year, kind, until_on, reason, approved_by, "
                         "granted_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, e.member_id);

@@ -1,6 +1,5 @@
 // Store: the dues years that have charges.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 
 #include "roster/dues_years.h"
 #include "store_access.h"
@@ -11,7 +10,7 @@ namespace roster {
 std::vector<int> dues_charge_years(Store& store) {
   return guarded(store.path(), [&] {
     // The dues_charges_by_year index answers this without reading the table.
-    SQLite::Statement q(StoreAccess::db(store), "SELECT DISTINCT year FROM dues_charges ORDER BY year");
+    dbi::Statement q(StoreAccess::db(store), "SELECT DISTINCT year FROM dues_charges ORDER BY year");
     std::vector<int> years;
     while (q.executeStep()) years.push_back(q.getColumn(0).getInt());
     return years;

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <sqlite3.h>
 
+#include "pg_connection.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 
@@ -14,7 +15,33 @@ std::string quoted_path(const fs::path& path) {
   return fmt::format(fmt::runtime(trc("quoted", "'{0}'")), path.string());
 }
 
+namespace {
+
+// What PostgreSQL refused, in the words that fit a server rather than a file.
+[[noreturn]] void throw_server_error(const PgError& e, const fs::path& path) {
+  switch (e.getErrorCode()) {
+    case SQLITE_READONLY:
+      throw Error(
+          trf("the database {0} is read-only for this login; nothing was changed (ask for a login that may write, "
+              "see docs/deploy.md, or work on a copy)",
+              quoted_path(path)));
+    case SQLITE_BUSY:
+      throw Error(
+          trf("the database {0} is busy with another roster process; try again in a moment", quoted_path(path)));
+    case SQLITE_IOERR:
+      throw Error(trf("lost the connection to {0}: {1}; nothing was changed (check the server and try again)",
+                      quoted_path(path), e.what()));
+    default:
+      throw Error(trf("PostgreSQL refused a change to {0}: {1}; nothing was changed (run `roster check`, and please "
+                      "report it if it happens again)",
+                      quoted_path(path), e.what()));
+  }
+}
+
+}  // namespace
+
 void throw_store_error(const SQLite::Exception& e, const fs::path& path) {
+  if (const auto* server = dynamic_cast<const PgError*>(&e)) throw_server_error(*server, path);
   switch (e.getErrorCode()) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -1,6 +1,5 @@
 // Store: every member with all its periods, streamed for `export`.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include "member_sql.h"
@@ -14,9 +13,9 @@ void Store::each_member_record(const std::function<void(const MemberRecord&)>& m
   guarded(path_, [&] {
     // One pass over members and one over periods, both in id order, merged
     // here: memory holds one member at a time.
-    SQLite::Statement m(*db_, fmt::format("SELECT {}, {}, {} FROM members m ORDER BY m.id", kMemberColumns,
+    dbi::Statement m(*db_, fmt::format("SELECT {}, {}, {} FROM members m ORDER BY m.id", kMemberColumns,
                                           kMemberSectorCodes, kMemberContactColumns));
-    SQLite::Statement p(*db_,
+    dbi::Statement p(*db_,
                         "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
     bool more_periods = p.executeStep();
     MemberRecord r;

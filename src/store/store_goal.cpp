@@ -1,7 +1,6 @@
 // Store: the association row (its name and the goal) and the membership
 // timeline the road is measured on.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -23,7 +22,7 @@ Error Store::missing_association_row() const {
 
 Goal Store::stored_goal() {
   return guarded(path_, [&] {
-    SQLite::Statement q(*db_, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
+    dbi::Statement q(*db_, "SELECT goal_start, goal_target, goal_deadline FROM association WHERE id = 1");
     if (!q.executeStep()) throw missing_association_row();
     Goal g;
     g.start = parse_iso_date(q.getColumn(0).getString()).value_or(g.start);
@@ -36,7 +35,7 @@ Goal Store::stored_goal() {
 
 Goal Store::goal() {
   return guarded(path_, [&] {
-    SQLite::Statement q(*db_, "SELECT goal_start, goal_deadline, goal_target FROM association WHERE id = 1");
+    dbi::Statement q(*db_, "SELECT goal_start, goal_deadline, goal_target FROM association WHERE id = 1");
     if (!q.executeStep()) throw missing_association_row();
     for (int column : {0, 1}) {
       if (!parse_iso_date(q.getColumn(column).getString())) {
@@ -66,7 +65,7 @@ Goal Store::goal() {
 
 std::string Store::association_name() {
   return guarded(path_, [&] {
-    SQLite::Statement q(*db_, "SELECT name FROM association WHERE id = 1");
+    dbi::Statement q(*db_, "SELECT name FROM association WHERE id = 1");
     if (!q.executeStep()) throw missing_association_row();
     return q.getColumn(0).getString();
   });
@@ -75,7 +74,7 @@ std::string Store::association_name() {
 void Store::set_goal(const Goal& goal) {
   require_write("set_goal");
   Goal old = stored_goal();
-  SQLite::Statement q(*db_, "UPDATE association SET goal_start = ?, goal_target = ?, goal_deadline = ? WHERE id = 1");
+  dbi::Statement q(*db_, "UPDATE association SET goal_start = ?, goal_target = ?, goal_deadline = ? WHERE id = 1");
   q.bind(1, goal.start.iso());
   q.bind(2, goal.target);
   q.bind(3, goal.deadline.iso());
@@ -93,7 +92,7 @@ void Store::set_association_name(const std::string& name) {
   require_write("set_association_name");
   std::string old = association_name();
   if (old == name) return;
-  SQLite::Statement q(*db_, "UPDATE association SET name = ? WHERE id = 1");
+  dbi::Statement q(*db_, "UPDATE association SET name = ? WHERE id = 1");
   q.bind(1, name);
   q.exec();
   log_change(std::nullopt, "goal.set", "association", old, name);
@@ -102,7 +101,7 @@ void Store::set_association_name(const std::string& name) {
 Timeline Store::membership_timeline() {
   return guarded(path_, [&] {
     // Two index-only aggregates; the result has one row per date with a change.
-    SQLite::Statement q(*db_,
+    dbi::Statement q(*db_,
                         "SELECT joined_on, count(*), 0 FROM periods GROUP BY joined_on "
                         "UNION ALL "
                         "SELECT left_on, 0, count(*) FROM periods WHERE left_on IS NOT NULL GROUP BY left_on");

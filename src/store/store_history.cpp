@@ -1,12 +1,12 @@
 // Store: the history log, written by every change and read by `history` and `show`.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 
 #include <cstdlib>
 #include <ctime>
 
 #include "roster/date.h"
 #include "roster/store.h"
+#include "pg_connection.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -38,11 +38,13 @@ std::string utc_timestamp() {
 void Store::log_change(std::optional<int64_t> member_id, const std::string& kind, const std::string& field,
                        const std::string& before, const std::string& after, std::optional<int64_t> prospect_id) {
   require_write("log_change");
-  SQLite::Statement& q = cached(
+  dbi::Statement& q = cached(
       "INSERT INTO history (at, user, command, kind, member_id, field, before, after, prospect_id) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, utc_timestamp());
-  q.bind(2, current_user());
+  // On PostgreSQL the login, which the server vouches for; on a file, the
+  // account the process runs as.
+  q.bind(2, db_->is_pg() ? db_->pg().user() : current_user());
   // The strings outlive the step, so they are bound without a copy.
   q.bindNoCopy(3, command_);
   q.bindNoCopy(4, kind);
@@ -71,7 +73,7 @@ void Store::each_history(const HistoryFilter& f, const std::function<void(const 
     if (f.until) sql += " AND at < :until";
     if (f.kind) sql += f.kind->ends_with('.') ? " AND substr(kind, 1, length(:kind)) = :kind" : " AND kind = :kind";
     sql += " ORDER BY id";
-    SQLite::Statement q(*db_, sql);
+    dbi::Statement q(*db_, sql);
     if (f.member_id) q.bind(":member", *f.member_id);
     if (f.prospect_id) q.bind(":prospect", *f.prospect_id);
     if (f.since) q.bind(":since", utc_stamp_of_local_day(*f.since));

@@ -7,7 +7,7 @@
 namespace roster {
 
 std::string Store::language() {
-  SQLite::Statement q(*db_, "SELECT lang FROM association WHERE id = 1");
+  dbi::Statement q(*db_, "SELECT lang FROM association WHERE id = 1");
   if (!q.executeStep()) throw missing_association_row();
   return q.getColumn(0).getString();
 }
@@ -16,7 +16,7 @@ void Store::set_language(const std::string& code) {
   require_write("set_language");
   std::string old = language();
   if (old == code) return;
-  SQLite::Statement q(*db_, "UPDATE association SET lang = ? WHERE id = 1");
+  dbi::Statement q(*db_, "UPDATE association SET lang = ? WHERE id = 1");
   q.bind(1, code);
   q.exec();
   log_change(std::nullopt, "language.set", "lang", old, code);
@@ -24,8 +24,8 @@ void Store::set_language(const std::string& code) {
 
 std::string peek_language(const std::filesystem::path& path) {
   std::string lang;
-  peek_roster(path, 3, [&](SQLite::Database& db) {  // version 3 added the language
-    SQLite::Statement q(db, "SELECT lang FROM association WHERE id = 1");
+  peek_roster(path, 3, [&](dbi::Connection& db) {  // version 3 added the language
+    dbi::Statement q(db, "SELECT lang FROM association WHERE id = 1");
     if (q.executeStep()) lang = q.getColumn(0).getString();
   });
   return lang;

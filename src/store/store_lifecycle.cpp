@@ -1,6 +1,5 @@
 // Store: one member's record, found by REF and read whole, and its changes over time.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -22,7 +21,7 @@ std::vector<MemberRef> Store::members_matching(const std::string& ref) {
     std::string id_text = text.starts_with('#') ? text.substr(1) : text;
     std::string upper;  // a USCC typed in any case or width
     for (char c : name_key(text)) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-    SQLite::Statement q(*db_,
+    dbi::Statement q(*db_,
                         "SELECT id, name FROM members WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
     q.bind(":id", static_cast<int64_t>(all_ascii_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
     q.bind(":key", name_key(text));
@@ -35,7 +34,7 @@ std::vector<MemberRef> Store::members_matching(const std::string& ref) {
 
 std::vector<MemberRef> Store::members_named_like(const std::string& text, int limit) {
   return guarded(path_, [&] {
-    SQLite::Statement q(*db_, "SELECT id, name FROM members WHERE instr(name_key, ?) > 0 ORDER BY id LIMIT ?");
+    dbi::Statement q(*db_, "SELECT id, name FROM members WHERE instr(name_key, ?) > 0 ORDER BY id LIMIT ?");
     q.bind(1, name_key(trim(text)));
     q.bind(2, limit);
     std::vector<MemberRef> found;
@@ -47,13 +46,13 @@ std::vector<MemberRef> Store::members_named_like(const std::string& text, int li
 MemberRecord Store::member_record(int64_t id) {
   return guarded(path_, [&] {
     MemberRecord m;
-    SQLite::Statement q(
+    dbi::Statement q(
         *db_, fmt::format("SELECT {}, {} FROM members m WHERE m.id = ?", kMemberColumns, kMemberContactColumns));
     q.bind(1, id);
     if (!q.executeStep()) throw Error(trf("no member #{0}", id));
     read_member_columns(q, m);
     m.contacts = read_member_contacts(q, 8);
-    SQLite::Statement s(*db_, "SELECT sector_code FROM member_sectors WHERE member_id = ? ORDER BY position");
+    dbi::Statement s(*db_, "SELECT sector_code FROM member_sectors WHERE member_id = ? ORDER BY position");
     s.bind(1, id);
     while (s.executeStep()) m.sector_codes.push_back(s.getColumn(0).getString());
     m.periods = member_periods(id);
@@ -68,7 +67,7 @@ std::vector<Period> Store::member_periods(int64_t id) {
   return guarded(path_, [&] {
     std::vector<Period> periods;
     // Cached: import reads a member's periods before each later period it adds.
-    SQLite::Statement& p =
+    dbi::Statement& p =
         cached("SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
     p.bind(1, id);
     while (p.executeStep()) periods.push_back(read_period(p, 0));
@@ -79,7 +78,7 @@ std::vector<Period> Store::member_periods(int64_t id) {
 std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   require_write("update_member");
   MemberRecord old = member_record(id);
-  SQLite::Statement q(*db_,
+  dbi::Statement q(*db_,
                       "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ?, "
                       "sort_key = ?, contact = ?, phone = ?, email = ? WHERE id = ?");
   bind_member_fields(q, u);
@@ -108,7 +107,7 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
 
 void Store::end_period(int64_t id, Date left, const std::string& reason) {
   require_write("end_period");
-  SQLite::Statement q(*db_, "UPDATE periods SET left_on = ?, reason = ? WHERE member_id = ? AND left_on IS NULL");
+  dbi::Statement q(*db_, "UPDATE periods SET left_on = ?, reason = ? WHERE member_id = ? AND left_on IS NULL");
   q.bind(1, left.iso());
   q.bind(2, reason);
   q.bind(3, id);
@@ -135,11 +134,11 @@ void Store::purge_member(int64_t id) {
   require_write("purge_member");
   // The history keeps that a member was purged, not who: its earlier entries
   // lose their member id and their values.
-  SQLite::Statement scrub(*db_,
+  dbi::Statement scrub(*db_,
                           "UPDATE history SET member_id = NULL, before = '', after = '[purged]' WHERE member_id = ?");
   scrub.bind(1, id);
   scrub.exec();
-  SQLite::Statement drop(*db_, "DELETE FROM members WHERE id = ?");
+  dbi::Statement drop(*db_, "DELETE FROM members WHERE id = ?");
   drop.bind(1, id);
   drop.exec();
   // i18n: data (the history row)

@@ -1,6 +1,5 @@
 // Store: the member rows — inserting and listing.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 #include <sqlite3.h>
 
@@ -8,6 +7,7 @@
 
 #include "member_sql.h"
 #include "roster/history_json.h"
+#include "pg_lookups.h"
 #include "roster/json_dump.h"
 #include "roster/store.h"
 #include "roster/text.h"
@@ -18,7 +18,7 @@ namespace {
 
 // Reads the first row and resets the (cached) statement, so it holds no
 // read snapshot open after it is used.
-std::optional<MemberRef> first_member(SQLite::Statement& q) {
+std::optional<MemberRef> first_member(dbi::Statement& q) {
   std::optional<MemberRef> found;
   if (q.executeStep()) found = MemberRef{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
   q.reset();
@@ -51,7 +51,7 @@ std::string list_sql(const MemberFilter& f) {
     sql += " AND EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector_code = :sector)";
   }
   if (f.tier) sql += " AND m.tier = :tier";
-  if (f.city) sql += " AND name_key(m.city) = :city";
+  if (f.city) sql += " AND name_key(m.city) = :city";  // on PostgreSQL see pg_lookups.h
   if (f.joined_since) sql += " AND p.joined_on >= :since";
   if (f.joined_until) sql += " AND p.joined_on <= :until";
   if (f.search_key) sql += " AND instr(m.name_key, :search) > 0";
@@ -76,7 +76,7 @@ std::string list_sql(const MemberFilter& f) {
 
 std::optional<MemberRef> Store::member_with_name_key(const std::string& key) {
   return guarded(path_, [&] {
-    SQLite::Statement& q = cached("SELECT id, name FROM members WHERE name_key = ?");
+    dbi::Statement& q = cached("SELECT id, name FROM members WHERE name_key = ?");
     q.bind(1, key);
     return first_member(q);
   });
@@ -84,7 +84,7 @@ std::optional<MemberRef> Store::member_with_name_key(const std::string& key) {
 
 std::optional<MemberRef> Store::member_with_uscc(const std::string& uscc) {
   return guarded(path_, [&] {
-    SQLite::Statement& q = cached("SELECT id, name FROM members WHERE uscc = ?");
+    dbi::Statement& q = cached("SELECT id, name FROM members WHERE uscc = ?");
     q.bind(1, uscc);
     return first_member(q);
   });
@@ -92,22 +92,19 @@ std::optional<MemberRef> Store::member_with_uscc(const std::string& uscc) {
 
 int64_t Store::insert_member(const NewMember& m, const std::string* added_json) {
   require_write("insert_member");
-  SQLite::Statement& member = cached(
+  dbi::Statement& member = cached(
       "INSERT INTO members (name, name_key, uscc, tier, city, parent, note, sort_key, contact, phone, email, id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
   bind_member_fields(member, m);
   // The wanted id when it is free, else the next one: tried rather than
-  // looked up first, which cost a query per row of an import.
+  // looked up first, which cost a query per row of an import. (DO NOTHING
+  // rather than catching the refusal: on PostgreSQL a refused statement
+  // spoils the rest of its transaction.)
   bool inserted = false;
   if (m.wanted_id) {
     member.bind(12, *m.wanted_id);
-    try {
-      member.exec();
-      inserted = true;
-    } catch (const SQLite::Exception& e) {
-      if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_PRIMARYKEY) throw;
-      member.tryReset();  // returns the refusal's code again: it is not a new error
-    }
+    inserted = member.exec() == 1;
+    member.reset();
   }
   if (!inserted) {
     member.bind(12);
@@ -124,7 +121,8 @@ int64_t Store::insert_member(const NewMember& m, const std::string* added_json) 
 
 void Store::each_member(const MemberFilter& f, const std::function<void(const MemberRow&)>& row) {
   guarded(path_, [&] {
-    SQLite::Statement q(*db_, list_sql(f));
+    fill_pg_lookups(*db_, f);
+    dbi::Statement q(*db_, list_sql(f));
     q.bind(":as_of", f.as_of.iso());
     if (f.sector_code) q.bind(":sector", *f.sector_code);
     if (f.tier) q.bind(":tier", std::string(tier_code(*f.tier)));

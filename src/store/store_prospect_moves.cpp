@@ -1,7 +1,6 @@
 // Store: a prospect's road — moves between the open stages, dropping it,
 // and converting it into a member through the add-member path.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include "roster/duplicates.h"
@@ -19,7 +18,7 @@ namespace {
 void enter_stage(Store& store, int64_t id, const std::string& stage, Date on, const std::string& drop_reason,
                  std::optional<int64_t> member_id) {
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "UPDATE prospects SET stage = ?, drop_reason = ?, member_id = coalesce(?, member_id) "
                         "WHERE id = ?");
     q.bind(1, stage);
@@ -30,7 +29,7 @@ void enter_stage(Store& store, int64_t id, const std::string& stage, Date on, co
       q.bind(3);
     q.bind(4, id);
     q.exec();
-    SQLite::Statement& move =
+    dbi::Statement& move =
         StoreAccess::cached(store, "INSERT INTO prospect_moves (prospect_id, stage, moved_on) VALUES (?, ?, ?)");
     move.bind(1, id);
     move.bind(2, stage);

@@ -1,6 +1,5 @@
 // Store: adding and editing prospects, and the stages' probabilities.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +21,7 @@ std::string optional_text(const std::optional<int64_t>& id) {
 }
 
 // Binds name .. note (parameters 1–12) in the order of kSetProspectFields.
-void bind_prospect_fields(SQLite::Statement& q, const Prospect& p) {
+void bind_prospect_fields(dbi::Statement& q, const Prospect& p) {
   q.bind(1, p.name);
   q.bind(2, name_key(p.name));
   if (p.uscc.empty())
@@ -50,11 +49,11 @@ void bind_prospect_fields(SQLite::Statement& q, const Prospect& p) {
 }
 
 void write_prospect_sectors(Store& store, int64_t id, const std::vector<std::string>& codes) {
-  SQLite::Statement& clear = StoreAccess::cached(store, "DELETE FROM prospect_sectors WHERE prospect_id = ?");
+  dbi::Statement& clear = StoreAccess::cached(store, "DELETE FROM prospect_sectors WHERE prospect_id = ?");
   clear.bind(1, id);
   clear.exec();
   for (size_t i = 0; i < codes.size(); ++i) {
-    SQLite::Statement& link = StoreAccess::cached(
+    dbi::Statement& link = StoreAccess::cached(
         store, "INSERT INTO prospect_sectors (prospect_id, sector_code, position) VALUES (?, ?, ?)");
     link.bind(1, id);
     link.bind(2, codes[i]);
@@ -89,7 +88,7 @@ std::vector<FieldProblem> add_prospect(Store& store, const Prospect& p, int64_t*
   auto problems = prospect_duplicates(store, p);
   if (!problems.empty()) return problems;
   guarded(store.path(), [&] {
-    SQLite::Statement& q = StoreAccess::cached(
+    dbi::Statement& q = StoreAccess::cached(
         store,
         "INSERT INTO prospects (name, name_key, uscc, tier, city, source, referrer_id, owner, probability, "
         "next_action, next_action_on, note, stage, added_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -99,7 +98,7 @@ std::vector<FieldProblem> add_prospect(Store& store, const Prospect& p, int64_t*
     q.exec();
     *id = StoreAccess::db(store).getLastInsertRowid();
     write_prospect_sectors(store, *id, p.sectors);
-    SQLite::Statement& move =
+    dbi::Statement& move =
         StoreAccess::cached(store, "INSERT INTO prospect_moves (prospect_id, stage, moved_on) VALUES (?, ?, ?)");
     move.bind(1, *id);
     move.bind(2, p.stage);
@@ -121,7 +120,7 @@ std::vector<FieldProblem> edit_prospect(Store& store, int64_t id, const Prospect
   if (problems.empty()) problems = prospect_duplicates(store, u, id);
   if (!problems.empty()) return problems;
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "UPDATE prospects SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, source = ?, "
                         "referrer_id = ?, owner = ?, probability = ?, next_action = ?, next_action_on = ?, note = ? "
                         "WHERE id = ?");
@@ -158,7 +157,7 @@ void set_stage_probability(Store& store, const std::string& code, int probabilit
   const Stage* stage = find_stage(all, code);
   if (!stage) throw Error(unknown_stage_message(code, all));
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store), "UPDATE stages SET probability = ? WHERE code = ?");
+    dbi::Statement q(StoreAccess::db(store), "UPDATE stages SET probability = ? WHERE code = ?");
     q.bind(1, probability);
     q.bind(2, stage->code);
     q.exec();

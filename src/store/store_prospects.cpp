@@ -1,7 +1,6 @@
 // Store: reading the recruitment pipeline — the stages, the prospects with
 // their sectors and moves, a prospect named by REF, and duplicates.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include "member_sql.h"  // stored_tier
@@ -16,12 +15,12 @@
 namespace roster {
 namespace {
 
-std::optional<int64_t> optional_id(SQLite::Statement& q, int column) {
+std::optional<int64_t> optional_id(dbi::Statement& q, int column) {
   return q.getColumn(column).isNull() ? std::nullopt : std::optional<int64_t>(q.getColumn(column).getInt64());
 }
 
 // Reads kProspectColumns (columns 0–15) and the sectors (16) of `q`'s row.
-Prospect read_prospect_row(SQLite::Statement& q) {
+Prospect read_prospect_row(dbi::Statement& q) {
   Prospect p;
   p.id = q.getColumn(0).getInt64();
   p.name = q.getColumn(1).getString();
@@ -44,7 +43,7 @@ Prospect read_prospect_row(SQLite::Statement& q) {
 }
 
 std::vector<StageMove> read_moves(Store& store, int64_t id) {
-  SQLite::Statement& q = StoreAccess::cached(
+  dbi::Statement& q = StoreAccess::cached(
       store, "SELECT stage, moved_on FROM prospect_moves WHERE prospect_id = ? ORDER BY moved_on, id");
   q.bind(1, id);
   std::vector<StageMove> moves;
@@ -55,7 +54,7 @@ std::vector<StageMove> read_moves(Store& store, int64_t id) {
   return moves;
 }
 
-std::vector<MemberRef> refs(SQLite::Statement& q) {
+std::vector<MemberRef> refs(dbi::Statement& q) {
   std::vector<MemberRef> found;
   while (q.executeStep()) found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
   q.reset();
@@ -67,7 +66,7 @@ std::vector<MemberRef> prospects_matching(Store& store, const std::string& ref) 
   std::string id_text = text.starts_with('#') ? text.substr(1) : text;
   std::string upper;  // a USCC typed in any case or width
   for (char c : name_key(text)) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-  SQLite::Statement q(StoreAccess::db(store),
+  dbi::Statement q(StoreAccess::db(store),
                       "SELECT id, name FROM prospects WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
   q.bind(":id", static_cast<int64_t>(all_ascii_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
   q.bind(":key", name_key(text));
@@ -85,7 +84,7 @@ std::string candidate_list(const std::vector<MemberRef>& found) {
 
 std::vector<Stage> stages(Store& store) {
   return guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "SELECT code, name_en, name_zh, probability, position, closed FROM stages ORDER BY position");
     std::vector<Stage> out;
     while (q.executeStep()) {
@@ -98,7 +97,7 @@ std::vector<Stage> stages(Store& store) {
 
 void each_prospect(Store& store, const std::function<void(const Prospect&)>& prospect) {
   guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store), fmt::format("SELECT {}, {} FROM prospects p ORDER BY p.id",
+    dbi::Statement q(StoreAccess::db(store), fmt::format("SELECT {}, {} FROM prospects p ORDER BY p.id",
                                                             kProspectColumns, kProspectSectors));
     while (q.executeStep()) {
       Prospect p = read_prospect_row(q);
@@ -116,7 +115,7 @@ std::vector<Prospect> all_prospects(Store& store) {
 
 Prospect read_prospect(Store& store, int64_t id) {
   return guarded(store.path(), [&] {
-    SQLite::Statement q(StoreAccess::db(store), fmt::format("SELECT {}, {} FROM prospects p WHERE p.id = ?",
+    dbi::Statement q(StoreAccess::db(store), fmt::format("SELECT {}, {} FROM prospects p WHERE p.id = ?",
                                                             kProspectColumns, kProspectSectors));
     q.bind(1, id);
     if (!q.executeStep()) throw Error(trf("no prospect #{0}", id));
@@ -142,7 +141,7 @@ int64_t resolve_prospect_ref(Store& store, const std::string& ref) {
     if (found.size() > 1) {
       throw Error(trf("'{0}' could mean {1}; give the id, e.g. #{2}", ref, candidate_list(found), found.front().id));
     }
-    SQLite::Statement q(StoreAccess::db(store),
+    dbi::Statement q(StoreAccess::db(store),
                         "SELECT id, name FROM prospects WHERE instr(name_key, ?) > 0 ORDER BY id LIMIT 5");
     q.bind(1, is_valid_utf8(ref) ? name_key(trim(ref)) : std::string());
     auto similar = refs(q);
@@ -172,7 +171,7 @@ std::vector<FieldProblem> prospect_duplicates(Store& store, const Prospect& p, s
     }
   }
   guarded(store.path(), [&] {
-    SQLite::Statement& q = StoreAccess::cached(
+    dbi::Statement& q = StoreAccess::cached(
         store, "SELECT id, name, name_key = :key FROM prospects WHERE (name_key = :key OR uscc = :uscc) ORDER BY id");
     q.bind(":key", key);
     q.bind(":uscc", p.uscc.empty() ? std::string("-") : p.uscc);

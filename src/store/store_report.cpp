@@ -1,6 +1,5 @@
 // Store: who joined and who left in a report's period.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include "member_sql.h"
@@ -20,8 +19,8 @@ SELECT m.id, m.name, m.tier, m.city, p.{0}, p.reason, {1}
  WHERE p.{0} BETWEEN :first AND :last
  ORDER BY p.{0}, m.id)SQL";
 
-std::vector<MemberChange> changes(SQLite::Database& db, std::string_view column, Date first, Date last) {
-  SQLite::Statement q(db, fmt::format(kChangesSql, column, kMemberSectorCodes));
+std::vector<MemberChange> changes(dbi::Connection& db, std::string_view column, Date first, Date last) {
+  dbi::Statement q(db, fmt::format(kChangesSql, column, kMemberSectorCodes));
   q.bind(":first", first.iso());
   q.bind(":last", last.iso());
   std::vector<MemberChange> found;

@@ -1,6 +1,5 @@
 // Store: the sector registry (read and changed) and the per-sector figures.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "sql.h"
 #include <fmt/core.h>
 
 #include <map>
@@ -27,7 +26,7 @@ std::string target_text(const std::optional<int>& t) {
 SectorRegistry Store::sectors() {
   return guarded(path_, [&] {
     std::vector<Sector> sectors;
-    SQLite::Statement q(*db_, kSelectSectorsSql);
+    dbi::Statement q(*db_, kSelectSectorsSql);
     while (q.executeStep()) sectors.push_back(read_sector_row(q));
     return SectorRegistry(std::move(sectors));
   });
@@ -37,7 +36,7 @@ std::vector<SectorCount> Store::sector_counts(Date as_of, Date since) {
   return guarded(path_, [&] {
     std::vector<SectorCount> counts;
     std::map<std::string, size_t> row_of;
-    SQLite::Statement codes(*db_, "SELECT code FROM sectors ORDER BY position, code");
+    dbi::Statement codes(*db_, "SELECT code FROM sectors ORDER BY position, code");
     while (codes.executeStep()) {
       row_of[codes.getColumn(0).getString()] = counts.size();
       counts.push_back({codes.getColumn(0).getString()});
@@ -48,7 +47,7 @@ std::vector<SectorCount> Store::sector_counts(Date as_of, Date since) {
     // CROSS JOIN keeps that order: the periods in file order and the links
     // by member id read the file nearly sequentially (the planner's choice,
     // links by sector then periods by member, seeks all over a big file).
-    SQLite::Statement q(*db_, fmt::format(R"SQL(
+    dbi::Statement q(*db_, fmt::format(R"SQL(
 SELECT ms.sector_code, ms.position = 0 AS is_primary, sum({0}),
        sum(p.joined_on > :since AND p.joined_on <= :as_of), sum(p.left_on > :since AND p.left_on <= :as_of)
   FROM periods p CROSS JOIN member_sectors ms ON ms.member_id = p.member_id
@@ -75,7 +74,7 @@ void Store::each_member_without_key_sector(Date as_of, const std::function<void(
     // Members in id order, each with its periods by the periods_by_member
     // index (CROSS JOIN fixes that order; scanning periods by date instead
     // reads a big file at random).
-    SQLite::Statement q(*db_, fmt::format(R"SQL(
+    dbi::Statement q(*db_, fmt::format(R"SQL(
 SELECT m.id, m.name FROM members m CROSS JOIN periods p ON p.member_id = m.id AND {}
  WHERE NOT EXISTS (SELECT 1 FROM member_sectors ms JOIN sectors s ON s.code = ms.sector_code
                     WHERE ms.member_id = m.id AND s.is_key)
@@ -89,7 +88,7 @@ SELECT m.id, m.name FROM members m CROSS JOIN periods p ON p.member_id = m.id AN
 
 int Store::members_using_sector(const std::string& code) {
   return guarded(path_, [&] {
-    SQLite::Statement q(*db_, "SELECT count(DISTINCT member_id) FROM member_sectors WHERE sector_code = ?");
+    dbi::Statement q(*db_, "SELECT count(DISTINCT member_id) FROM member_sectors WHERE sector_code = ?");
     q.bind(1, code);
     q.executeStep();
     return q.getColumn(0).getInt();
@@ -98,7 +97,7 @@ int Store::members_using_sector(const std::string& code) {
 
 void Store::add_sector(const Sector& s) {
   require_write("add_sector");
-  SQLite::Statement insert(*db_, kInsertSectorSql);
+  dbi::Statement insert(*db_, kInsertSectorSql);
   insert_sector(insert, s);
   log_change(std::nullopt, "sector.add", s.code, "",
              fmt::format("{} / {}{}{}{}", s.name_en, s.name_zh, s.is_key ? ", key" : "",
@@ -110,7 +109,7 @@ void Store::update_sector(const std::string& code, const Sector& s) {
   require_write("update_sector");
   SectorRegistry registry = sectors();
   const Sector* old = registry.resolve(code);
-  SQLite::Statement q(
+  dbi::Statement q(
       *db_, "UPDATE sectors SET name_en = ?, name_zh = ?, is_key = ?, target = ?, aliases = ? WHERE code = ?");
   q.bind(1, s.name_en);
   q.bind(2, s.name_zh);
@@ -137,7 +136,7 @@ void Store::remove_sector(const std::string& code) {
   require_write("remove_sector");
   // Prospects are not members (`sectors remove` counts the members), but
   // their links hold the sector as firmly.
-  SQLite::Statement used(*db_, "SELECT count(*) FROM prospect_sectors WHERE sector_code = ?");
+  dbi::Statement used(*db_, "SELECT count(*) FROM prospect_sectors WHERE sector_code = ?");
   used.bind(1, code);
   used.executeStep();
   if (int n = used.getColumn(0).getInt(); n > 0) {
@@ -145,7 +144,7 @@ void Store::remove_sector(const std::string& code) {
                      "sector {0} is used by {1} prospects; move them first with `roster sectors merge {0} OTHER`", n,
                      code, n));
   }
-  SQLite::Statement q(*db_, "DELETE FROM sectors WHERE code = ?");
+  dbi::Statement q(*db_, "DELETE FROM sectors WHERE code = ?");
   q.bind(1, code);
   q.exec();
   log_change(std::nullopt, "sector.remove", code, code, "");
@@ -155,7 +154,7 @@ int Store::merge_sectors(const std::string& from, const std::string& into) {
   require_write("merge_sectors");
   // Members in both: drop the `from` link, and give `into` the better of the
   // two positions (so a primary `from` makes `into` primary).
-  SQLite::Statement both(*db_, R"SQL(
+  dbi::Statement both(*db_, R"SQL(
 SELECT a.member_id, a.position, b.position FROM member_sectors a
   JOIN member_sectors b ON b.member_id = a.member_id AND b.sector_code = :into
  WHERE a.sector_code = :from)SQL");
@@ -165,8 +164,8 @@ SELECT a.member_id, a.position, b.position FROM member_sectors a
   while (both.executeStep()) {
     shared.emplace_back(both.getColumn(0).getInt64(), both.getColumn(1).getInt(), both.getColumn(2).getInt());
   }
-  SQLite::Statement drop(*db_, "DELETE FROM member_sectors WHERE member_id = ? AND sector_code = ?");
-  SQLite::Statement promote(*db_, "UPDATE member_sectors SET position = ? WHERE member_id = ? AND sector_code = ?");
+  dbi::Statement drop(*db_, "DELETE FROM member_sectors WHERE member_id = ? AND sector_code = ?");
+  dbi::Statement promote(*db_, "UPDATE member_sectors SET position = ? WHERE member_id = ? AND sector_code = ?");
   for (auto [member, from_pos, into_pos] : shared) {
     drop.reset();
     drop.bind(1, member);
@@ -180,22 +179,22 @@ SELECT a.member_id, a.position, b.position FROM member_sectors a
       promote.exec();
     }
   }
-  SQLite::Statement move(*db_, "UPDATE member_sectors SET sector_code = ? WHERE sector_code = ?");
+  dbi::Statement move(*db_, "UPDATE member_sectors SET sector_code = ? WHERE sector_code = ?");
   move.bind(1, into);
   move.bind(2, from);
   int moved = move.exec() + static_cast<int>(shared.size());
   // Prospects' links follow (a prospect in both keeps its `into` link).
-  SQLite::Statement prospects_in_both(*db_,
+  dbi::Statement prospects_in_both(*db_,
                                       "DELETE FROM prospect_sectors WHERE sector_code = :from AND prospect_id IN "
                                       "(SELECT prospect_id FROM prospect_sectors WHERE sector_code = :into)");
   prospects_in_both.bind(":from", from);
   prospects_in_both.bind(":into", into);
   prospects_in_both.exec();
-  SQLite::Statement prospects(*db_, "UPDATE prospect_sectors SET sector_code = ? WHERE sector_code = ?");
+  dbi::Statement prospects(*db_, "UPDATE prospect_sectors SET sector_code = ? WHERE sector_code = ?");
   prospects.bind(1, into);
   prospects.bind(2, from);
   prospects.exec();
-  SQLite::Statement gone(*db_, "DELETE FROM sectors WHERE code = ?");
+  dbi::Statement gone(*db_, "DELETE FROM sectors WHERE code = ?");
   gone.bind(1, from);
   gone.exec();
   // i18n: data (the history row; SQL)

@@ -412,12 +412,13 @@ TEST_CASE("'' clears a free-text field: --uscc, --city, --parent and --note of a
   CHECK(q.out == "1|null|||\n2|null|||\n1|2026-11-29|[]\n");
 }
 
-TEST_CASE("a PostgreSQL connection given as the database is refused, and no file is made for it", "[bad-input]") {
-  // A file store only: a server address must not become a folder named
-  // "postgresql:" in the working directory, with init saying it was created.
+TEST_CASE("a PostgreSQL connection with no server behind it gets one line, and no file is made for it",
+          "[bad-input][sqlite]") {
+  // A server address is never taken for a path: no folder named
+  // "postgresql:" in the working directory, no init saying it was created.
   TempDir dir;
-  for (std::string db : {"postgresql://secretariat@db.example/roster", "postgres://db.example/roster",
-                         "host=/var/run/postgresql dbname=roster", "dbname=roster user=report"}) {
+  for (std::string db : {"postgresql://secretariat@%2Fnonexistent%2Froster-pg/roster", "postgres:///roster?host=/nonexistent",
+                         "host=/nonexistent/roster-pg dbname=roster", "dbname=roster user=report host=/nonexistent"}) {
     for (std::string command : {"init", "list"}) {
       // In the temporary folder, through --db and through ROSTER_DB.
       auto flag = run_program({"sh", "-c", "cd \"$1\" && exec \"$2\" \"$3\" --db \"$4\"", "sh", dir.path().string(),
@@ -425,11 +426,10 @@ TEST_CASE("a PostgreSQL connection given as the database is refused, and no file
       auto env = run_program({"sh", "-c", "cd \"$1\" && ROSTER_DB=\"$4\" exec \"$2\" \"$3\"", "sh", dir.path().string(),
                               roster_bin(), command, db});
       for (const auto& r : {flag, env}) {
-        CHECK(r.code == 2);
-        CHECK(r.err ==
-              "roster: error: '" + db +
-                  "' is a PostgreSQL connection, and roster keeps a roster in a SQLite file; pass --db "
-                  "with the path of a roster file (only roster copy and roster backup work with PostgreSQL so far)\n");
+        CHECK(r.code == 1);
+        CHECK(r.err.starts_with("roster: error: cannot connect to PostgreSQL: "));
+        CHECK(r.err.ends_with("; check the connection string, the server and ~/.pgpass\n"));
+        CHECK(lines_of(r.err).size() == 1);
       }
     }
   }

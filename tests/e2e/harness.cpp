@@ -1,5 +1,7 @@
 #include "harness.h"
 
+#include "harness_pg.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -142,9 +144,11 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
   return result;
 }
 
-RunResult run_roster(const std::vector<std::string>& args, const std::string& input, const Env& env) {
+RunResult run_roster(const std::vector<std::string>& args, const std::string& input, const Env& given_env) {
   std::vector<std::string> argv = {roster_bin()};
   argv.insert(argv.end(), args.begin(), args.end());
+  Env env = given_env;
+  auto named = to_store(argv, env);
   // roster picks its language from the environment: every run starts from an
   // English one, whatever the machine's locale, unless the test sets its own.
   Env english = {{"ROSTER_LANG", ""}, {"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "C.UTF-8"}};
@@ -155,7 +159,10 @@ RunResult run_roster(const std::vector<std::string>& args, const std::string& in
     }
     if (!replaced) english.emplace_back(name, value);
   }
-  return run_program(argv, input, english);
+  RunResult result = run_program(argv, input, english);
+  to_paths(result.out, named);
+  to_paths(result.err, named);
+  return result;
 }
 
 DbFixture::DbFixture() {
@@ -182,6 +189,16 @@ RunResult SmallGoalFixture::roster(std::vector<std::string> args) const {
 }
 
 std::string dump_database(const std::string& db) {
+  if (on_postgres()) {  // the roster on the server, copied into a file first
+    TempDir copy;
+    auto r = run_roster({"copy", "--from", store_for(db), "--to", copy.file("copy.db")});
+    if (r.code != 0) return "no roster: " + r.err;
+    return dump_database_file(copy.file("copy.db"));
+  }
+  return dump_database_file(db);
+}
+
+std::string dump_database_file(const std::string& db) {
   auto r = run_program({"sqlite3", "-readonly", db, ".dump", "PRAGMA user_version;", "PRAGMA application_id;"});
   return r.out + r.err;
 }

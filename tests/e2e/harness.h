@@ -84,7 +84,10 @@ std::vector<std::string> lines_of(const std::string& text);
 
 /// A logical snapshot of a database: sqlite3's .dump plus user_version and
 /// application_id, for "the file is unchanged" checks.
+/// On PostgreSQL (harness_pg.h), the dump of a copy of the roster DB stands for.
 std::string dump_database(const std::string& db);
+/// sqlite3's dump of the file itself, on either store.
+std::string dump_database_file(const std::string& db);
 
 /// The bytes of a file ("" if missing).
 std::string read_file(const std::filesystem::path& path);

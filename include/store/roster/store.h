@@ -19,12 +19,12 @@
 #include "roster/sectors.h"
 #include "roster/timeline.h"
 
-namespace SQLite {
-class Database;
-class Statement;
-}  // namespace SQLite
-
 namespace roster {
+
+namespace dbi {
+class Connection;
+class Statement;
+}  // namespace dbi
 
 struct SectorCount;
 struct PeriodChanges;
@@ -188,21 +188,27 @@ class Store {
 
  private:
   friend struct StoreAccess;  // the recruitment pipeline's SQL (src/store/store_access.h)
-  Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
+  Store(std::filesystem::path path, std::unique_ptr<dbi::Connection> db);
   std::filesystem::path path_;
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<dbi::Connection> db_;
   std::string command_ = "roster";
   /// "FILE has no association row …": the file is damaged.
   Error missing_association_row() const;
   /// Prepared once per connection, reset on each use: the per-row statements
   /// of add-member and import. Keyed by the SQL text, so every call with the
   /// same text shares one statement, wherever the text is written.
-  SQLite::Statement& cached(std::string_view sql);
+  dbi::Statement& cached(std::string_view sql);
+  /// Runs `work` in one transaction (BEGIN IMMEDIATE when it `writes`, else a
+  /// deferred one: a single snapshot); commits when it returns true.
+  void transaction(bool writes, const std::function<bool()>& work);
+  /// A roster on a PostgreSQL server (--db a connection string).
+  static Store open_server(const std::filesystem::path& path);
+  void log_init(const InitSettings& settings);
   struct SqlHash {
     using is_transparent = void;  // looked up by string_view, no copy of the text
     size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
   };
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> statements_;
+  std::unordered_map<std::string, std::unique_ptr<dbi::Statement>, SqlHash, std::equal_to<>> statements_;
   /// True while write() or write_if() runs its work.
   bool writing_ = false;
   /// Throws std::logic_error (a bug in roster, never bad input) unless inside
