@@ -18,6 +18,7 @@ struct InitOptions {
   int target = Goal{}.target;
   std::string start = Goal{}.start.iso();
   std::string deadline = Goal{}.deadline.iso();
+  bool roles = false;
 };
 
 int run_init(const InitOptions& o, const Context& ctx) {
@@ -36,6 +37,7 @@ int run_init(const InitOptions& o, const Context& ctx) {
   settings.goal.target = o.target;
   if (auto problem = goal_problem(settings.goal)) throw usage_error(*problem);
   settings.sectors = parse_sectors_csv(seed_sectors_csv());
+  settings.roles = o.roles;
   Store store = Store::create(ctx.db_path, settings);
   ctx.note(trf("created {0} with {1} sectors; goal {2} members by {3}", store.path().string(), settings.sectors.size(),
                o.target, settings.goal.deadline.iso()));
@@ -54,6 +56,9 @@ Command setup_init(CLI::App& root) {
       ->check(whole_number(1, kMaxTarget));
   app->add_option("--start", o->start, trf("goal start date (default {0})", Goal{}.start.iso()));
   app->add_option("--deadline", o->deadline, trf("goal deadline (default {0})", Goal{}.deadline.iso()));
+  app->add_flag("--roles", o->roles,
+                tr("on PostgreSQL: also make the roles roster_writer and roster_reader and grant them this roster "
+                   "(see docs/deploy.md)"));
   app->footer(
       help_footer(tr("Example:"), {"roster init --db members.db --association '浙江省元宇宙产业协会' --target 200"}));
   return {app, [o](const Context& ctx) { return run_init(*o, ctx); }};

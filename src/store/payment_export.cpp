@@ -10,7 +10,7 @@ void each_payment(Store& store, std::optional<int> year, const std::function<voi
     dbi::Statement q(StoreAccess::db(store), R"SQL(
 SELECT p.id, p.member_id, m.name, p.year, p.amount_fen, p.paid_on, p.receipt, p.method
   FROM dues_payments p JOIN members m ON m.id = p.member_id
- WHERE :year IS NULL OR p.year = :year
+ WHERE p.year = coalesce(:year, p.year)
  ORDER BY p.year, p.member_id, p.paid_on, p.id)SQL");
     if (year) q.bind(":year", *year);
     PaymentLine line;

@@ -21,6 +21,12 @@ void create_pg_tables(PgConnection& pg, const std::vector<CopyTable>& tables);
 /// Then the indexes, and roster_meta with this roster's schema version.
 void finish_pg_schema(PgConnection& pg, const std::vector<std::string>& index_sql);
 
+/// The group roles (NOLOGIN) roster_writer, which may read and change the
+/// roster, and roster_reader, which may only read it, made if missing and
+/// granted the roster's tables in the current schema: a login is given one
+/// with GRANT roster_reader TO alice. Call inside a transaction.
+void create_pg_roles(PgConnection& pg);
+
 /// Makes a new roster in `pg` (labelled `label` in messages), which must hold
 /// no roster tables: the tables, indexes and first rows (the pipeline's
 /// stages) a new roster file has, from one made in memory. Call inside a

@@ -158,14 +158,24 @@ Store Store::create(const fs::path& path, const InitSettings& settings) {
   if (is_server_connection(path.string())) {
     return guarded(path, [&] {
       Store store(path, std::make_unique<dbi::Connection>(std::make_unique<PgConnection>(path.string())));
+      if (pg_schema_version(store.db_->pg()) >= 0) {
+        throw Error(
+            trf("{0} already holds a roster; roster init never overwrites one (choose another --db, or drop the old "
+                "roster's tables first)",
+                quoted_path(path)));
+      }
       store.command_ = "init";
       store.write([&] {
         create_pg_roster(store.db_->pg(), quoted_path(path));
+        if (settings.roles) create_pg_roles(store.db_->pg());
         seed(*store.db_, settings);
         store.log_init(settings);
       });
       return store;
     });
+  }
+  if (settings.roles) {
+    throw usage_error(tr("--roles makes PostgreSQL roles; a roster file has none (its folder's permissions decide)"));
   }
   std::error_code ec;
   bool take_over = empty_file(path);  // e.g. made by mktemp or touch: nothing in it to lose

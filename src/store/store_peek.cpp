@@ -85,11 +85,11 @@ std::vector<std::string> peek_names(const std::filesystem::path& path, const cha
   if (!key.empty() && !prefix.ends_with(trim(prefix))) key += ' ';
   peek_roster(path, min_version, [&](dbi::Connection& db) {
     // Every key that starts with `key` sorts from `key` up to `key` followed
-    // by 0xFF, a byte no UTF-8 text holds: a range the name_key index answers.
+    // by U+10FFFF, the last code point: a range the name_key index answers.
     dbi::Statement q(
         db, fmt::format("SELECT name FROM {} WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?", table));
     q.bind(1, key);
-    q.bind(2, key + '\xFF');
+    q.bind(2, key + "\xF4\x8F\xBF\xBF");  // U+10FFFF, the last code point: valid UTF-8 for PostgreSQL
     q.bind(3, limit);
     while (q.executeStep()) names.push_back(q.getColumn(0).getString());
   });

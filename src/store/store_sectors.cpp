@@ -77,7 +77,7 @@ void Store::each_member_without_key_sector(Date as_of, const std::function<void(
     dbi::Statement q(*db_, fmt::format(R"SQL(
 SELECT m.id, m.name FROM members m CROSS JOIN periods p ON p.member_id = m.id AND {}
  WHERE NOT EXISTS (SELECT 1 FROM member_sectors ms JOIN sectors s ON s.code = ms.sector_code
-                    WHERE ms.member_id = m.id AND s.is_key)
+                    WHERE ms.member_id = m.id AND s.is_key = 1)
  ORDER BY m.id)SQL",
                                           kActive));
     q.bind(":as_of", as_of.iso());

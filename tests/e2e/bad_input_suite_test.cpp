@@ -147,7 +147,7 @@ std::string long_name(size_t n) {
 
 }  // namespace
 
-TEST_CASE("bad input suite: add-member refuses every bad value and changes nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: add-member refuses every bad value and changes nothing", "[bad-input][suite][sqlite]") {
   auto add = [](std::vector<std::string> extra) {
     std::vector<std::string> args = {"add-member"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -210,7 +210,7 @@ TEST_CASE("bad input suite: add-member refuses every bad value and changes nothi
   });
 }
 
-TEST_CASE("bad input suite: edit-member refuses every bad value and changes nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: edit-member refuses every bad value and changes nothing", "[bad-input][suite][sqlite]") {
   run_cases({
       {"no member given", {"edit-member", "--city", "杭州"}, 2},
       {"empty member reference", {"edit-member", "", "--city", "杭州"}, 2},
@@ -238,7 +238,7 @@ TEST_CASE("bad input suite: edit-member refuses every bad value and changes noth
   });
 }
 
-TEST_CASE("bad input suite: remove-member and rejoin refuse every bad value and change nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: remove-member and rejoin refuse every bad value and change nothing", "[bad-input][suite][sqlite]") {
   run_cases({
       {"remove without --left", {"remove-member", "1"}, 2},
       {"remove with empty --left", {"remove-member", "1", "--left", ""}, 2},
@@ -262,7 +262,7 @@ TEST_CASE("bad input suite: remove-member and rejoin refuse every bad value and 
   });
 }
 
-TEST_CASE("bad input suite: read commands refuse bad options and change nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: read commands refuse bad options and change nothing", "[bad-input][suite][sqlite]") {
   run_cases({
       {"list --limit too large for any integer", {"list", "--limit", "99999999999999999999"}, 2},
       {"list --limit a word", {"list", "--limit", "abc"}, 2},
@@ -309,7 +309,7 @@ TEST_CASE("bad input suite: read commands refuse bad options and change nothing"
   });
 }
 
-TEST_CASE("bad input suite: report refuses bad periods and formats and changes nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: report refuses bad periods and formats and changes nothing", "[bad-input][suite][sqlite]") {
   run_cases({
       {"week 53 of a 52-week year", {"report", "--week", "2025-W53"}, 2},
       {"week 0", {"report", "--week", "2024-W00"}, 2},
@@ -330,7 +330,7 @@ TEST_CASE("bad input suite: report refuses bad periods and formats and changes n
   });
 }
 
-TEST_CASE("bad input suite: goal, sectors and init refuse bad values and change nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: goal, sectors and init refuse bad values and change nothing", "[bad-input][suite][sqlite]") {
   run_cases({
       {"goal set with nothing to set", {"goal", "set"}, 2},
       {"goal set --target 0", {"goal", "set", "--target", "0"}, 2},
@@ -373,7 +373,7 @@ TEST_CASE("bad input suite: goal, sectors and init refuse bad values and change 
   });
 }
 
-TEST_CASE("bad input suite: import refuses bad files whole and changes nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: import refuses bad files whole and changes nothing", "[bad-input][suite][sqlite]") {
   const std::string good_row = "新成员公司,tourism,2024-05-01\n";
   auto csv = [&](const std::string& bad_row) { return kCsvHead + good_row + bad_row; };
   run_cases({
@@ -528,7 +528,7 @@ TEST_CASE("bad input suite: import refuses bad files whole and changes nothing",
   });
 }
 
-TEST_CASE("bad input suite: export, backup and check refuse bad targets and change nothing", "[bad-input][suite]") {
+TEST_CASE("bad input suite: export, backup and check refuse bad targets and change nothing", "[bad-input][suite][sqlite]") {
   run_cases({
       {"export over the database itself", {"export", "{db}"}},
       {"export over the database's -wal file", {"export", "{db}-wal"}},

@@ -86,7 +86,7 @@ const std::vector<std::string> kSeededProblems = {
 
 // ---------------------------------------------------------------- check
 
-TEST_CASE("check reports every defect seeded with sqlite3 and names the member", "[check]") {
+TEST_CASE("check reports every defect seeded with sqlite3 and names the member", "[check][sqlite]") {
   SmallGoalFixture fx;
   auto before = fx.roster({"check"});
   CHECK(before.code == 0);
@@ -118,7 +118,7 @@ TEST_CASE("check reports every defect seeded with sqlite3 and names the member",
   CHECK(dump_database(fx.db) == dump);
 }
 
-TEST_CASE("check prints one line per defect and each line names the member it is about", "[check]") {
+TEST_CASE("check prints one line per defect and each line names the member it is about", "[check][sqlite]") {
   // The inverted period (member #10) also trips the schema's CHECK (left_on >
   // joined_on), which PRAGMA integrity_check reports as an extra, anonymous
   // line; the dangling period names its row but not the missing member #999.
@@ -135,7 +135,7 @@ TEST_CASE("check prints one line per defect and each line names the member it is
   CHECK(check.err == "roster: error: 9 problems in " + fx.db + "\n");
 }
 
-TEST_CASE("check finds a period that overlaps an earlier one, not only the one just before it", "[check]") {
+TEST_CASE("check finds a period that overlaps an earlier one, not only the one just before it", "[check][sqlite]") {
   // 2024-01-01..2024-12-31 contains both 2024-03-01..2024-04-01 and the open
   // period from 2024-06-01: two overlaps.
   SmallGoalFixture fx;
@@ -161,7 +161,7 @@ INSERT INTO periods (member_id, joined_on, left_on) VALUES (9, '2024-06-01', NUL
   CHECK(check.err == "roster: error: 2 problems in " + fx.db + "\n");
 }
 
-TEST_CASE("check passes the demo data with exit 0, nothing on stdout and a note on stderr", "[check]") {
+TEST_CASE("check passes the demo data with exit 0, nothing on stdout and a note on stderr", "[check][sqlite]") {
   DemoFixture fx;
   CHECK(sql(fx.db, "SELECT count(*) FROM members") == "151\n");
   std::string dump = dump_database(fx.db);
@@ -178,7 +178,7 @@ TEST_CASE("check passes the demo data with exit 0, nothing on stdout and a note 
 
 // ---------------------------------------------------------------- backup
 
-TEST_CASE("backup writes a sound WAL copy with the same members and list", "[backup]") {
+TEST_CASE("backup writes a sound WAL copy with the same members and list", "[backup][sqlite]") {
   DemoFixture fx;
   std::string dump = dump_database(fx.db);
   std::string copy = fx.dir.file("copy.db");
@@ -214,7 +214,7 @@ TEST_CASE("backup writes a sound WAL copy with the same members and list", "[bac
   CHECK(copied_json.out == original_json.out);
 }
 
-TEST_CASE("backup refuses to replace an existing file unless --force is given", "[backup]") {
+TEST_CASE("backup refuses to replace an existing file unless --force is given", "[backup][sqlite]") {
   SmallGoalFixture fx;
   std::string existing = fx.dir.file("existing.db");
   const std::string precious = "yesterday's backup, not to be lost\n";
@@ -246,7 +246,7 @@ TEST_CASE("backup refuses to replace an existing file unless --force is given", 
   CHECK(run_roster({"check", "--db", existing, "-q"}).code == 0);
 }
 
-TEST_CASE("backup refuses to write over the database itself, with or without --force", "[backup]") {
+TEST_CASE("backup refuses to write over the database itself, with or without --force", "[backup][sqlite]") {
   SmallGoalFixture fx;
   std::string dump = dump_database(fx.db);
   const std::string itself = "roster: error: the backup would overwrite the database itself; choose another path\n";
@@ -273,7 +273,7 @@ TEST_CASE("backup refuses to write over the database itself, with or without --f
   CHECK(run_roster({"check", "--db", fx.db, "-q"}).code == 0);
 }
 
-TEST_CASE("backup never reports success for a copy that is not there (the database's own -wal path)", "[backup]") {
+TEST_CASE("backup never reports success for a copy that is not there (the database's own -wal path)", "[backup][sqlite]") {
   // While backup runs, its own connection owns DB-wal; a copy renamed onto
   // that name is deleted when the connection closes.
   SmallGoalFixture fx;
@@ -294,7 +294,7 @@ TEST_CASE("backup never reports success for a copy that is not there (the databa
   CHECK(run_roster({"check", "--db", fx.db, "-q"}).code == 0);
 }
 
-TEST_CASE("backup into a missing folder says so and leaves nothing behind", "[backup]") {
+TEST_CASE("backup into a missing folder says so and leaves nothing behind", "[backup][sqlite]") {
   SmallGoalFixture fx;
   std::string dump = dump_database(fx.db);
   fs::path missing = fx.dir.path() / "missing";
@@ -310,7 +310,7 @@ TEST_CASE("backup into a missing folder says so and leaves nothing behind", "[ba
 }
 
 TEST_CASE("a backup taken while another process adds members in a loop opens cleanly and passes check",
-          "[backup][check][concurrency]") {
+          "[backup][check][concurrency][sqlite]") {
   SmallGoalFixture fx;
   const int before = 8;
   // 200 add-members (40 under the sanitizers, where each process costs ~20
@@ -400,7 +400,7 @@ TEST_CASE("a backup taken while another process adds members in a loop opens cle
   CHECK(sql(last, "SELECT count(*) FROM members") == std::to_string(before + kAdds) + "\n");
 }
 
-TEST_CASE("check names a sector link to a missing member or sector", "[check]") {
+TEST_CASE("check names a sector link to a missing member or sector", "[check][sqlite]") {
   SmallGoalFixture fx;
   REQUIRE(run_program({"sqlite3", fx.db,
                        "PRAGMA foreign_keys = OFF; INSERT INTO member_sectors VALUES (999, 'tourism', 0); "
@@ -413,7 +413,7 @@ TEST_CASE("check names a sector link to a missing member or sector", "[check]") 
         "foreign key: member_sectors links member 999 to sector tourism, but member 999 does not exist\n");
 }
 
-TEST_CASE("backup refuses the database's companion files by a relative path too", "[backup]") {
+TEST_CASE("backup refuses the database's companion files by a relative path too", "[backup][sqlite]") {
   SmallGoalFixture fx;
   std::string before = dump_database(fx.db);
   for (const char* suffix : {"-journal", "-wal", "-shm"}) {
@@ -430,7 +430,7 @@ TEST_CASE("backup refuses the database's companion files by a relative path too"
 // ---------------------------------------------------------------- damage beyond the rules
 
 TEST_CASE("check counts and prefixes every finding on a damaged page, and no SQLite message reaches the user",
-          "[check]") {
+          "[check][sqlite]") {
   DemoFixture fx;
   std::string copy = fx.dir.file("damaged.db");
   REQUIRE(fx.roster({"backup", copy, "-q"}).code == 0);  // compact, checkpointed: every page is in the file
@@ -482,7 +482,7 @@ TEST_CASE("check counts and prefixes every finding on a damaged page, and no SQL
   }
 }
 
-TEST_CASE("a database whose association row was deleted fails check, and the reports say it is damaged", "[check]") {
+TEST_CASE("a database whose association row was deleted fails check, and the reports say it is damaged", "[check][sqlite]") {
   SmallGoalFixture fx;
   sql(fx.db, "DELETE FROM association");
   std::string dump = dump_database(fx.db);
@@ -509,7 +509,7 @@ TEST_CASE("a database whose association row was deleted fails check, and the rep
 }
 
 TEST_CASE("a goal damaged with sqlite3 is found by check, refused by the reports, and repaired by goal set",
-          "[check][goal]") {
+          "[check][goal][sqlite]") {
   SmallGoalFixture fx;
   sql(fx.db, "UPDATE association SET goal_target = 99999999999");
   auto check = fx.roster({"check"});
@@ -538,7 +538,7 @@ TEST_CASE("a goal damaged with sqlite3 is found by check, refused by the reports
   CHECK(fx.roster({"check"}).code == 0);
 }
 
-TEST_CASE("check finds a reason stored on a period that has not ended", "[check]") {
+TEST_CASE("check finds a reason stored on a period that has not ended", "[check][sqlite]") {
   SmallGoalFixture fx;
   sql(fx.db, "UPDATE periods SET reason = '未缴会费' WHERE member_id = 1 AND left_on IS NULL");
   auto check = fx.roster({"check"});
@@ -550,7 +550,7 @@ TEST_CASE("check finds a reason stored on a period that has not ended", "[check]
                          "the reason empty\n");
 }
 
-TEST_CASE("check words a period after one that has not ended as import and rejoin do", "[check]") {
+TEST_CASE("check words a period after one that has not ended as import and rejoin do", "[check][sqlite]") {
   SmallGoalFixture fx;
   sql(fx.db, R"SQL(
 INSERT INTO members (id, name, name_key) VALUES (9, 'Open Co', 'open co');
@@ -567,7 +567,7 @@ INSERT INTO periods (member_id, joined_on, left_on) VALUES (9, '2024-01-01', NUL
 // ---------------------------------------------------------------- backup targets that are not files
 
 TEST_CASE("backup writes only a new file or over a regular one: a FIFO, a device and links to them are refused",
-          "[backup]") {
+          "[backup][sqlite]") {
   DemoFixture fx;
   std::string fifo = fx.dir.file("pipe");
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
@@ -614,7 +614,7 @@ TEST_CASE("backup writes only a new file or over a regular one: a FIFO, a device
   }
 }
 
-TEST_CASE("backup --force through a link to a regular file replaces that file and keeps the link", "[backup]") {
+TEST_CASE("backup --force through a link to a regular file replaces that file and keeps the link", "[backup][sqlite]") {
   DemoFixture fx;
   fs::create_directory(fx.dir.path() / "backups");
   std::string real = fx.dir.file("backups/2026-11-28.db");

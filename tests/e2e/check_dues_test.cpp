@@ -36,14 +36,14 @@ struct DuesFixture : SmallGoalFixture {
 
 }  // namespace
 
-TEST_CASE("check passes sound dues", "[check][dues]") {
+TEST_CASE("check passes sound dues", "[check][dues][sqlite]") {
   DuesFixture fx;
   auto r = fx.roster({"check"});
   CHECK(r.code == 0);
   CHECK(r.out.empty());
 }
 
-TEST_CASE("check flags a payment without a charge", "[check][dues]") {
+TEST_CASE("check flags a payment without a charge", "[check][dues][sqlite]") {
   DuesFixture fx;
   fx.edit("DELETE FROM dues_charges WHERE member_id = 5 AND year = 2024");
   auto [problems, code] = fx.check();
@@ -53,7 +53,7 @@ TEST_CASE("check flags a payment without a charge", "[check][dues]") {
                         "charge; bill it with `roster dues bill --year 2024`"});
 }
 
-TEST_CASE("check flags a balance below zero", "[check][dues]") {
+TEST_CASE("check flags a balance below zero", "[check][dues][sqlite]") {
   DuesFixture fx;
   fx.edit(
       "INSERT INTO dues_payments (member_id, year, amount_fen, paid_on, receipt) "
@@ -68,7 +68,7 @@ TEST_CASE("check flags a balance below zero", "[check][dues]") {
   CHECK(r.err == "roster: error: 1 problem in " + fx.db + "\n");
 }
 
-TEST_CASE("check flags more than four distinct amounts in force", "[check][dues]") {
+TEST_CASE("check flags more than four distinct amounts in force", "[check][dues][sqlite]") {
   DuesFixture fx;
   // Four tiers give at most four amounts: a fifth tier only gets in past the
   // table's CHECK constraint, which SQLite's own check then names too.

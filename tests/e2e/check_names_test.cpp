@@ -31,7 +31,7 @@ bool has(const std::vector<std::string>& lines, const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("check finds the same name whichever member holds the stale key, and among stale ones", "[check]") {
+TEST_CASE("check finds the same name whichever member holds the stale key, and among stale ones", "[check][sqlite]") {
   DbFixture fx;
   auto add = [&](const std::string& name) {
     REQUIRE(fx.roster({"add-member", name, "--sector", "other", "--joined", "2024-01-01", "-q"}).code == 0);

@@ -16,7 +16,7 @@ std::string sqlite(const std::string& db, const std::string& script) {
 
 }  // namespace
 
-TEST_CASE("check --quick passes a sound file as check does", "[check]") {
+TEST_CASE("check --quick passes a sound file as check does", "[check][sqlite]") {
   SmallGoalFixture fx;
   auto r = fx.roster({"check", "--quick"});
   CHECK(r.code == 0);
@@ -24,7 +24,7 @@ TEST_CASE("check --quick passes a sound file as check does", "[check]") {
   CHECK(r.err == "roster: " + fx.db + " is sound\n");
 }
 
-TEST_CASE("check --quick finds every data-rule defect check finds, in the same words", "[check]") {
+TEST_CASE("check --quick finds every data-rule defect check finds, in the same words", "[check][sqlite]") {
   SmallGoalFixture fx;
   sqlite(fx.db, read_file(source_dir() / "tests/e2e/fixtures/damage.sql"));
   std::string dump = dump_database(fx.db);
@@ -39,7 +39,7 @@ TEST_CASE("check --quick finds every data-rule defect check finds, in the same w
   CHECK(dump_database(fx.db) == dump);
 }
 
-TEST_CASE("an index out of step with its table: check finds it, check --quick does not look", "[check]") {
+TEST_CASE("an index out of step with its table: check finds it, check --quick does not look", "[check][sqlite]") {
   SmallGoalFixture fx;
   // Declare periods_by_joined over left_on while its entries still hold
   // joined_on: each entry no longer matches its row, and the pages are sound.
@@ -57,7 +57,7 @@ TEST_CASE("an index out of step with its table: check finds it, check --quick do
   CHECK(quick.out.empty());
 }
 
-TEST_CASE("check --help names --quick", "[check]") {
+TEST_CASE("check --help names --quick", "[check][sqlite]") {
   auto r = run_roster({"check", "--help"});
   CHECK(r.code == 0);
   CHECK_THAT(r.out, Catch::Contains("--quick") && Catch::Contains("quick_check"));

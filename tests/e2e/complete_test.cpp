@@ -163,7 +163,7 @@ TEST_CASE("__complete offers at most 200 member names", "[complete]") {
   CHECK(lines_of(candidates({"show", "Member 12"}, fx.db)).size() == 50);
 }
 
-TEST_CASE("__complete reads the database --db or ROSTER_DB names", "[complete]") {
+TEST_CASE("__complete reads the database --db or ROSTER_DB names", "[complete][sqlite]") {
   DbFixture first, second;
   REQUIRE(first.roster({"add-member", "First Co.", "--sector", "other", "-q"}).code == 0);
   REQUIRE(second.roster({"add-member", "Second Co.", "--sector", "other", "-q"}).code == 0);
@@ -206,7 +206,7 @@ TEST_CASE("__complete on a missing or foreign database offers no data, says noth
   CHECK(read_file(dir / "notes.txt") == "not a database\n");
 }
 
-TEST_CASE("__complete leaves a database and its folder exactly as they were", "[complete]") {
+TEST_CASE("__complete leaves a database and its folder exactly as they were", "[complete][sqlite]") {
   DbFixture fx;
   REQUIRE(fx.roster({"add-member", "Blue Harbor", "--sector", "other", "-q"}).code == 0);
   auto files = files_in(fx.dir.path());

@@ -3,6 +3,7 @@
 #include <future>
 
 #include "harness.h"
+#include "harness_pg.h"
 
 using namespace roster::test;
 
@@ -28,6 +29,8 @@ TEST_CASE("two processes adding members at once end with every member and no err
                             "SELECT count(*), count(DISTINCT name), (SELECT count(*) FROM periods), "
                             "(SELECT count(*) FROM history WHERE kind = 'member.add') FROM members;"});
   CHECK(count.out == all + "|" + all + "|" + all + "|" + all + "\n");
-  auto check = run_program({"sqlite3", fx.db, "PRAGMA integrity_check;"});
-  CHECK(check.out == "ok\n");
+  if (!on_postgres()) {  // SQLite's own check of the file's pages
+    auto check = run_program({"sqlite3", fx.db, "PRAGMA integrity_check;"});
+    CHECK(check.out == "ok\n");
+  }
 }

@@ -220,7 +220,7 @@ TEST_CASE("import reads the contacts under the sheets' Chinese headers and refus
   CHECK(first["email"] == "wang@example.com");
 }
 
-TEST_CASE("remove-member --purge erases the contacts with the member", "[contacts]") {
+TEST_CASE("remove-member --purge erases the contacts with the member", "[contacts][sqlite]") {
   SmallGoalFixture fx;
   add_reachable(fx);
   REQUIRE(fx.roster({"edit-member", "9", "--phone", "0571-8765 4321", "-q"}).code == 0);

@@ -62,7 +62,7 @@ std::string exported(const std::string& db, const std::string& format) {
 }  // namespace
 
 TEST_CASE("copy SQLite to PostgreSQL and back gives a file whose export in every format is the original's",
-          "[copy][postgresql]") {
+          "[copy][postgresql][sqlite]") {
   PgServer pg;
   DbFixture fx;
   fill(fx);
@@ -94,7 +94,7 @@ TEST_CASE("copy SQLite to PostgreSQL and back gives a file whose export in every
   CHECK(run_roster({"check", "--db", back}).code == 0);
 }
 
-TEST_CASE("copy refuses a target that holds a roster, and leaves it as it was", "[copy][postgresql]") {
+TEST_CASE("copy refuses a target that holds a roster, and leaves it as it was", "[copy][postgresql][sqlite]") {
   PgServer pg;
   DbFixture fx;
   fill(fx);
@@ -116,7 +116,7 @@ TEST_CASE("copy refuses a target that holds a roster, and leaves it as it was", 
   CHECK(dump_database(other) == before);
 }
 
-TEST_CASE("a copy that fails leaves no file and no table behind", "[copy][postgresql]") {
+TEST_CASE("a copy that fails leaves no file and no table behind", "[copy][postgresql][sqlite]") {
   PgServer pg;
   DbFixture fx;
   fill(fx);
@@ -159,7 +159,7 @@ TEST_CASE("a copy that fails leaves no file and no table behind", "[copy][postgr
   CHECK_FALSE(std::filesystem::exists(target));
 }
 
-TEST_CASE("a table longer than one fetch comes back whole, in order", "[copy][postgresql]") {
+TEST_CASE("a table longer than one fetch comes back whole, in order", "[copy][postgresql][sqlite]") {
   // The PostgreSQL source is read 5,000 rows at a time: 12,000 members (and
   // their periods, sector links and history entries) take several fetches.
   PgServer pg;
@@ -175,7 +175,7 @@ TEST_CASE("a table longer than one fetch comes back whole, in order", "[copy][po
 }
 
 TEST_CASE("backup of a roster on PostgreSQL writes a SQLite file that check and list take",
-          "[copy][postgresql][backup]") {
+          "[copy][postgresql][backup][sqlite]") {
   PgServer pg;
   DbFixture fx;
   fill(fx);
@@ -201,7 +201,7 @@ TEST_CASE("backup of a roster on PostgreSQL writes a SQLite file that check and 
 }
 
 TEST_CASE("a login that may only read takes a backup, one without the grant is refused and gets no file",
-          "[copy][postgresql][backup]") {
+          "[copy][postgresql][backup][sqlite]") {
   PgServer pg;
   DbFixture fx;
   fill(fx);

@@ -51,8 +51,17 @@ std::vector<char*> child_environment(const Env& env, std::vector<std::string>& s
 
 }  // namespace
 
-RunResult run_program(const std::vector<std::string>& argv, const std::string& input, const Env& env,
-                      std::chrono::seconds timeout) {
+RunResult run_program(const std::vector<std::string>& given_argv, const std::string& given_input,
+                      const Env& given_env, std::chrono::seconds timeout) {
+  std::vector<std::string> argv = given_argv;
+  std::string input = given_input;
+  Env env = given_env;
+  sqlite3_to_psql(argv, input);
+  auto named = to_store_in_shell(argv);
+  if (std::find(argv.begin(), argv.end(), roster_bin()) != argv.end()) {
+    auto more = to_store(argv, env);
+    named.insert(named.end(), more.begin(), more.end());
+  }
   // A child that exits before reading all its input must not kill the tests.
   static const bool sigpipe_ignored = (signal(SIGPIPE, SIG_IGN), true);
   (void)sigpipe_ignored;
@@ -141,14 +150,15 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
   int status = 0;
   waitpid(pid, &status, 0);
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  to_paths(result.out, named);
+  to_paths(result.err, named);
   return result;
 }
 
 RunResult run_roster(const std::vector<std::string>& args, const std::string& input, const Env& given_env) {
   std::vector<std::string> argv = {roster_bin()};
   argv.insert(argv.end(), args.begin(), args.end());
-  Env env = given_env;
-  auto named = to_store(argv, env);
+  const Env& env = given_env;
   // roster picks its language from the environment: every run starts from an
   // English one, whatever the machine's locale, unless the test sets its own.
   Env english = {{"ROSTER_LANG", ""}, {"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "C.UTF-8"}};
@@ -159,10 +169,7 @@ RunResult run_roster(const std::vector<std::string>& args, const std::string& in
     }
     if (!replaced) english.emplace_back(name, value);
   }
-  RunResult result = run_program(argv, input, english);
-  to_paths(result.out, named);
-  to_paths(result.err, named);
-  return result;
+  return run_program(argv, input, english);
 }
 
 DbFixture::DbFixture() {

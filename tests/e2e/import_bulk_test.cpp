@@ -52,7 +52,7 @@ std::string rows_of(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("the large-import path writes the same rows and history as the row-by-row path", "[import]") {
+TEST_CASE("the large-import path writes the same rows and history as the row-by-row path", "[import][sqlite]") {
   TempDir dir;
   std::string file = dir.file("m.csv");
   write_file(file, members_file(false));
@@ -73,7 +73,7 @@ TEST_CASE("the large-import path writes the same rows and history as the row-by-
   CHECK(rows[1].find("\n7|宁波七号有限公司|") != std::string::npos);
 }
 
-TEST_CASE("the large-import path refuses the same rows with the same lines and changes nothing", "[import]") {
+TEST_CASE("the large-import path refuses the same rows with the same lines and changes nothing", "[import][sqlite]") {
   TempDir dir;
   std::string file = dir.file("m.csv");
   write_file(file, members_file(true));

@@ -4,7 +4,7 @@
 
 using namespace roster::test;
 
-TEST_CASE("init creates a WAL database with the seeded sectors and the default goal", "[init]") {
+TEST_CASE("init creates a WAL database with the seeded sectors and the default goal", "[init][sqlite]") {
   TempDir dir;
   std::string db = dir.file("sub/folder/roster.db");
   auto r = run_roster({"init", "--db", db});
@@ -41,7 +41,7 @@ TEST_CASE("init takes the association name and goal as options, and checks them"
   CHECK_FALSE(std::filesystem::exists(dir.file("c.db")));
 }
 
-TEST_CASE("an older schema is brought up to date on open, and the upgrade is logged", "[init]") {
+TEST_CASE("an older schema is brought up to date on open, and the upgrade is logged", "[init][sqlite]") {
   // A roster file at schema version 0: the application id is set, nothing else.
   TempDir dir;
   std::string db = dir.file("old.db");
@@ -53,7 +53,7 @@ TEST_CASE("an older schema is brought up to date on open, and the upgrade is log
   CHECK(q.out == "6\nschema.migrate|0|6\n");
 }
 
-TEST_CASE("a version 1 database gets the seeded sectors' aliases when it is opened", "[init]") {
+TEST_CASE("a version 1 database gets the seeded sectors' aliases when it is opened", "[init][sqlite]") {
   // Version 1 is version 3 without sectors.aliases, association.lang and
   // members.sort_key, and version 3 is version 4 without the pipeline's
   // tables and history.prospect_id: make one from a new file.

@@ -95,7 +95,7 @@ TEST_CASE("the domain's and the store's refusals read in Chinese under --lang zh
   }
 }
 
-TEST_CASE("a missing database is named in Chinese under --lang zh and as before under --lang en", "[i18n]") {
+TEST_CASE("a missing database is named in Chinese under --lang zh and as before under --lang en", "[i18n][sqlite]") {
   TempDir dir;
   std::string db = dir.file("none.db");
   auto zh = run_roster({"--lang", "zh", "list", "--db", db});

@@ -43,7 +43,7 @@ std::string sql(const std::string& db, const std::string& query) {
 }  // namespace
 
 TEST_CASE("a version 5 database keeps its members, periods, sectors and dues when its members table is rebuilt",
-          "[init]") {
+          "[init][sqlite]") {
   DbFixture fx;
   for (auto args : std::vector<std::vector<std::string>>{
            {"add-member", "杭州甲科技有限公司", "--sector", "tourism;education", "--uscc", "91330106MA2H3XLJ08",

@@ -67,7 +67,7 @@ TEST_CASE("goal set --association renames the association and logs the change", 
         "roster: goal: 10 members by 2025-07-15, counting from 2023-07-15\n");
   CHECK(sqlite(fx.db, "SELECT name FROM association") == "浙江省元宇宙产业协会\n");
   CHECK(sqlite(fx.db,
-               "SELECT command, kind, member_id IS NULL, field, before, after FROM history "
+               "SELECT command, kind, CASE WHEN member_id IS NULL THEN 1 ELSE 0 END, field, before, after FROM history "
                "WHERE kind = 'goal.set'") == "goal set|goal.set|1|association|Test Association|浙江省元宇宙产业协会\n");
   auto progress = fx.roster({"progress", "-f", "table", "--as-of", "2025-06-01"});
   CHECK(lines_of(progress.out)[0] == "浙江省元宇宙产业协会 — progress as of 2025-06-01");

@@ -22,7 +22,7 @@ const std::string kFull =
 
 }  // namespace
 
-TEST_CASE("every command that writes stdout exits 1 with one line when stdout is a full device", "[output]") {
+TEST_CASE("every command that writes stdout exits 1 with one line when stdout is a full device", "[output][sqlite]") {
   SmallGoalFixture fx;
   const std::vector<std::vector<std::string>> commands = {
       {"list", "--as-of", "2025-06-01"},
@@ -58,7 +58,7 @@ TEST_CASE("every command that writes stdout exits 1 with one line when stdout is
   CHECK(plan.err == kFull);
 }
 
-TEST_CASE("a long listing onto a full device stops with the same one line", "[output]") {
+TEST_CASE("a long listing onto a full device stops with the same one line", "[output][sqlite]") {
   DbFixture fx;
   std::string csv = "name,sectors,joined\n";
   for (int i = 0; i < 3000; ++i) csv += "公司" + std::to_string(i) + ",tourism,2024-01-01\n";
@@ -71,7 +71,7 @@ TEST_CASE("a long listing onto a full device stops with the same one line", "[ou
   }
 }
 
-TEST_CASE("add-member onto a full device adds the member but exits 1, since its id was not written", "[output]") {
+TEST_CASE("add-member onto a full device adds the member but exits 1, since its id was not written", "[output][sqlite]") {
   DbFixture fx;
   auto r = to_full_device(
       {"add-member", "杭州青禾文旅科技有限公司", "--sector", "tourism", "--as-of", "2026-11-29", "-q"}, fx.db);

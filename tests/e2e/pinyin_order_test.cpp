@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "harness.h"
+#include "harness_pg.h"
 
 using namespace roster::test;
 
@@ -93,8 +94,8 @@ TEST_CASE("list --sort name puts Chinese names in pinyin order, not code-point o
   CHECK(fx.sorted() == kPinyinOrder);
   CHECK(fx.sorted({"--limit", "3"}) == Names(kPinyinOrder.begin(), kPinyinOrder.begin() + 3));
   // The file's collation lives in roster's connections only: the schema never names it.
-  CHECK(sqlite(fx.db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%pinyin%'") == "0\n");
-  CHECK(sqlite(fx.db, "PRAGMA integrity_check") == "ok\n");
+  if (!on_postgres()) CHECK(sqlite(fx.db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%pinyin%'") == "0\n");
+  if (!on_postgres()) CHECK(sqlite(fx.db, "PRAGMA integrity_check") == "ok\n");
 }
 
 TEST_CASE("the same pinyin order comes out in every language and format", "[list][pinyin]") {
@@ -140,7 +141,7 @@ TEST_CASE("add-member --pinyin sets the sort key and logs it with the new member
   CHECK(r.out == "24\n");
   CHECK(fx.sorted()[3] == "长兴太湖图影旅游发展有限公司");  // after 奥克斯 (ào), before 重庆 (chóng)
   CHECK(sqlite(fx.db, "SELECT sort_key FROM members WHERE id = 24") == "chang2 xing1\n");
-  CHECK(sqlite(fx.db, "SELECT after LIKE '%\"sort_key\":\"chang2 xing1\"}' FROM history WHERE member_id = 24") ==
+  CHECK(sqlite(fx.db, "SELECT count(*) FROM history WHERE member_id = 24 AND after LIKE '%\"sort_key\":\"chang2 xing1\"}'") ==
         "1\n");
 }
 

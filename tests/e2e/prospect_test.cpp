@@ -357,7 +357,7 @@ TEST_CASE("__complete offers stage codes and prospect names", "[prospect][comple
   CHECK(complete({"show", "杭州"}) == "杭州甲科技有限公司\n");  // a member's REF names members
 }
 
-TEST_CASE("a version 3 database gets the stages and the prospect tables when opened", "[prospect][init]") {
+TEST_CASE("a version 3 database gets the stages and the prospect tables when opened", "[prospect][init][sqlite]") {
   // Version 3 is version 4 without the pipeline: make one from a new file,
   // with a member and its history.
   PipelineFixture fx;

@@ -361,7 +361,7 @@ TEST_CASE("report refuses a bad period or format: exit 2, one line, nothing on s
   }
 }
 
-TEST_CASE("report on a missing database exits 1 with the roster init hint and creates nothing", "[report]") {
+TEST_CASE("report on a missing database exits 1 with the roster init hint and creates nothing", "[report][sqlite]") {
   TempDir dir;
   std::string db = dir.file("nope.db");
   auto r = run_roster({"report", "--db", db, "--as-of", "2024-03-11"});

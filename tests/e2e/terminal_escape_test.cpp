@@ -109,7 +109,7 @@ void require_shown_escaped(const RunResult& r, const std::vector<std::string>& s
 
 }  // namespace
 
-TEST_CASE("list, show and history tables show hostile names, cities, notes and users escaped", "[escape]") {
+TEST_CASE("list, show and history tables show hostile names, cities, notes and users escaped", "[escape][sqlite]") {
   HostileDb fx;
   require_shown_escaped(fx.roster({"list", "-f", "table", "--status", "all"}),
                         {"Evil\\x1b[31mRed\\x07Co\\x0dFake\\u202eexe\\u200bLtd", "杭州\\u200b\\x1b[2J"});
@@ -120,7 +120,7 @@ TEST_CASE("list, show and history tables show hostile names, cities, notes and u
   require_shown_escaped(fx.roster({"history", "-f", "table"}), {"root\\x1b[8m\\u009b"});
 }
 
-TEST_CASE("a table escapes before it measures, so its columns stay aligned", "[escape]") {
+TEST_CASE("a table escapes before it measures, so its columns stay aligned", "[escape][sqlite]") {
   HostileDb fx;
   auto r = fx.roster({"list", "-f", "table", "--status", "all"});
   REQUIRE(r.code == 0);
@@ -135,7 +135,7 @@ TEST_CASE("a table escapes before it measures, so its columns stay aligned", "[e
   CHECK(column_of(lines[2], "member") == tier);
 }
 
-TEST_CASE("progress, report and sectors show a hostile association, sector, member and reason escaped", "[escape]") {
+TEST_CASE("progress, report and sectors show a hostile association, sector, member and reason escaped", "[escape][sqlite]") {
   HostileDb fx;
   const std::string association = "协会\\x1b]8;;http://evil.example/\\x1b\\\\u2066";
   require_shown_escaped(fx.roster({"progress", "-f", "table"}), {association});
@@ -153,7 +153,7 @@ TEST_CASE("progress, report and sectors show a hostile association, sector, memb
   require_shown_escaped(fx.roster({"sectors", "-f", "markdown"}), {"Tourism\\x1b[5m\\u202d"});
 }
 
-TEST_CASE("csv, tsv and json keep every hostile value exactly as stored", "[escape]") {
+TEST_CASE("csv, tsv and json keep every hostile value exactly as stored", "[escape][sqlite]") {
   HostileDb fx;
   auto csv = fx.roster({"list", "-f", "csv", "--status", "all"});
   REQUIRE(csv.code == 0);
@@ -185,7 +185,7 @@ TEST_CASE("csv, tsv and json keep every hostile value exactly as stored", "[esca
   CHECK(json::parse(exported.out)[0]["name"] == kName);
 }
 
-TEST_CASE("the user name recorded in the history is shown escaped", "[escape]") {
+TEST_CASE("the user name recorded in the history is shown escaped", "[escape][sqlite]") {
   HostileDb fx;
   auto add = run_program({"env", "USER=" + kEsc + "]0;pwned" + "\x07" + "eve", roster_bin(), "add-member", "新公司",
                           "--sector", "tourism", "--db", fx.db, "-q"});
@@ -195,7 +195,7 @@ TEST_CASE("the user name recorded in the history is shown escaped", "[escape]") 
   CHECK(exact[0]["user"] == kEsc + "]0;pwned" + "\x07" + "eve");
 }
 
-TEST_CASE("an error line that quotes a hostile value shows it escaped on one line", "[escape][bad-input]") {
+TEST_CASE("an error line that quotes a hostile value shows it escaped on one line", "[escape][bad-input][sqlite]") {
   DbFixture fx;
   TempDir files;
   std::string before = dump_database(fx.db);
@@ -234,7 +234,7 @@ TEST_CASE("an error line that quotes a hostile value shows it escaped on one lin
   CHECK(dump_database(fx.db) == before);
 }
 
-TEST_CASE("an association name that is not UTF-8 leaves every JSON output valid and exit 0", "[escape][json]") {
+TEST_CASE("an association name that is not UTF-8 leaves every JSON output valid and exit 0", "[escape][json][sqlite]") {
   HostileDb fx;
   sql(fx.db, "UPDATE association SET name = " + sql_text("协会\xff\xfe" + kEsc) +
                  ";"

@@ -40,6 +40,9 @@ struct InitSettings {
   Goal goal;
   std::vector<Sector> sectors;
   std::string language;  ///< "en", "zh", or "" (the locale decides)
+  /// On PostgreSQL: also make the group roles roster_writer and roster_reader
+  /// and grant them this roster's tables (see create_pg_roles).
+  bool roles = false;
 };
 
 /// Which members a listing wants.
