@@ -336,5 +336,10 @@ for g in "${growth[@]}"; do
   # shellcheck disable=SC2059
   printf "$line" "${args[@]}"
 done
+# --- PostgreSQL: roster on a server beside roster on a file, at 100,000 ----------
+if [[ " ${sizes[*]} " == *" 100000 "* ]] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo
+  RUNS=$runs_default AS_OF=$as_of bash "$root/bench/pg.sh" "$roster" 100000
+fi
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
