@@ -55,8 +55,11 @@ std::vector<std::string> roster_index_sql(SQLite::Database& db) {
 }
 
 std::string pg_schema_sql(const std::string& sqlite_sql) {
-  static const std::regex integer(R"(\bINTEGER\b)"), rowid(R"(\)\s*WITHOUT ROWID\s*$)"), user(R"(\buser(\s+TEXT))");
+  static const std::regex integer(R"(\bINTEGER\b)"), rowid(R"(\)\s*WITHOUT ROWID\s*$)"), user(R"(\buser(\s+TEXT))"),
+      text(R"(\bTEXT\b)");
   std::string sql = std::regex_replace(sqlite_sql, integer, "BIGINT");
+  // Byte order, as SQLite's BINARY, whatever the database's own collation.
+  sql = std::regex_replace(sql, text, "TEXT COLLATE \"C\"");
   sql = std::regex_replace(sql, rowid, ")");
   return std::regex_replace(sql, user, "\"user\"$1");
 }

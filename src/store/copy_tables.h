@@ -23,7 +23,8 @@ std::vector<CopyTable> roster_tables(SQLite::Database& db);
 std::vector<std::string> roster_index_sql(SQLite::Database& db);
 
 /// A roster table's or index's SQLite statement for PostgreSQL: BIGINT for
-/// INTEGER, no WITHOUT ROWID, the column "user" quoted.
+/// INTEGER, TEXT in byte order (COLLATE "C"), no WITHOUT ROWID, the column
+/// "user" quoted.
 std::string pg_schema_sql(const std::string& sqlite_sql);
 
 }  // namespace roster

@@ -81,7 +81,7 @@ void configure_connection(SQLite::Database& db) {
 // Every write on PostgreSQL first takes this transaction-wide lock, as BEGIN
 // IMMEDIATE takes SQLite's write lock: writers from every office queue, and
 // what one checks (a USCC not taken) holds until it commits.
-constexpr const char* kPgWriteLockSql = "SELECT pg_advisory_xact_lock(1380929364)";  // "ROST"
+const std::string kPgWriteLockSql = fmt::format("SELECT pg_advisory_xact_lock({})", kApplicationId);  // "ROST"
 
 }  // namespace
 
