@@ -17,6 +17,7 @@ server=$(bash "$root/scripts/pg-server.sh" start)
 trap 'bash "$root/scripts/pg-server.sh" stop "$server"; rm -rf "$work"' EXIT
 url=$(bash "$root/scripts/pg-server.sh" url "$server")
 pg="$url options=-csearch_path=roster"
+export PGOPTIONS="-c client_min_messages=warning"
 psql_q() { psql "$url" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 
 declare -A T M

@@ -59,7 +59,7 @@ std::string pg_schema_sql(const std::string& sqlite_sql) {
       text(R"(\bTEXT\b)");
   std::string sql = std::regex_replace(sqlite_sql, integer, "BIGINT");
   // Byte order, as SQLite's BINARY, whatever the database's own collation.
-  sql = std::regex_replace(sql, text, "TEXT COLLATE \"C\"");
+  sql = std::regex_replace(sql, text, "TEXT COLLATE \"C\"");  // i18n: data (SQL)
   sql = std::regex_replace(sql, rowid, ")");
   return std::regex_replace(sql, user, "\"user\"$1");
 }

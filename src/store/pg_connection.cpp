@@ -70,8 +70,22 @@ PgError::PgError(const std::string& message, int code, int extended)
 
 PGresult* PgConnection::run(const std::string& sql, const std::vector<const char*>& values,
                             const std::vector<Oid>& types) {
-  PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), types.data(), values.data(),
-                             nullptr, nullptr, 0);
+  return checked(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), types.data(), values.data(),
+                              nullptr, nullptr, 0));
+}
+
+std::string PgConnection::prepare(const std::string& sql, const std::vector<Oid>& types) {
+  std::string name = "roster_" + std::to_string(++prepared_);
+  PQclear(checked(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data())));
+  return name;
+}
+
+PGresult* PgConnection::run_prepared(const std::string& name, const std::vector<const char*>& values) {
+  return checked(
+      PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+}
+
+PGresult* PgConnection::checked(PGresult* r) {
   auto status = PQresultStatus(r);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
   Result failed(r);

@@ -45,6 +45,10 @@ class PgConnection {
   /// Runs `sql` with text parameters (nullptr for NULL; type 0 lets the
   /// server infer it); the caller PQclear()s the result. Throws PgError.
   PGresult* run(const std::string& sql, const std::vector<const char*>& values, const std::vector<Oid>& types);
+  /// The same through a statement prepared on the server once: the name of
+  /// a new prepared statement for `sql`, then runs of it by that name.
+  std::string prepare(const std::string& sql, const std::vector<Oid>& types);
+  PGresult* run_prepared(const std::string& name, const std::vector<const char*>& values);
   /// The login this connection works as.
   std::string user() const { return PQuser(conn_); }
 
@@ -56,6 +60,9 @@ class PgConnection {
 
  private:
   [[noreturn]] void fail(const std::string& what, PGresult* result = nullptr);
+  /// `r` when it succeeded; else frees it and throws PgError.
+  PGresult* checked(PGresult* r);
+  int prepared_ = 0;  // statements prepared on this connection so far
   PGconn* conn_ = nullptr;
   std::string label_;  // the connection as the user gave it, for messages
   std::string buffer_;

@@ -22,6 +22,8 @@ struct Statement::Pg {
   std::vector<Oid> types;
   PGresult* result = nullptr;
   int row = -1;
+  int runs = 0;
+  std::string prepared;  // its name on the server, once it runs a second time
 
   Pg(PgConnection& c, const std::string& text) : conn(c), sql(to_pg_sql(text)) {
     values.resize(sql.names.size());
@@ -45,7 +47,10 @@ struct Statement::Pg {
     std::vector<const char*> pointers;
     pointers.reserve(values.size());
     for (const auto& v : values) pointers.push_back(v ? v->c_str() : nullptr);
-    result = conn.run(sql.text, pointers, types);
+    // A statement run again (an import's, row after row) is parsed and
+    // planned once on the server; one run once costs no extra round trip.
+    if (++runs == 2) prepared = conn.prepare(sql.text, types);
+    result = prepared.empty() ? conn.run(sql.text, pointers, types) : conn.run_prepared(prepared, pointers);
   }
   const char* value(int column) const {
     if (!result || row < 0 || row >= PQntuples(result)) {

@@ -155,25 +155,7 @@ Store Store::open(const fs::path& path) {
 }
 
 Store Store::create(const fs::path& path, const InitSettings& settings) {
-  if (is_server_connection(path.string())) {
-    return guarded(path, [&] {
-      Store store(path, std::make_unique<dbi::Connection>(std::make_unique<PgConnection>(path.string())));
-      if (pg_schema_version(store.db_->pg()) >= 0) {
-        throw Error(
-            trf("{0} already holds a roster; roster init never overwrites one (choose another --db, or drop the old "
-                "roster's tables first)",
-                quoted_path(path)));
-      }
-      store.command_ = "init";
-      store.write([&] {
-        create_pg_roster(store.db_->pg(), quoted_path(path));
-        if (settings.roles) create_pg_roles(store.db_->pg());
-        seed(*store.db_, settings);
-        store.log_init(settings);
-      });
-      return store;
-    });
-  }
+  if (is_server_connection(path.string())) return create_server(path, settings);
   if (settings.roles) {
     throw usage_error(tr("--roles makes PostgreSQL roles; a roster file has none (its folder's permissions decide)"));
   }
@@ -236,10 +218,34 @@ Store Store::open_server(const fs::path& path) {
           trf("{0} was written by a newer roster (schema version {1}, this roster knows {2}); upgrade roster to use it",
               quoted_path(path), version, kSchemaVersion));
     }
-    return Store(path, std::make_unique<dbi::Connection>(std::move(pg)));
+    auto db = std::make_unique<dbi::Connection>(std::move(pg));
+    // A writer waits for the write lock as long as on a file, then is told the roster is busy.
+    db->exec(fmt::format("SET lock_timeout = '{}ms'", kBusyTimeoutMs));
+    return Store(path, std::move(db));
   });
 }
 
+
+Store Store::create_server(const fs::path& path, const InitSettings& settings) {
+  return guarded(path, [&] {
+    Store store(path, std::make_unique<dbi::Connection>(std::make_unique<PgConnection>(path.string())));
+    store.db_->exec(fmt::format("SET lock_timeout = '{}ms'", kBusyTimeoutMs));
+    if (pg_schema_version(store.db_->pg()) >= 0) {
+      throw Error(
+          trf("{0} already holds a roster; roster init never overwrites one (choose another --db, or drop the old "
+              "roster's tables first)",
+              quoted_path(path)));
+    }
+    store.command_ = "init";
+    store.write([&] {
+      create_pg_roster(store.db_->pg(), quoted_path(path));
+      if (settings.roles) create_pg_roles(store.db_->pg());
+      seed(*store.db_, settings);
+      store.log_init(settings);
+    });
+    return store;
+  });
+}
 
 void Store::log_init(const InitSettings& settings) {
   log_change(std::nullopt, "init", "", "",

@@ -206,6 +206,7 @@ class Store {
   void transaction(bool writes, const std::function<bool()>& work);
   /// A roster on a PostgreSQL server (--db a connection string).
   static Store open_server(const std::filesystem::path& path);
+  static Store create_server(const std::filesystem::path& path, const InitSettings& settings);
   void log_init(const InitSettings& settings);
   struct SqlHash {
     using is_transparent = void;  // looked up by string_view, no copy of the text
