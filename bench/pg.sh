@@ -48,7 +48,7 @@ echo "== roster on PostgreSQL $(psql_q -c 'SHOW server_version') at $n members (
 measure import-pg "$fresh_pg" "$roster" import "$csv" --db "$pg" -q --as-of "$as_of"
 measure import-file "$fresh_file" "$roster" import "$csv" --db "$db" -q --as-of "$as_of"
 cols=$(head -n 1 "$csv" | tr -d '\r')
-measure import-psql "psql_q -c 'DROP TABLE IF EXISTS plain; CREATE TABLE plain ($(sed 's/,/ TEXT, /g' <<<"$cols") TEXT)'" \
+measure import-psql "psql_q -c 'DROP TABLE IF EXISTS plain; CREATE TABLE plain ($(sed 's/[^,]*/"&" TEXT/g' <<<"$cols"))'" \
   psql "$url" -X -q -c "\\copy plain FROM '$csv' CSV HEADER"
 
 # The reads, on the roster imported last into each store.
@@ -63,10 +63,10 @@ for store in pg file; do
   measure "progress-$store" "" "$roster" progress -f json --as-of "$as_of" --db "$target"
   measure "sectors-$store" "" "$roster" sectors -f json --as-of "$as_of" --db "$target"
 done
-measure list-psql "" psql_q -F , -c "$list_sql"
-measure progress-psql "" psql_q -c "SELECT joined_on, count(*), 0 FROM roster.periods GROUP BY joined_on
+measure list-psql "" psql "$url" -X -q -A -t -F , -c "$list_sql"
+measure progress-psql "" psql "$url" -X -q -A -t -c "SELECT joined_on, count(*), 0 FROM roster.periods GROUP BY joined_on
   UNION ALL SELECT left_on, 0, count(*) FROM roster.periods WHERE left_on IS NOT NULL GROUP BY left_on"
-measure sectors-psql "" psql_q -c "SELECT ms.sector_code, ms.position = 0, count(*) FILTER (WHERE p.joined_on <= '$as_of'
+measure sectors-psql "" psql "$url" -X -q -A -t -c "SELECT ms.sector_code, ms.position = 0, count(*) FILTER (WHERE p.joined_on <= '$as_of'
   AND (p.left_on IS NULL OR p.left_on > '$as_of')) FROM roster.periods p JOIN roster.member_sectors ms
   ON ms.member_id = p.member_id GROUP BY 1, 2"
 
