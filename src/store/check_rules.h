@@ -2,10 +2,10 @@
 // src/store.
 #pragma once
 
-#include "sql.h"
-
 #include <string>
 #include <vector>
+
+#include "sql.h"
 
 namespace roster {
 

@@ -2,12 +2,11 @@
 // (store_dues_writes.cpp) run, written once. Internal to src/store.
 #pragma once
 
-
-#include "sql.h"
 #include <optional>
 
 #include "roster/dues.h"
 #include "roster/store.h"
+#include "sql.h"
 
 namespace roster {
 

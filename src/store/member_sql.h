@@ -3,8 +3,6 @@
 // statements that write a member's fields, periods and sector links.
 #pragma once
 
-#include "sql.h"
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +12,7 @@
 #include "roster/member.h"
 #include "roster/member_record.h"
 #include "roster/tier.h"
+#include "sql.h"
 
 namespace roster {
 

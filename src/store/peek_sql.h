@@ -15,7 +15,6 @@ namespace roster {
 /// Returns false, without calling `read`, for a missing file, one that is not
 /// a roster database or has a schema older than `min_version`; and false when
 /// `read` throws (a damaged or busy file): a peek never fails.
-bool peek_roster(const std::filesystem::path& path, int min_version,
-                 const std::function<void(dbi::Connection&)>& read);
+bool peek_roster(const std::filesystem::path& path, int min_version, const std::function<void(dbi::Connection&)>& read);
 
 }  // namespace roster

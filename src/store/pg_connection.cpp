@@ -70,8 +70,8 @@ PgError::PgError(const std::string& message, int code, int extended)
 
 PGresult* PgConnection::run(const std::string& sql, const std::vector<const char*>& values,
                             const std::vector<Oid>& types) {
-  return checked(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), types.data(), values.data(),
-                              nullptr, nullptr, 0));
+  return checked(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), types.data(), values.data(), nullptr,
+                              nullptr, 0));
 }
 
 std::string PgConnection::prepare(const std::string& sql, const std::vector<Oid>& types) {

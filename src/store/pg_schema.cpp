@@ -62,7 +62,9 @@ END $$)";
 
 }  // namespace
 
-void create_pg_roles(PgConnection& pg) { pg.exec(kRolesSql); }
+void create_pg_roles(PgConnection& pg) {
+  pg.exec(kRolesSql);
+}
 
 int pg_schema_version(PgConnection& pg) {
   auto meta = pg.rows("SELECT to_regclass('roster_meta') IS NOT NULL");  // i18n: data
@@ -85,7 +87,7 @@ void create_pg_tables(PgConnection& pg, const std::vector<CopyTable>& tables) {
 
 void finish_pg_schema(PgConnection& pg, const std::vector<std::string>& index_sql) {
   for (const auto& sql : index_sql) pg.exec(pg_schema_sql(sql));
-  pg.exec("CREATE TABLE roster_meta (schema_version INTEGER NOT NULL)");                 // i18n: data
+  pg.exec("CREATE TABLE roster_meta (schema_version INTEGER NOT NULL)");               // i18n: data
   pg.exec("INSERT INTO roster_meta VALUES (" + std::to_string(kSchemaVersion) + ")");  // i18n: data
 }
 

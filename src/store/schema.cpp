@@ -252,8 +252,8 @@ CREATE UNIQUE INDEX members_by_uscc ON members(uscc);
 // already there is kept as it is).
 void seed_stages(dbi::Connection& db) {
   dbi::Statement insert(db,
-                           "INSERT OR IGNORE INTO stages (code, name_en, name_zh, probability, position, closed) "
-                           "VALUES (?, ?, ?, ?, ?, ?)");
+                        "INSERT OR IGNORE INTO stages (code, name_en, name_zh, probability, position, closed) "
+                        "VALUES (?, ?, ?, ?, ?, ?)");
   for (const Stage& s : parse_stages_csv(seed_stages_csv())) {
     insert.reset();
     insert.bind(1, s.code);

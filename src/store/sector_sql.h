@@ -2,9 +2,8 @@
 // `init`'s seeding, `sectors add`, Store::sectors and peek_sectors.
 #pragma once
 
-
-#include "sql.h"
 #include "roster/sectors.h"
+#include "sql.h"
 
 namespace roster {
 

@@ -6,7 +6,9 @@
 namespace roster {
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 // `sql` with each whole-word, case-insensitive `from` outside quotes replaced by `to`.
 struct Rewrite {
@@ -19,7 +21,7 @@ constexpr Rewrite kWords[] = {
     {"group_concat(", "string_agg("},
     {"instr(", "strpos("},
     {"CROSS JOIN", "JOIN"},  // SQLite's "keep this join order", with ON
-    {"user", "\"user\""},  // history's column; a reserved word in PostgreSQL
+    {"user", "\"user\""},    // history's column; a reserved word in PostgreSQL
 };
 // i18n: data end
 

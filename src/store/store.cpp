@@ -2,7 +2,6 @@
 // statement cache.
 #include "roster/store.h"
 
-#include "sql.h"
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/core.h>
 #include <sqlite3.h>
@@ -19,6 +18,7 @@
 #include "roster/text.h"
 #include "schema.h"
 #include "sector_sql.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -58,8 +58,8 @@ void sql_name_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // the sector registry in the order given.
 void seed(dbi::Connection& db, const InitSettings& settings) {
   dbi::Statement goal(db,
-                         "INSERT INTO association (id, name, goal_start, goal_target, goal_deadline, lang) "
-                         "VALUES (1, ?, ?, ?, ?, ?)");
+                      "INSERT INTO association (id, name, goal_start, goal_target, goal_deadline, lang) "
+                      "VALUES (1, ?, ?, ?, ?, ?)");
   goal.bind(1, settings.association);
   goal.bind(2, settings.goal.start.iso());
   goal.bind(3, settings.goal.target);
@@ -225,7 +225,6 @@ Store Store::open_server(const fs::path& path) {
   });
 }
 
-
 Store Store::create_server(const fs::path& path, const InitSettings& settings) {
   return guarded(path, [&] {
     Store store(path, std::make_unique<dbi::Connection>(std::make_unique<PgConnection>(path.string())));
@@ -248,10 +247,10 @@ Store Store::create_server(const fs::path& path, const InitSettings& settings) {
 }
 
 void Store::log_init(const InitSettings& settings) {
-  log_change(std::nullopt, "init", "", "",
-             fmt::format("association={}; goal {} -> {} by {}; {} sectors", settings.association,
-                         settings.goal.start.iso(), settings.goal.target, settings.goal.deadline.iso(),
-                         settings.sectors.size()));
+  log_change(
+      std::nullopt, "init", "", "",
+      fmt::format("association={}; goal {} -> {} by {}; {} sectors", settings.association, settings.goal.start.iso(),
+                  settings.goal.target, settings.goal.deadline.iso(), settings.sectors.size()));
 }
 
 void Store::transaction(bool writes, const std::function<bool()>& work) {

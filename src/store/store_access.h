@@ -3,11 +3,10 @@
 // connection, its statement cache and its write check. Internal to src/store.
 #pragma once
 
-#include "sql.h"
-
 #include <string_view>
 
 #include "roster/store.h"
+#include "sql.h"
 
 namespace roster {
 

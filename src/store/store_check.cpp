@@ -1,5 +1,4 @@
 // Store: `roster check` (integrity and data rules) and `roster backup`.
-#include "sql.h"
 #include <fmt/core.h>
 #include <sqlite3.h>
 
@@ -21,6 +20,7 @@
 #include "roster/store.h"
 #include "roster/text.h"
 #include "roster/uscc.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -255,24 +255,24 @@ std::vector<std::string> Store::check_problems(bool quick) {
     // A damaged page can stop a check half way: say so, and run the others.
     using Check = std::function<void(dbi::Connection&, std::vector<std::string>&)>;
     bool links_sound = false;
-    const std::pair<Check, const char*> checks[] = {
-        {[&](dbi::Connection& db, std::vector<std::string>& found) {
-           // PostgreSQL checks its own pages, and refuses a dangling key before it is written.
-           if (db.is_pg())
-             links_sound = true;
-           else
-             sqlite_checks(db, found, quick, links_sound);
-         },
-         N_("SQLite's own checks")},
-        {association_rules, N_("the association row")},
-        {[&](dbi::Connection& db, std::vector<std::string>& found) {
-           if (!links_sound) link_rules(db, found);
-         },
-         N_("the sector links")},
-        {member_rules, N_("the members")},
-        {period_rules, N_("the periods")},
-        {dues_schedule_rules, N_("the dues schedule")},
-        {dues_payment_rules, N_("the dues payments")}};
+    const std::pair<Check, const char*> checks[] = {{[&](dbi::Connection& db, std::vector<std::string>& found) {
+                                                       // PostgreSQL checks its own pages, and refuses a dangling key
+                                                       // before it is written.
+                                                       if (db.is_pg())
+                                                         links_sound = true;
+                                                       else
+                                                         sqlite_checks(db, found, quick, links_sound);
+                                                     },
+                                                     N_("SQLite's own checks")},
+                                                    {association_rules, N_("the association row")},
+                                                    {[&](dbi::Connection& db, std::vector<std::string>& found) {
+                                                       if (!links_sound) link_rules(db, found);
+                                                     },
+                                                     N_("the sector links")},
+                                                    {member_rules, N_("the members")},
+                                                    {period_rules, N_("the periods")},
+                                                    {dues_schedule_rules, N_("the dues schedule")},
+                                                    {dues_payment_rules, N_("the dues payments")}};
     for (auto [check, what] : checks) {
       try {
         check(*db_, problems);

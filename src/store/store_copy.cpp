@@ -212,9 +212,7 @@ CopyCounts copy_roster(const std::string& from, const std::string& to) {
       pg.exec("COMMIT");
       return;
     }
-    counts = copy_to_file(to, [&](Store& target, CopyCounts& c) {
-      write_sqlite(target, tables, sqlite_rows(db), c);
-    });
+    counts = copy_to_file(to, [&](Store& target, CopyCounts& c) { write_sqlite(target, tables, sqlite_rows(db), c); });
   });
   return counts;
 }

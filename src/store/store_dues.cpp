@@ -1,10 +1,9 @@
 // Store: reading dues — the policy, the schedule, the charges, the payments,
 // the waivers and deferrals, and the members billed in a year.
-#include "sql.h"
-
 #include "dues_sql.h"
 #include "member_sql.h"  // stored_tier
 #include "roster/dues_store.h"
+#include "sql.h"
 #include "store_access.h"
 #include "store_errors.h"
 
@@ -58,8 +57,8 @@ Exemption read_exemption_row(dbi::Statement& q) {
 DuesPolicy dues_policy(Store& store) {
   return guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "SELECT year_start, due, prorate_from, prorate_percent, grace_months, suspend_months, "
-                        "lapse_months FROM dues_policy WHERE id = 1");
+                     "SELECT year_start, due, prorate_from, prorate_percent, grace_months, suspend_months, "
+                     "lapse_months FROM dues_policy WHERE id = 1");
     DuesPolicy p;  // no row (a file edited past roster): the defaults
     if (q.executeStep()) {
       p.year_start = stored_month_day(q.getColumn(0).getString(), p.year_start);
@@ -78,9 +77,9 @@ std::vector<ScheduleEntry> dues_schedule(Store& store) {
   return guarded(store.path(), [&] {
     // By tier in the order of the tiers (president first), then date.
     dbi::Statement q(StoreAccess::db(store),
-                        "SELECT id, tier, amount_fen, from_on, resolution FROM dues_schedule ORDER BY CASE tier "
-                        "WHEN 'president' THEN 0 WHEN 'vice-president' THEN 1 WHEN 'council' THEN 2 ELSE 3 END, "
-                        "from_on, id");
+                     "SELECT id, tier, amount_fen, from_on, resolution FROM dues_schedule ORDER BY CASE tier "
+                     "WHEN 'president' THEN 0 WHEN 'vice-president' THEN 1 WHEN 'council' THEN 2 ELSE 3 END, "
+                     "from_on, id");
     std::vector<ScheduleEntry> out;
     while (q.executeStep()) {
       out.push_back({q.getColumn(0).getInt64(), stored_tier(q.getColumn(1).getString()), q.getColumn(2).getInt64(),
@@ -92,8 +91,8 @@ std::vector<ScheduleEntry> dues_schedule(Store& store) {
 
 std::vector<Charge> dues_charges(Store& store, int year) {
   return guarded(store.path(), [&] {
-    dbi::Statement q(StoreAccess::db(store), std::string("SELECT ") + kChargeColumns +
-                                                    " FROM dues_charges WHERE year = ? ORDER BY member_id");
+    dbi::Statement q(StoreAccess::db(store),
+                     std::string("SELECT ") + kChargeColumns + " FROM dues_charges WHERE year = ? ORDER BY member_id");
     q.bind(1, year);
     std::vector<Charge> out;
     while (q.executeStep()) out.push_back(read_charge_row(q));
@@ -104,8 +103,8 @@ std::vector<Charge> dues_charges(Store& store, int year) {
 std::vector<Payment> dues_payments(Store& store, int year) {
   return guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "SELECT id, member_id, year, amount_fen, paid_on, receipt, method FROM dues_payments "
-                        "WHERE year = ? ORDER BY member_id, paid_on, id");
+                     "SELECT id, member_id, year, amount_fen, paid_on, receipt, method FROM dues_payments "
+                     "WHERE year = ? ORDER BY member_id, paid_on, id");
     q.bind(1, year);
     std::vector<Payment> out;
     while (q.executeStep()) {
@@ -120,7 +119,7 @@ std::vector<Payment> dues_payments(Store& store, int year) {
 std::vector<Exemption> dues_exemptions(Store& store, int year) {
   return guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store), std::string("SELECT ") + kExemptionColumns +
-                                                    " FROM dues_exemptions WHERE year = ? ORDER BY member_id");
+                                                 " FROM dues_exemptions WHERE year = ? ORDER BY member_id");
     q.bind(1, year);
     std::vector<Exemption> out;
     while (q.executeStep()) out.push_back(read_exemption_row(q));
@@ -131,8 +130,8 @@ std::vector<Exemption> dues_exemptions(Store& store, int year) {
 std::vector<DuesMember> dues_members(Store& store, int year) {
   return guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "SELECT m.id, m.name, m.tier, m.contact, m.phone, m.email FROM members m "
-                        "WHERE m.id IN (SELECT member_id FROM dues_charges WHERE year = ?) ORDER BY m.id");
+                     "SELECT m.id, m.name, m.tier, m.contact, m.phone, m.email FROM members m "
+                     "WHERE m.id IN (SELECT member_id FROM dues_charges WHERE year = ?) ORDER BY m.id");
     q.bind(1, year);
     std::vector<DuesMember> out;
     while (q.executeStep()) {

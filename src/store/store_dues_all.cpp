@@ -100,7 +100,7 @@ void each_dues_account(Store& store, const DuesAccountQuery& query,
 void each_dues_payment(Store& store, const std::function<void(const Payment&)>& payment) {
   guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "SELECT id, member_id, year, amount_fen, paid_on, receipt, method FROM dues_payments");
+                     "SELECT id, member_id, year, amount_fen, paid_on, receipt, method FROM dues_payments");
     while (q.executeStep()) {
       payment({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt(), q.getColumn(3).getInt64(),
                stored_date(q.getColumn(4).getString()), q.getColumn(5).getString(), q.getColumn(6).getString()});

@@ -1,7 +1,5 @@
 // Store: billing a dues year — a charge for every member active in it that
 // has none yet, so a run every week bills the members who joined since.
-#include "sql.h"
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -9,6 +7,7 @@
 #include "member_sql.h"  // stored_tier
 #include "roster/dues_store.h"
 #include "roster/json_dump.h"
+#include "sql.h"
 #include "store_access.h"
 #include "store_errors.h"
 
@@ -24,9 +23,9 @@ struct Candidate {
 // member left is not a member day), with their current tier, by id.
 std::vector<Candidate> members_active_between(Store& store, Date first, Date until) {
   dbi::Statement q(StoreAccess::db(store),
-                      "SELECT m.id, m.tier FROM members m WHERE EXISTS (SELECT 1 FROM periods p "
-                      "WHERE p.member_id = m.id AND p.joined_on <= :until AND (p.left_on IS NULL OR p.left_on > "
-                      ":first)) ORDER BY m.id");
+                   "SELECT m.id, m.tier FROM members m WHERE EXISTS (SELECT 1 FROM periods p "
+                   "WHERE p.member_id = m.id AND p.joined_on <= :until AND (p.left_on IS NULL OR p.left_on > "
+                   ":first)) ORDER BY m.id");
   q.bind(":until", until.iso());
   q.bind(":first", first.iso());
   std::vector<Candidate> out;

@@ -1,7 +1,5 @@
 // Store: changing dues — the policy, the schedule, payments, and waivers and
 // deferrals. Each write reads what it checks inside the caller's transaction.
-#include "sql.h"
-
 #include <nlohmann/json.hpp>
 
 #include "dues_sql.h"
@@ -9,6 +7,7 @@
 #include "roster/i18n.h"
 #include "roster/json_dump.h"
 #include "roster/text.h"
+#include "sql.h"
 #include "store_access.h"
 #include "store_errors.h"
 
@@ -158,7 +157,7 @@ std::vector<FieldProblem> add_schedule_entry(Store& store, const ScheduleEntry& 
   }
   guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "INSERT INTO dues_schedule (tier, amount_fen, from_on, resolution) VALUES (?, ?, ?, ?)");
+                     "INSERT INTO dues_schedule (tier, amount_fen, from_on, resolution) VALUES (?, ?, ?, ?)");
     q.bind(1, std::string(tier_code(entry.tier)));
     q.bind(2, entry.amount);
     q.bind(3, entry.from.iso());
@@ -176,8 +175,8 @@ std::vector<FieldProblem> add_payment(Store& store, const Payment& p, Date as_of
   if (!problems.empty()) return problems;
   int64_t new_id = guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "INSERT INTO dues_payments (member_id, year, amount_fen, paid_on, receipt, method) "
-                        "VALUES (?, ?, ?, ?, ?, ?)");
+                     "INSERT INTO dues_payments (member_id, year, amount_fen, paid_on, receipt, method) "
+                     "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, p.member_id);
     q.bind(2, p.year);
     q.bind(3, p.amount);
@@ -201,8 +200,8 @@ std::vector<FieldProblem> add_exemption(Store& store, const Exemption& e) {
   bool deferred = e.kind == ExemptionKind::deferred;
   guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "INSERT INTO dues_exemptions (member_id, year, kind, until_on, reason, approved_by, "
-                        "granted_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     "INSERT INTO dues_exemptions (member_id, year, kind, until_on, reason, approved_by, "
+                     "granted_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, e.member_id);
     q.bind(2, e.year);
     q.bind(3, deferred ? "deferred" : "waived");

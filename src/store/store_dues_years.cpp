@@ -1,7 +1,6 @@
 // Store: the dues years that have charges.
-#include "sql.h"
-
 #include "roster/dues_years.h"
+#include "sql.h"
 #include "store_access.h"
 #include "store_errors.h"
 

@@ -32,9 +32,10 @@ namespace {
       throw Error(trf("lost the connection to {0}: {1}; nothing was changed (check the server and try again)",
                       quoted_path(path), e.what()));
     default:
-      throw Error(trf("PostgreSQL refused a change to {0}: {1}; nothing was changed (run `roster check`, and please "
-                      "report it if it happens again)",
-                      quoted_path(path), e.what()));
+      throw Error(
+          trf("PostgreSQL refused a change to {0}: {1}; nothing was changed (run `roster check`, and please "
+              "report it if it happens again)",
+              quoted_path(path), e.what()));
   }
 }
 

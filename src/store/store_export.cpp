@@ -1,10 +1,10 @@
 // Store: every member with all its periods, streamed for `export`.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include "member_sql.h"
 #include "roster/store.h"
 #include "roster/text.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -14,9 +14,8 @@ void Store::each_member_record(const std::function<void(const MemberRecord&)>& m
     // One pass over members and one over periods, both in id order, merged
     // here: memory holds one member at a time.
     dbi::Statement m(*db_, fmt::format("SELECT {}, {}, {} FROM members m ORDER BY m.id", kMemberColumns,
-                                          kMemberSectorCodes, kMemberContactColumns));
-    dbi::Statement p(*db_,
-                        "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
+                                       kMemberSectorCodes, kMemberContactColumns));
+    dbi::Statement p(*db_, "SELECT member_id, joined_on, left_on, reason FROM periods ORDER BY member_id, joined_on");
     bool more_periods = p.executeStep();
     MemberRecord r;
     while (m.executeStep()) {

@@ -1,6 +1,5 @@
 // Store: the association row (its name and the goal) and the membership
 // timeline the road is measured on.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include "roster/goal.h"
 #include "roster/i18n.h"
 #include "roster/store.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -102,9 +102,9 @@ Timeline Store::membership_timeline() {
   return guarded(path_, [&] {
     // Two index-only aggregates; the result has one row per date with a change.
     dbi::Statement q(*db_,
-                        "SELECT joined_on, count(*), 0 FROM periods GROUP BY joined_on "
-                        "UNION ALL "
-                        "SELECT left_on, 0, count(*) FROM periods WHERE left_on IS NOT NULL GROUP BY left_on");
+                     "SELECT joined_on, count(*), 0 FROM periods GROUP BY joined_on "
+                     "UNION ALL "
+                     "SELECT left_on, 0, count(*) FROM periods WHERE left_on IS NOT NULL GROUP BY left_on");
     std::vector<DayChange> changes;
     while (q.executeStep()) {
       auto date = parse_iso_date(q.getColumn(0).getString());

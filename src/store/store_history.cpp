@@ -1,12 +1,11 @@
 // Store: the history log, written by every change and read by `history` and `show`.
-#include "sql.h"
-
 #include <cstdlib>
 #include <ctime>
 
+#include "pg_connection.h"
 #include "roster/date.h"
 #include "roster/store.h"
-#include "pg_connection.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {

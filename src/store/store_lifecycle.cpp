@@ -1,5 +1,4 @@
 // Store: one member's record, found by REF and read whole, and its changes over time.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "roster/sectors.h"
 #include "roster/store.h"
 #include "roster/text.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -22,7 +22,7 @@ std::vector<MemberRef> Store::members_matching(const std::string& ref) {
     std::string upper;  // a USCC typed in any case or width
     for (char c : name_key(text)) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
     dbi::Statement q(*db_,
-                        "SELECT id, name FROM members WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
+                     "SELECT id, name FROM members WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
     q.bind(":id", static_cast<int64_t>(all_ascii_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
     q.bind(":key", name_key(text));
     q.bind(":uscc", upper);
@@ -46,8 +46,8 @@ std::vector<MemberRef> Store::members_named_like(const std::string& text, int li
 MemberRecord Store::member_record(int64_t id) {
   return guarded(path_, [&] {
     MemberRecord m;
-    dbi::Statement q(
-        *db_, fmt::format("SELECT {}, {} FROM members m WHERE m.id = ?", kMemberColumns, kMemberContactColumns));
+    dbi::Statement q(*db_,
+                     fmt::format("SELECT {}, {} FROM members m WHERE m.id = ?", kMemberColumns, kMemberContactColumns));
     q.bind(1, id);
     if (!q.executeStep()) throw Error(trf("no member #{0}", id));
     read_member_columns(q, m);
@@ -67,8 +67,7 @@ std::vector<Period> Store::member_periods(int64_t id) {
   return guarded(path_, [&] {
     std::vector<Period> periods;
     // Cached: import reads a member's periods before each later period it adds.
-    dbi::Statement& p =
-        cached("SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
+    dbi::Statement& p = cached("SELECT joined_on, left_on, reason FROM periods WHERE member_id = ? ORDER BY joined_on");
     p.bind(1, id);
     while (p.executeStep()) periods.push_back(read_period(p, 0));
     return periods;
@@ -79,8 +78,8 @@ std::vector<std::string> Store::update_member(int64_t id, const NewMember& u) {
   require_write("update_member");
   MemberRecord old = member_record(id);
   dbi::Statement q(*db_,
-                      "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ?, "
-                      "sort_key = ?, contact = ?, phone = ?, email = ? WHERE id = ?");
+                   "UPDATE members SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, parent = ?, note = ?, "
+                   "sort_key = ?, contact = ?, phone = ?, email = ? WHERE id = ?");
   bind_member_fields(q, u);
   q.bind(12, id);
   q.exec();
@@ -135,7 +134,7 @@ void Store::purge_member(int64_t id) {
   // The history keeps that a member was purged, not who: its earlier entries
   // lose their member id and their values.
   dbi::Statement scrub(*db_,
-                          "UPDATE history SET member_id = NULL, before = '', after = '[purged]' WHERE member_id = ?");
+                       "UPDATE history SET member_id = NULL, before = '', after = '[purged]' WHERE member_id = ?");
   scrub.bind(1, id);
   scrub.exec();
   dbi::Statement drop(*db_, "DELETE FROM members WHERE id = ?");

@@ -1,16 +1,16 @@
 // Store: the member rows — inserting and listing.
-#include "sql.h"
 #include <fmt/core.h>
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
 #include "member_sql.h"
-#include "roster/history_json.h"
 #include "pg_lookups.h"
+#include "roster/history_json.h"
 #include "roster/json_dump.h"
 #include "roster/store.h"
 #include "roster/text.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {

@@ -25,8 +25,7 @@ std::unique_ptr<dbi::Connection> open_for_peek(const std::filesystem::path& path
     db->exec("PRAGMA query_only = 1");
     return std::make_unique<dbi::Connection>(std::move(db));
   } catch (const SQLite::Exception&) {
-    return std::make_unique<dbi::Connection>(
-        std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY));
+    return std::make_unique<dbi::Connection>(std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY));
   }
 }
 

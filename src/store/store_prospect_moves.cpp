@@ -1,12 +1,12 @@
 // Store: a prospect's road — moves between the open stages, dropping it,
 // and converting it into a member through the add-member path.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include "roster/duplicates.h"
 #include "roster/error.h"
 #include "roster/i18n.h"
 #include "roster/prospects.h"
+#include "sql.h"
 #include "store_access.h"
 #include "store_errors.h"
 
@@ -19,8 +19,8 @@ void enter_stage(Store& store, int64_t id, const std::string& stage, Date on, co
                  std::optional<int64_t> member_id) {
   guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "UPDATE prospects SET stage = ?, drop_reason = ?, member_id = coalesce(?, member_id) "
-                        "WHERE id = ?");
+                     "UPDATE prospects SET stage = ?, drop_reason = ?, member_id = coalesce(?, member_id) "
+                     "WHERE id = ?");
     q.bind(1, stage);
     q.bind(2, drop_reason);
     if (member_id)

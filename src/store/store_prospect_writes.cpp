@@ -1,5 +1,4 @@
 // Store: adding and editing prospects, and the stages' probabilities.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include "roster/prospects.h"
 #include "roster/sectors.h"
 #include "roster/text.h"
+#include "sql.h"
 #include "store_access.h"
 #include "store_errors.h"
 
@@ -121,9 +121,9 @@ std::vector<FieldProblem> edit_prospect(Store& store, int64_t id, const Prospect
   if (!problems.empty()) return problems;
   guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "UPDATE prospects SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, source = ?, "
-                        "referrer_id = ?, owner = ?, probability = ?, next_action = ?, next_action_on = ?, note = ? "
-                        "WHERE id = ?");
+                     "UPDATE prospects SET name = ?, name_key = ?, uscc = ?, tier = ?, city = ?, source = ?, "
+                     "referrer_id = ?, owner = ?, probability = ?, next_action = ?, next_action_on = ?, note = ? "
+                     "WHERE id = ?");
     bind_prospect_fields(q, u);
     q.bind(13, id);
     q.exec();

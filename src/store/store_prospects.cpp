@@ -1,6 +1,5 @@
 // Store: reading the recruitment pipeline — the stages, the prospects with
 // their sectors and moves, a prospect named by REF, and duplicates.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include "member_sql.h"  // stored_tier
@@ -9,6 +8,7 @@
 #include "roster/i18n.h"
 #include "roster/prospects.h"
 #include "roster/text.h"
+#include "sql.h"
 #include "store_access.h"
 #include "store_errors.h"
 
@@ -67,7 +67,7 @@ std::vector<MemberRef> prospects_matching(Store& store, const std::string& ref) 
   std::string upper;  // a USCC typed in any case or width
   for (char c : name_key(text)) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
   dbi::Statement q(StoreAccess::db(store),
-                      "SELECT id, name FROM prospects WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
+                   "SELECT id, name FROM prospects WHERE id = :id OR name_key = :key OR uscc = :uscc ORDER BY id");
   q.bind(":id", static_cast<int64_t>(all_ascii_digits(id_text) && id_text.size() < 18 ? std::stoll(id_text) : -1));
   q.bind(":key", name_key(text));
   q.bind(":uscc", upper);
@@ -85,7 +85,7 @@ std::string candidate_list(const std::vector<MemberRef>& found) {
 std::vector<Stage> stages(Store& store) {
   return guarded(store.path(), [&] {
     dbi::Statement q(StoreAccess::db(store),
-                        "SELECT code, name_en, name_zh, probability, position, closed FROM stages ORDER BY position");
+                     "SELECT code, name_en, name_zh, probability, position, closed FROM stages ORDER BY position");
     std::vector<Stage> out;
     while (q.executeStep()) {
       out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -97,8 +97,8 @@ std::vector<Stage> stages(Store& store) {
 
 void each_prospect(Store& store, const std::function<void(const Prospect&)>& prospect) {
   guarded(store.path(), [&] {
-    dbi::Statement q(StoreAccess::db(store), fmt::format("SELECT {}, {} FROM prospects p ORDER BY p.id",
-                                                            kProspectColumns, kProspectSectors));
+    dbi::Statement q(StoreAccess::db(store),
+                     fmt::format("SELECT {}, {} FROM prospects p ORDER BY p.id", kProspectColumns, kProspectSectors));
     while (q.executeStep()) {
       Prospect p = read_prospect_row(q);
       p.moves = read_moves(store, p.id);
@@ -115,8 +115,8 @@ std::vector<Prospect> all_prospects(Store& store) {
 
 Prospect read_prospect(Store& store, int64_t id) {
   return guarded(store.path(), [&] {
-    dbi::Statement q(StoreAccess::db(store), fmt::format("SELECT {}, {} FROM prospects p WHERE p.id = ?",
-                                                            kProspectColumns, kProspectSectors));
+    dbi::Statement q(StoreAccess::db(store),
+                     fmt::format("SELECT {}, {} FROM prospects p WHERE p.id = ?", kProspectColumns, kProspectSectors));
     q.bind(1, id);
     if (!q.executeStep()) throw Error(trf("no prospect #{0}", id));
     Prospect p = read_prospect_row(q);
@@ -142,7 +142,7 @@ int64_t resolve_prospect_ref(Store& store, const std::string& ref) {
       throw Error(trf("'{0}' could mean {1}; give the id, e.g. #{2}", ref, candidate_list(found), found.front().id));
     }
     dbi::Statement q(StoreAccess::db(store),
-                        "SELECT id, name FROM prospects WHERE instr(name_key, ?) > 0 ORDER BY id LIMIT 5");
+                     "SELECT id, name FROM prospects WHERE instr(name_key, ?) > 0 ORDER BY id LIMIT 5");
     q.bind(1, is_valid_utf8(ref) ? name_key(trim(ref)) : std::string());
     auto similar = refs(q);
     if (similar.empty()) {

@@ -1,11 +1,11 @@
 // Store: who joined and who left in a report's period.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include "member_sql.h"
 #include "roster/period_report.h"
 #include "roster/store.h"
 #include "roster/text.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {

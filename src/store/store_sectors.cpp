@@ -1,5 +1,4 @@
 // Store: the sector registry (read and changed) and the per-sector figures.
-#include "sql.h"
 #include <fmt/core.h>
 
 #include <map>
@@ -9,6 +8,7 @@
 #include "roster/sector_report.h"
 #include "roster/store.h"
 #include "sector_sql.h"
+#include "sql.h"
 #include "store_errors.h"
 
 namespace roster {
@@ -52,7 +52,7 @@ SELECT ms.sector_code, ms.position = 0 AS is_primary, sum({0}),
        sum(p.joined_on > :since AND p.joined_on <= :as_of), sum(p.left_on > :since AND p.left_on <= :as_of)
   FROM periods p CROSS JOIN member_sectors ms ON ms.member_id = p.member_id
  GROUP BY ms.sector_code, is_primary)SQL",
-                                          kActive));
+                                       kActive));
     q.bind(":as_of", as_of.iso());
     q.bind(":since", since.iso());
     while (q.executeStep()) {
@@ -79,7 +79,7 @@ SELECT m.id, m.name FROM members m CROSS JOIN periods p ON p.member_id = m.id AN
  WHERE NOT EXISTS (SELECT 1 FROM member_sectors ms JOIN sectors s ON s.code = ms.sector_code
                     WHERE ms.member_id = m.id AND s.is_key = 1)
  ORDER BY m.id)SQL",
-                                          kActive));
+                                       kActive));
     q.bind(":as_of", as_of.iso());
     // One row at a time: on a big file this list runs to hundreds of thousands.
     while (q.executeStep()) member({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
@@ -109,8 +109,8 @@ void Store::update_sector(const std::string& code, const Sector& s) {
   require_write("update_sector");
   SectorRegistry registry = sectors();
   const Sector* old = registry.resolve(code);
-  dbi::Statement q(
-      *db_, "UPDATE sectors SET name_en = ?, name_zh = ?, is_key = ?, target = ?, aliases = ? WHERE code = ?");
+  dbi::Statement q(*db_,
+                   "UPDATE sectors SET name_en = ?, name_zh = ?, is_key = ?, target = ?, aliases = ? WHERE code = ?");
   q.bind(1, s.name_en);
   q.bind(2, s.name_zh);
   q.bind(3, s.is_key ? 1 : 0);
@@ -185,8 +185,8 @@ SELECT a.member_id, a.position, b.position FROM member_sectors a
   int moved = move.exec() + static_cast<int>(shared.size());
   // Prospects' links follow (a prospect in both keeps its `into` link).
   dbi::Statement prospects_in_both(*db_,
-                                      "DELETE FROM prospect_sectors WHERE sector_code = :from AND prospect_id IN "
-                                      "(SELECT prospect_id FROM prospect_sectors WHERE sector_code = :into)");
+                                   "DELETE FROM prospect_sectors WHERE sector_code = :from AND prospect_id IN "
+                                   "(SELECT prospect_id FROM prospect_sectors WHERE sector_code = :into)");
   prospects_in_both.bind(":from", from);
   prospects_in_both.bind(":into", into);
   prospects_in_both.exec();

@@ -238,7 +238,8 @@ TEST_CASE("bad input suite: edit-member refuses every bad value and changes noth
   });
 }
 
-TEST_CASE("bad input suite: remove-member and rejoin refuse every bad value and change nothing", "[bad-input][suite][sqlite]") {
+TEST_CASE("bad input suite: remove-member and rejoin refuse every bad value and change nothing",
+          "[bad-input][suite][sqlite]") {
   run_cases({
       {"remove without --left", {"remove-member", "1"}, 2},
       {"remove with empty --left", {"remove-member", "1", "--left", ""}, 2},
@@ -330,7 +331,8 @@ TEST_CASE("bad input suite: report refuses bad periods and formats and changes n
   });
 }
 
-TEST_CASE("bad input suite: goal, sectors and init refuse bad values and change nothing", "[bad-input][suite][sqlite]") {
+TEST_CASE("bad input suite: goal, sectors and init refuse bad values and change nothing",
+          "[bad-input][suite][sqlite]") {
   run_cases({
       {"goal set with nothing to set", {"goal", "set"}, 2},
       {"goal set --target 0", {"goal", "set", "--target", "0"}, 2},
@@ -528,7 +530,8 @@ TEST_CASE("bad input suite: import refuses bad files whole and changes nothing",
   });
 }
 
-TEST_CASE("bad input suite: export, backup and check refuse bad targets and change nothing", "[bad-input][suite][sqlite]") {
+TEST_CASE("bad input suite: export, backup and check refuse bad targets and change nothing",
+          "[bad-input][suite][sqlite]") {
   run_cases({
       {"export over the database itself", {"export", "{db}"}},
       {"export over the database's -wal file", {"export", "{db}-wal"}},

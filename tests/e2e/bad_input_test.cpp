@@ -424,8 +424,9 @@ TEST_CASE("a PostgreSQL connection with no server behind it gets one line, and n
   // A server address is never taken for a path: no folder named
   // "postgresql:" in the working directory, no init saying it was created.
   TempDir dir;
-  for (std::string db : {"postgresql://secretariat@%2Fnonexistent%2Froster-pg/roster", "postgres:///roster?host=/nonexistent",
-                         "host=/nonexistent/roster-pg dbname=roster", "dbname=roster user=report host=/nonexistent"}) {
+  for (std::string db :
+       {"postgresql://secretariat@%2Fnonexistent%2Froster-pg/roster", "postgres:///roster?host=/nonexistent",
+        "host=/nonexistent/roster-pg dbname=roster", "dbname=roster user=report host=/nonexistent"}) {
     for (std::string command : {"init", "list"}) {
       // In the temporary folder, through --db and through ROSTER_DB.
       auto flag = run_program({"sh", "-c", "cd \"$1\" && exec \"$2\" \"$3\" --db \"$4\"", "sh", dir.path().string(),

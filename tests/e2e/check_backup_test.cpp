@@ -273,7 +273,8 @@ TEST_CASE("backup refuses to write over the database itself, with or without --f
   CHECK(run_roster({"check", "--db", fx.db, "-q"}).code == 0);
 }
 
-TEST_CASE("backup never reports success for a copy that is not there (the database's own -wal path)", "[backup][sqlite]") {
+TEST_CASE("backup never reports success for a copy that is not there (the database's own -wal path)",
+          "[backup][sqlite]") {
   // While backup runs, its own connection owns DB-wal; a copy renamed onto
   // that name is deleted when the connection closes.
   SmallGoalFixture fx;
@@ -482,7 +483,8 @@ TEST_CASE("check counts and prefixes every finding on a damaged page, and no SQL
   }
 }
 
-TEST_CASE("a database whose association row was deleted fails check, and the reports say it is damaged", "[check][sqlite]") {
+TEST_CASE("a database whose association row was deleted fails check, and the reports say it is damaged",
+          "[check][sqlite]") {
   SmallGoalFixture fx;
   sql(fx.db, "DELETE FROM association");
   std::string dump = dump_database(fx.db);

@@ -36,10 +36,9 @@ TEST_CASE("eight writers adding members, some with the same USCC, while readers 
       std::string uscc = i <= shared ? uscc_numbered(i) : uscc_numbered(w * 1000 + i);
       script += "[ $i -eq " + std::to_string(i) + " ] && u=" + uscc + "; ";
     }
-    script +=
-        "\"$0\" add-member \"办事处" + std::to_string(w) +
-        "公司$i\" --uscc $u --sector tourism --joined 2024-01-01 --db \"$1\" -q >/dev/null; "
-        "echo \"$i $?\"; done";
+    script += "\"$0\" add-member \"办事处" + std::to_string(w) +
+              "公司$i\" --uscc $u --sector tourism --joined 2024-01-01 --db \"$1\" -q >/dev/null; "
+              "echo \"$i $?\"; done";
     return run_program({"sh", "-c", script, roster_bin(), fx.db}, "", {}, std::chrono::seconds(240));
   };
   // Readers list and count until the writers are done; each run must succeed.

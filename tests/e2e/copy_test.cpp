@@ -80,9 +80,13 @@ TEST_CASE("copy SQLite to PostgreSQL and back gives a file whose export in every
   CHECK(pg.psql("SELECT schema_version FROM roster_meta") == "6\n");
   CHECK(pg.psql("SELECT note FROM members WHERE name LIKE '%引号%'") == "路径 C:\\N\\新建 与 \\t\n");
   // Every command works on the copy as on the file, to the byte.
-  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
-           {"list", "--sort", "name", "--status", "all"}, {"progress", "-f", "json"}, {"sectors", "-f", "json"},
-           {"report", "-f", "markdown", "--week", "2026-W40"}, {"dues", "status", "--year", "2024"}, {"pipeline"}}) {
+  for (std::vector<std::string> args :
+       std::vector<std::vector<std::string>>{{"list", "--sort", "name", "--status", "all"},
+                                             {"progress", "-f", "json"},
+                                             {"sectors", "-f", "json"},
+                                             {"report", "-f", "markdown", "--week", "2026-W40"},
+                                             {"dues", "status", "--year", "2024"},
+                                             {"pipeline"}}) {
     args.insert(args.end(), {"--as-of", "2026-11-29", "--db"});
     INFO(args[0]);
     auto on_file = args, on_server = args;

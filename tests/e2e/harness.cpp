@@ -1,7 +1,5 @@
 #include "harness.h"
 
-#include "harness_pg.h"
-
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -16,6 +14,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
+
+#include "harness_pg.h"
 
 extern char** environ;
 
@@ -51,8 +51,8 @@ std::vector<char*> child_environment(const Env& env, std::vector<std::string>& s
 
 }  // namespace
 
-RunResult run_program(const std::vector<std::string>& given_argv, const std::string& given_input,
-                      const Env& given_env, std::chrono::seconds timeout) {
+RunResult run_program(const std::vector<std::string>& given_argv, const std::string& given_input, const Env& given_env,
+                      std::chrono::seconds timeout) {
   std::vector<std::string> argv = given_argv;
   std::string input = given_input;
   Env env = given_env;

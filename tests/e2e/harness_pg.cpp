@@ -78,7 +78,8 @@ std::string login_for(const std::string& who) {
     std::string quoted = "\"";
     for (char c : who) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     quoted += "\"";
-    run_sql("DO $$ BEGIN CREATE ROLE " + quoted + " LOGIN SUPERUSER; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    run_sql("DO $$ BEGIN CREATE ROLE " + quoted +
+            " LOGIN SUPERUSER; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
   }
   std::string value = "'";
   for (char c : who) value += (c == '\'' || c == '\\') ? std::string("\\") + c : std::string(1, c);
@@ -107,7 +108,9 @@ bool known_path(const std::string& path) {
 
 }  // namespace
 
-bool on_postgres() { return server() != nullptr; }
+bool on_postgres() {
+  return server() != nullptr;
+}
 
 std::string store_for(const std::string& path) {
   if (!on_postgres() || path.empty() || is_connection(path)) return path;

@@ -71,7 +71,8 @@ TEST_CASE("a long listing onto a full device stops with the same one line", "[ou
   }
 }
 
-TEST_CASE("add-member onto a full device adds the member but exits 1, since its id was not written", "[output][sqlite]") {
+TEST_CASE("add-member onto a full device adds the member but exits 1, since its id was not written",
+          "[output][sqlite]") {
   DbFixture fx;
   auto r = to_full_device(
       {"add-member", "杭州青禾文旅科技有限公司", "--sector", "tourism", "--as-of", "2026-11-29", "-q"}, fx.db);

@@ -25,8 +25,8 @@ TEST_CASE("a writer kept waiting past 10 s by another holding the write lock is 
   auto waited = std::chrono::steady_clock::now() - t0;
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err == "roster: error: the database '" + fx.db +
-                     "' is busy with another roster process; try again in a moment\n");
+  CHECK(r.err ==
+        "roster: error: the database '" + fx.db + "' is busy with another roster process; try again in a moment\n");
   CHECK(waited >= std::chrono::seconds(9));  // it waited for the lock, rather than failing at once
   CHECK(holder.get().code == 0);
   CHECK(dump_database(fx.db) == before);

@@ -61,9 +61,17 @@ TEST_CASE("a login granted roster_reader reads everything and is refused every w
   const std::string before = dump_database(fx.db);
   REQUIRE(before.find("CREATE TABLE members") != std::string::npos);
 
-  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
-           {"list"}, {"progress"}, {"sectors"}, {"report", "--week", "2024-W10"}, {"history"}, {"export", "-f", "json"},
-           {"show", "1"}, {"pipeline"}, {"dues", "status", "--year", "2024"}, {"dues", "export"}, {"goal"}}) {
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{{"list"},
+                                                                             {"progress"},
+                                                                             {"sectors"},
+                                                                             {"report", "--week", "2024-W10"},
+                                                                             {"history"},
+                                                                             {"export", "-f", "json"},
+                                                                             {"show", "1"},
+                                                                             {"pipeline"},
+                                                                             {"dues", "status", "--year", "2024"},
+                                                                             {"dues", "export"},
+                                                                             {"goal"}}) {
     args.insert(args.end(), {"--db", reader, "--as-of", kAsOf});
     if (args[0] == "history" || args[0] == "show" || args[0] == "goal" || args[1] == "export" || args[0] == "export")
       args.resize(args.size() - 2);
@@ -112,9 +120,9 @@ TEST_CASE("a login granted roster_writer works as staff, and the history names t
   REQUIRE(on_postgres());
   RolesRoster fx;
   const std::string name = login_with("roster_writer");
-  auto add = run_roster(
-      {"add-member", "丽水己有限公司", "--sector", "tourism", "--joined", "2024-06-01", "--db", fx.as(name)},
-      "", {{"USER", "someone-else"}});
+  auto add =
+      run_roster({"add-member", "丽水己有限公司", "--sector", "tourism", "--joined", "2024-06-01", "--db", fx.as(name)},
+                 "", {{"USER", "someone-else"}});
   CHECK(add.code == 0);
   CHECK(add.out == "4\n");
   auto who = run_roster({"history", "-f", "tsv", "--db", fx.db});

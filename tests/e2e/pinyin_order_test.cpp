@@ -141,7 +141,8 @@ TEST_CASE("add-member --pinyin sets the sort key and logs it with the new member
   CHECK(r.out == "24\n");
   CHECK(fx.sorted()[3] == "长兴太湖图影旅游发展有限公司");  // after 奥克斯 (ào), before 重庆 (chóng)
   CHECK(sqlite(fx.db, "SELECT sort_key FROM members WHERE id = 24") == "chang2 xing1\n");
-  CHECK(sqlite(fx.db, "SELECT count(*) FROM history WHERE member_id = 24 AND after LIKE '%\"sort_key\":\"chang2 xing1\"}'") ==
+  CHECK(sqlite(fx.db,
+               "SELECT count(*) FROM history WHERE member_id = 24 AND after LIKE '%\"sort_key\":\"chang2 xing1\"}'") ==
         "1\n");
 }
 

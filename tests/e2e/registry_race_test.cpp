@@ -55,7 +55,8 @@ TEST_CASE("add-member reads the sectors under the write lock: one merged away me
   CHECK(run_program({"sqlite3", fx.db, "SELECT count(*) FROM members"}).out == "0\n");
 }
 
-TEST_CASE("import reads the sectors under the write lock: one merged away meanwhile is unknown", "[registry-race][sqlite]") {
+TEST_CASE("import reads the sectors under the write lock: one merged away meanwhile is unknown",
+          "[registry-race][sqlite]") {
   DbFixture fx;
   write_file(fx.dir / "new.csv", "name,sectors,joined\n杭州新媒体有限公司,media,2024-01-01\n");
   auto r = during_merge(fx, {"import", fx.dir.file("new.csv")});

@@ -135,7 +135,8 @@ TEST_CASE("a table escapes before it measures, so its columns stay aligned", "[e
   CHECK(column_of(lines[2], "member") == tier);
 }
 
-TEST_CASE("progress, report and sectors show a hostile association, sector, member and reason escaped", "[escape][sqlite]") {
+TEST_CASE("progress, report and sectors show a hostile association, sector, member and reason escaped",
+          "[escape][sqlite]") {
   HostileDb fx;
   const std::string association = "协会\\x1b]8;;http://evil.example/\\x1b\\\\u2066";
   require_shown_escaped(fx.roster({"progress", "-f", "table"}), {association});
