@@ -16,6 +16,8 @@
 namespace roster {
 
 std::vector<MemberRef> Store::members_matching(const std::string& ref) {
+  // Text that is not UTF-8 is no member's name or USCC (PostgreSQL would refuse even to compare it).
+  if (!is_valid_utf8(ref)) return {};
   return guarded(path_, [&] {
     std::string text = trim(ref);
     std::string id_text = text.starts_with('#') ? text.substr(1) : text;
@@ -33,6 +35,7 @@ std::vector<MemberRef> Store::members_matching(const std::string& ref) {
 }
 
 std::vector<MemberRef> Store::members_named_like(const std::string& text, int limit) {
+  if (!is_valid_utf8(text)) return {};
   return guarded(path_, [&] {
     dbi::Statement q(*db_, "SELECT id, name FROM members WHERE instr(name_key, ?) > 0 ORDER BY id LIMIT ?");
     q.bind(1, name_key(trim(text)));
