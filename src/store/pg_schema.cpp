@@ -52,8 +52,8 @@ END $$;
 CREATE TRIGGER roster_id BEFORE INSERT ON "{0}" FOR EACH ROW EXECUTE FUNCTION "roster_id_{0}"())";
 constexpr const char* kRolesSql = R"(DO $$
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'roster_writer') THEN CREATE ROLE roster_writer NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'roster_reader') THEN CREATE ROLE roster_reader NOLOGIN; END IF;
+  BEGIN CREATE ROLE roster_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+  BEGIN CREATE ROLE roster_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO roster_writer, roster_reader', current_schema());
   EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO roster_reader', current_schema());
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO roster_writer', current_schema());

@@ -81,7 +81,10 @@ void configure_connection(SQLite::Database& db) {
 // Every write on PostgreSQL first takes this transaction-wide lock, as BEGIN
 // IMMEDIATE takes SQLite's write lock: writers from every office queue, and
 // what one checks (a USCC not taken) holds until it commits.
-const std::string kPgWriteLockSql = fmt::format("SELECT pg_advisory_xact_lock({})", kApplicationId);  // "ROST"
+// Keyed by the roster's schema too: rosters in other schemas of the same
+// database do not wait for each other.
+const std::string kPgWriteLockSql =
+    fmt::format("SELECT pg_advisory_xact_lock({}, hashtext(current_schema()))", kApplicationId);  // "ROST"
 
 }  // namespace
 

@@ -79,7 +79,8 @@ std::string login_for(const std::string& who) {
     for (char c : who) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     quoted += "\"";
     run_sql("DO $$ BEGIN CREATE ROLE " + quoted +
-            " LOGIN SUPERUSER; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            " LOGIN SUPERUSER; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
+            "END $$");
   }
   std::string value = "'";
   for (char c : who) value += (c == '\'' || c == '\\') ? std::string("\\") + c : std::string(1, c);
