@@ -16,9 +16,10 @@ TEST_CASE("a writer kept waiting past 10 s by another holding the write lock is 
   const std::string before = dump_database(fx.db);
   // Another session holds this roster's write lock (the advisory lock every write takes first) for 14 s.
   auto holder = std::async(std::launch::async, [&] {
-    return run_program({"psql", store_for(fx.db), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
-                        "BEGIN; SELECT pg_advisory_xact_lock(1380930388, hashtext(current_schema())); SELECT pg_sleep(14); "
-                        "COMMIT;"});
+    return run_program(
+        {"psql", store_for(fx.db), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
+         "BEGIN; SELECT pg_advisory_xact_lock(1380930388, hashtext(current_schema())); SELECT pg_sleep(14); "
+         "COMMIT;"});
   });
   std::this_thread::sleep_for(std::chrono::seconds(1));
   auto t0 = std::chrono::steady_clock::now();
