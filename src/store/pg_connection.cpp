@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -83,6 +84,19 @@ std::string PgConnection::prepare(const std::string& sql, const std::vector<Oid>
 PGresult* PgConnection::run_prepared(const std::string& name, const std::vector<const char*>& values) {
   return checked(
       PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+}
+
+bool PgConnection::numbers_rows(const std::string& table) {
+  if (!numbered_) {
+    numbered_.emplace();
+    // i18n: data begin (SQL)
+    Result r(checked(PQexec(conn_,
+                            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                            "WHERE t.tgname = 'roster_id' AND c.relnamespace = current_schema()::regnamespace")));
+    // i18n: data end
+    for (int i = 0; i < PQntuples(r.get()); ++i) numbered_->push_back(PQgetvalue(r.get(), i, 0));
+  }
+  return std::find(numbered_->begin(), numbered_->end(), table) != numbered_->end();
 }
 
 PGresult* PgConnection::checked(PGresult* r) {

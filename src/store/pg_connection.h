@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <libpq-fe.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,12 @@ class PgConnection {
   /// a new prepared statement for `sql`, then runs of it by that name.
   std::string prepare(const std::string& sql, const std::vector<Oid>& types);
   PGresult* run_prepared(const std::string& name, const std::vector<const char*>& values);
+  /// Whether `table` numbers its rows (an `id INTEGER PRIMARY KEY`, with the
+  /// roster_id trigger; pg_schema.h): its INSERTs return the new id.
+  bool numbers_rows(const std::string& table);
+  /// The id the last INSERT into such a table made (0 before any).
+  int64_t last_id = 0;
+
   /// The login this connection works as.
   std::string user() const { return PQuser(conn_); }
 
@@ -62,7 +69,8 @@ class PgConnection {
   [[noreturn]] void fail(const std::string& what, PGresult* result = nullptr);
   /// `r` when it succeeded; else frees it and throws PgError.
   PGresult* checked(PGresult* r);
-  int prepared_ = 0;  // statements prepared on this connection so far
+  int prepared_ = 0;                                  // statements prepared on this connection so far
+  std::optional<std::vector<std::string>> numbered_;  // the tables numbers_rows() is true of, once read
   PGconn* conn_ = nullptr;
   std::string label_;  // the connection as the user gave it, for messages
   std::string buffer_;

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 #include "pg_connection.h"
 #include "sql_dialect.h"
@@ -12,6 +14,14 @@ namespace roster::dbi {
 namespace {
 
 constexpr Oid kInt8 = 20, kFloat8 = 701, kUnknown = 0;
+
+// The table of "INSERT INTO table (…" (as the store writes its INSERTs), if `sql` is one.
+std::optional<std::string> inserted_table(const std::string& sql) {
+  static constexpr std::string_view kInsert = "INSERT INTO ";  // i18n: data (SQL)
+  if (sql.compare(0, kInsert.size(), kInsert) != 0) return std::nullopt;
+  size_t end = sql.find_first_of(" (", kInsert.size());
+  return sql.substr(kInsert.size(), end == std::string::npos ? std::string::npos : end - kInsert.size());
+}
 
 }  // namespace
 
@@ -24,10 +34,17 @@ struct Statement::Pg {
   int row = -1;
   int runs = 0;
   std::string prepared;  // its name on the server, once it runs a second time
+  bool returns_id = false;
 
   Pg(PgConnection& c, const std::string& text) : conn(c), sql(to_pg_sql(text)) {
     values.resize(sql.names.size());
     types.resize(sql.names.size(), kUnknown);
+    // An INSERT into a table that numbers its rows hands back the new id
+    // with its answer, rather than a query for it afterwards.
+    if (auto table = inserted_table(sql.text); table && conn.numbers_rows(*table)) {
+      sql.text += " RETURNING id";  // i18n: data (SQL)
+      returns_id = true;
+    }
   }
   ~Pg() { clear(); }
   void clear() {
@@ -74,11 +91,7 @@ void Connection::exec(const std::string& text) {
 
 int64_t Connection::getLastInsertRowid() {
   if (lite_) return lite_->getLastInsertRowid();
-  // Set by the id trigger of every table with an INTEGER PRIMARY KEY (pg_schema.h).
-  PGresult* r = pg_->run("SELECT current_setting('roster.last_id', true)", {}, {});
-  int64_t id = PQntuples(r) ? std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10) : 0;
-  PQclear(r);
-  return id;
+  return pg_->last_id;  // kept by Statement::exec from each INSERT's RETURNING id
 }
 
 Statement::Statement(Connection& db, const std::string& text) {
@@ -145,6 +158,9 @@ int Statement::exec() {
   pg_->clear();
   pg_->run();
   int changed = std::atoi(PQcmdTuples(pg_->result));
+  if (pg_->returns_id && PQntuples(pg_->result) > 0) {
+    pg_->conn.last_id = std::strtoll(PQgetvalue(pg_->result, 0, 0), nullptr, 10);
+  }
   pg_->clear();
   return changed;
 }
