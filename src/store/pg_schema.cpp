@@ -46,7 +46,6 @@ CREATE AGGREGATE sum(BOOLEAN) (SFUNC = roster_add_true, STYPE = BIGINT, INITCOND
 constexpr const char* kIdTriggerSql = R"(CREATE FUNCTION "roster_id_{0}"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.id IS NULL THEN SELECT coalesce(max(id), 0) + 1 INTO NEW.id FROM "{0}"; END IF;
-  PERFORM set_config('roster.last_id', NEW.id::text, true);
   RETURN NEW;
 END $$;
 CREATE TRIGGER roster_id BEFORE INSERT ON "{0}" FOR EACH ROW EXECUTE FUNCTION "roster_id_{0}"())";

@@ -16,7 +16,8 @@ int pg_schema_version(PgConnection& pg);
 /// Creates `tables` (in their order) and what PostgreSQL needs besides: the
 /// `pinyin` ICU collation and pinyin_name() for the name order, and on each
 /// table with an INTEGER PRIMARY KEY the trigger that numbers a new row as
-/// SQLite does (the highest id + 1) and remembers it as the last insert's.
+/// SQLite does (the highest id + 1); the store's INSERTs into such a table
+/// end in RETURNING id (dbi::Statement).
 void create_pg_tables(PgConnection& pg, const std::vector<CopyTable>& tables);
 /// Then the indexes, and roster_meta with this roster's schema version.
 void finish_pg_schema(PgConnection& pg, const std::vector<std::string>& index_sql);
