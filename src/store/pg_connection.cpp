@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
 
 #include "roster/error.h"
@@ -47,27 +46,18 @@ void append_copy_value(std::string& out, const std::string& value) {
   }
 }
 
-// The SQLite code (and extended code) that means what SQLSTATE `state` means.
-std::pair<int, int> sqlite_code(const char* state, const char* constraint) {
+// The SQLite code that means what SQLSTATE `state` means.
+int sqlite_code(const char* state) {
   std::string_view s = state ? state : "";
-  if (s == "23505") {
-    bool primary = constraint && std::strstr(constraint, "_pkey");
-    return {SQLITE_CONSTRAINT, primary ? SQLITE_CONSTRAINT_PRIMARYKEY : SQLITE_CONSTRAINT_UNIQUE};
-  }
-  if (s == "23503") return {SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_FOREIGNKEY};
-  if (s == "23514") return {SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_CHECK};
-  if (s == "23502") return {SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_NOTNULL};
-  if (s == "25006" || s == "42501") return {SQLITE_READONLY, SQLITE_READONLY};
-  if (s == "40001" || s == "40P01" || s == "55P03") return {SQLITE_BUSY, SQLITE_BUSY};
-  if (s == "53100") return {SQLITE_FULL, SQLITE_FULL};
-  if (s.starts_with("08") || s.starts_with("57")) return {SQLITE_IOERR, SQLITE_IOERR};
-  return {SQLITE_ERROR, SQLITE_ERROR};
+  if (s.starts_with("23")) return SQLITE_CONSTRAINT;  // unique, foreign key, check, not null
+  if (s == "25006" || s == "42501") return SQLITE_READONLY;
+  if (s == "40001" || s == "40P01" || s == "55P03") return SQLITE_BUSY;
+  if (s == "53100") return SQLITE_FULL;
+  if (s.starts_with("08") || s.starts_with("57")) return SQLITE_IOERR;
+  return SQLITE_ERROR;
 }
 
 }  // namespace
-
-PgError::PgError(const std::string& message, int code, int extended)
-    : SQLite::Exception(message, code), extended_(extended) {}
 
 PGresult* PgConnection::run(const std::string& sql, const std::vector<const char*>& values,
                             const std::vector<Oid>& types) {
@@ -104,10 +94,8 @@ PGresult* PgConnection::checked(PGresult* r) {
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
   Result failed(r);
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-  const char* constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : nullptr;
-  auto [code, extended] = sqlite_code(state, constraint);
-  if (!state && PQstatus(conn_) != CONNECTION_OK) code = extended = SQLITE_IOERR;
-  throw PgError(first_line(r ? PQresultErrorMessage(r) : PQerrorMessage(conn_)), code, extended);
+  int code = !state && PQstatus(conn_) != CONNECTION_OK ? SQLITE_IOERR : sqlite_code(state);
+  throw PgError(first_line(r ? PQresultErrorMessage(r) : PQerrorMessage(conn_)), code);
 }
 
 PgConnection::PgConnection(const std::string& conninfo) {

@@ -20,12 +20,7 @@ using PgRow = std::vector<std::optional<std::string>>;
 /// to write: SQLITE_READONLY; …), so the store translates both alike.
 class PgError : public SQLite::Exception {
  public:
-  PgError(const std::string& message, int code, int extended);
-  /// The extended code (SQLite::Exception keeps its own private).
-  int extended() const { return extended_; }
-
- private:
-  int extended_;
+  using SQLite::Exception::Exception;
 };
 
 class PgConnection {

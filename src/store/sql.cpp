@@ -13,7 +13,7 @@
 namespace roster::dbi {
 namespace {
 
-constexpr Oid kInt8 = 20, kFloat8 = 701, kUnknown = 0;
+constexpr Oid kInt8 = 20, kUnknown = 0;
 
 // The table of "INSERT INTO table (…" (as the store writes its INSERTs), if `sql` is one.
 std::optional<std::string> inserted_table(const std::string& sql) {
@@ -110,13 +110,6 @@ void Statement::bind(int index, int64_t value) {
     pg_->set(index, std::to_string(value), kInt8);
 }
 
-void Statement::bind(int index, double value) {
-  if (lite_)
-    lite_->bind(index, value);
-  else
-    pg_->set(index, std::to_string(value), kFloat8);
-}
-
 void Statement::bind(int index, const std::string& value) {
   if (lite_)
     lite_->bind(index, value);
@@ -172,12 +165,6 @@ void Statement::reset() {
     pg_->clear();
 }
 
-bool Statement::tryReset() {
-  if (lite_) return lite_->tryReset() == SQLITE_OK;
-  pg_->clear();
-  return true;
-}
-
 void Statement::clearBindings() {
   if (lite_) {
     lite_->clearBindings();
@@ -210,11 +197,6 @@ int64_t Column::getInt64() const {
   if (text[0] == 't' && text[1] == '\0') return 1;  // a comparison's boolean, as SQLite's 1 and 0
   if (text[0] == 'f' && text[1] == '\0') return 0;
   return std::strtoll(text, nullptr, 10);
-}
-
-double Column::getDouble() const {
-  if (statement_.lite_) return statement_.lite_->getColumn(index_).getDouble();
-  return std::strtod(statement_.pg_->value(index_), nullptr);
 }
 
 bool Column::isNull() const {

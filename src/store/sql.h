@@ -54,7 +54,6 @@ class Column {
   const char* getText() const;
   int64_t getInt64() const;
   int getInt() const { return static_cast<int>(getInt64()); }
-  double getDouble() const;
   bool isNull() const;
 
  private:
@@ -74,7 +73,6 @@ class Statement {
   void bind(int index, int value) { bind(index, static_cast<int64_t>(value)); }
   void bind(int index, long long value) { bind(index, static_cast<int64_t>(value)); }
   void bind(int index, int64_t value);
-  void bind(int index, double value);
   void bind(int index, const std::string& value);
   void bind(int index, const char* value) { bind(index, std::string(value)); }
   void bind(int index);  ///< NULL
@@ -89,7 +87,6 @@ class Statement {
   /// Runs a statement that returns no rows; the number of rows it changed.
   int exec();
   void reset();
-  bool tryReset();
   void clearBindings();
 
   Column getColumn(int index) const { return Column(*this, index); }

@@ -86,6 +86,14 @@ void configure_connection(SQLite::Database& db) {
 const std::string kPgWriteLockSql =
     fmt::format("SELECT pg_advisory_xact_lock({}, hashtext(current_schema()))", kApplicationId);  // "ROST"
 
+// A Store's connection to a server: a writer waits for the write lock as long
+// as on a file, then is told the roster is busy.
+std::unique_ptr<dbi::Connection> server_connection(std::unique_ptr<PgConnection> pg) {
+  auto db = std::make_unique<dbi::Connection>(std::move(pg));
+  db->exec(fmt::format("SET lock_timeout = '{}ms'", kBusyTimeoutMs));
+  return db;
+}
+
 }  // namespace
 
 void use_sqlite_from_one_thread() {
@@ -221,17 +229,13 @@ Store Store::open_server(const fs::path& path) {
           trf("{0} was written by a newer roster (schema version {1}, this roster knows {2}); upgrade roster to use it",
               quoted_path(path), version, kSchemaVersion));
     }
-    auto db = std::make_unique<dbi::Connection>(std::move(pg));
-    // A writer waits for the write lock as long as on a file, then is told the roster is busy.
-    db->exec(fmt::format("SET lock_timeout = '{}ms'", kBusyTimeoutMs));
-    return Store(path, std::move(db));
+    return Store(path, server_connection(std::move(pg)));
   });
 }
 
 Store Store::create_server(const fs::path& path, const InitSettings& settings) {
   return guarded(path, [&] {
-    Store store(path, std::make_unique<dbi::Connection>(std::make_unique<PgConnection>(path.string())));
-    store.db_->exec(fmt::format("SET lock_timeout = '{}ms'", kBusyTimeoutMs));
+    Store store(path, server_connection(std::make_unique<PgConnection>(path.string())));
     if (pg_schema_version(store.db_->pg()) >= 0) {
       throw Error(
           trf("{0} already holds a roster; roster init never overwrites one (choose another --db, or drop the old "

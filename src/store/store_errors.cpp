@@ -17,7 +17,8 @@ std::string quoted_path(const fs::path& path) {
 
 namespace {
 
-// What PostgreSQL refused, in the words that fit a server rather than a file.
+// What PostgreSQL refused, in the words that fit a server rather than a file
+// (a busy server is worded as a busy file, below).
 [[noreturn]] void throw_server_error(const PgError& e, const fs::path& path) {
   switch (e.getErrorCode()) {
     case SQLITE_READONLY:
@@ -25,9 +26,6 @@ namespace {
           trf("the database {0} is read-only for this login; nothing was changed (ask for a login that may write, "
               "see docs/deploy.md, or work on a copy)",
               quoted_path(path)));
-    case SQLITE_BUSY:
-      throw Error(
-          trf("the database {0} is busy with another roster process; try again in a moment", quoted_path(path)));
     case SQLITE_IOERR:
       throw Error(trf("lost the connection to {0}: {1}; nothing was changed (check the server and try again)",
                       quoted_path(path), e.what()));
@@ -42,7 +40,8 @@ namespace {
 }  // namespace
 
 void throw_store_error(const SQLite::Exception& e, const fs::path& path) {
-  if (const auto* server = dynamic_cast<const PgError*>(&e)) throw_server_error(*server, path);
+  const auto* server = dynamic_cast<const PgError*>(&e);
+  if (server && e.getErrorCode() != SQLITE_BUSY) throw_server_error(*server, path);
   switch (e.getErrorCode()) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
